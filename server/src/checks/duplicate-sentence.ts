@@ -1,0 +1,71 @@
+/**
+ * @file Flags a sentence that already appeared in another paragraph, when the paragraphs themselves
+ * differ: a fact or quote pasted twice reads as an editing slip.
+ */
+import { defineCheck } from '../core/defineCheck';
+import { comparisonWords, normalizeForComparison } from '../core/normalize';
+import { exactRepeats, nearRepeats } from '../core/repeats';
+import type { SourceTextView } from '../core/types';
+import nearDuplicateParagraph from './near-duplicate-paragraph';
+
+export default defineCheck({
+  meta: {
+    id: 'duplicate-sentence',
+    category: 'structure',
+    description: 'Flag a sentence that repeats a sentence from another paragraph.',
+    defaultSeverity: 'warning',
+    enabledByDefault: true,
+    fixable: false,
+    scope: 'document',
+    messages: {
+      duplicate: 'This sentence already appears in the paragraph at line {{line}}.',
+      firstCopy: 'First use of the sentence.',
+      remove: 'Remove the repeated sentence',
+    },
+    defaultOptions: { minWords: 6 },
+  },
+  *run({ text, options }) {
+    const covered = pairsAlreadyReported(text);
+    const first = new Map<string, number>();
+    text.sentences.forEach((sentence, index) => {
+      if (comparisonWords(sentence.text).length < options.minWords) return;
+      const key = normalizeForComparison(sentence.text);
+      if (!first.has(key)) first.set(key, index);
+    });
+    for (const [index, sentence] of text.sentences.entries()) {
+      const key = normalizeForComparison(sentence.text);
+      const earlier = first.get(key);
+      if (earlier === undefined || earlier === index) continue;
+      const original = text.sentences[earlier]!;
+      if (original.block === sentence.block || covered.has(`${sentence.block}:${original.block}`) || covered.has(`${sentence.block}:*`)) continue;
+      yield {
+        messageId: 'duplicate',
+        data: { line: String(text.blocks[original.block]!.line) },
+        span: sentence.span,
+        tags: ['unnecessary'],
+        related: [{ span: original.span, messageId: 'firstCopy' }],
+        suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, index), newText: '' }] }],
+      };
+    }
+  },
+});
+
+/** Copies already reported as whole paragraphs: "copy:original", or "copy:*" for exact copies. */
+function pairsAlreadyReported(text: SourceTextView): Set<string> {
+  const exact = exactRepeats(text, 1);
+  const keys = new Set(exact.map((r) => `${r.copy}:*`));
+  // Pairs near-duplicate-paragraph reports at its default threshold are left to it.
+  const { threshold, minWords } = nearDuplicateParagraph.meta.defaultOptions;
+  for (const r of nearRepeats(text, threshold, minWords, new Set(exact.map((e) => e.copy)))) keys.add(`${r.copy}:${r.original}`);
+  return keys;
+}
+
+/** The sentence with the space after it, or before it when it ends its paragraph. */
+function sentenceRemovalSpan(text: SourceTextView, index: number): { start: number; end: number } {
+  const sentence = text.sentences[index]!;
+  const next = text.sentences[index + 1];
+  if (next && next.block === sentence.block) return { start: sentence.span.start, end: next.span.start };
+  const prev = text.sentences[index - 1];
+  if (prev && prev.block === sentence.block) return { start: prev.span.end, end: sentence.span.end };
+  return sentence.span;
+}

@@ -1,0 +1,10 @@
+/**
+ * @file The registry: every check Copydesk runs, one import and one entry each, in id order
+ * (registry.test.ts keeps it sorted and in step with the files, tests, docs and settings).
+ */
+import type { Check } from '../core/types';
+import duplicateParagraph from './duplicate-paragraph';
+import duplicateSentence from './duplicate-sentence';
+import nearDuplicateParagraph from './near-duplicate-paragraph';
+
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, nearDuplicateParagraph] as readonly Check[];

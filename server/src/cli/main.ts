@@ -1,0 +1,124 @@
+/**
+ * @file `copydesk`: lints drafts from the command line with the same engine as the editor.
+ * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage or input error.
+ */
+import { parseArgs } from 'node:util';
+import { fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
+import { SEVERITIES, type Severity } from '../core/types';
+import { formatJson, formatStylish, type FileReport } from './format';
+import { decodeDraft, readDraft, type ReadResult } from './read';
+import { writeAtomically } from './write';
+
+const USAGE = `Usage: copydesk [options] FILE...
+       copydesk --stdin [--stdin-filename NAME] [options]
+
+Checks news drafts (Markdown or plain text) for repeated paragraphs and other copy-desk problems.
+
+Options:
+  --format stylish|json   output format (default: stylish)
+  --fix                   apply safe fixes (remove repeated paragraphs) and rewrite the files
+  --fail-on LEVEL         exit 1 when a finding is at or above error|warning|info|hint (default: error)
+  --rule ID=LEVEL         set a rule to off|error|warning|info|hint (repeatable)
+  --stdin                 read the draft from standard input (with --fix, print the fixed text)
+  --stdin-filename NAME   name to report for standard input; its extension picks Markdown or plain text
+  -v, --version           print the version
+  -h, --help              print this help`;
+
+export interface Io {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly readStdin: () => Uint8Array;
+  readonly isTty: boolean;
+  readonly version: string;
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        'fail-on': { type: 'string', default: 'error' },
+        rule: { type: 'string', multiple: true, default: [] },
+        stdin: { type: 'boolean', default: false },
+        'stdin-filename': { type: 'string', default: '<stdin>' },
+        version: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return io.stdout(USAGE + '\n'), 0;
+  if (values.version) return io.stdout(io.version + '\n'), 0;
+  if (values.format !== 'stylish' && values.format !== 'json') return usageError(io, `--format must be stylish or json, not '${values.format}'`);
+  const failOn = values['fail-on'];
+  if (!isSeverity(failOn)) return usageError(io, `--fail-on must be one of ${SEVERITIES.join(', ')}, not '${failOn}'`);
+  const rules: Record<string, string> = {};
+  for (const r of values.rule) {
+    const m = /^([a-z0-9-/]+)=(off|error|warning|info|hint)$/.exec(r);
+    if (!m) return usageError(io, `--rule takes ID=LEVEL (LEVEL: off, error, warning, info, hint), not '${r}'`);
+    rules[m[1]!] = m[2]!;
+  }
+  if (values.stdin && positionals.length > 0) return usageError(io, 'give either --stdin or file names, not both');
+  if (!values.stdin && positionals.length === 0) return usageError(io, 'no files given (try: copydesk draft.md, or --help)');
+
+  const settings: LintSettings = { rules };
+  const inputs: { name: string; read: ReadResult; fromStdin: boolean }[] = values.stdin
+    ? [{ name: values['stdin-filename'], read: decodeDraft(values['stdin-filename'], io.readStdin()), fromStdin: true }]
+    : positionals.map((name) => ({ name, read: readDraft(name), fromStdin: false }));
+
+  let inputError = false;
+  const reports: FileReport[] = [];
+  for (const { name, read, fromStdin } of inputs) {
+    if (!read.ok) {
+      io.stderr(`copydesk: ${read.message}\n`);
+      inputError = true;
+      continue;
+    }
+    if (read.text.trim() === '') io.stderr(`copydesk: ${name}: is empty; nothing to check\n`);
+    const format = formatFor(name);
+    let text = read.text;
+    if (values.fix) {
+      const fixed = fixText(text, format, settings).text;
+      if (fromStdin) {
+        io.stdout(fixed);
+        continue;
+      }
+      if (fixed !== text) {
+        try {
+          writeAtomically(name, fixed);
+          text = fixed;
+        } catch (error) {
+          io.stderr(`copydesk: ${name}: could not write the fixed draft (${(error as Error).message}); the file is unchanged\n`);
+          inputError = true;
+        }
+      }
+    }
+    const result = lintText(text, format, settings);
+    for (const problem of result.problems) io.stderr(`copydesk: ${problem}\n`);
+    if (result.problems.length) inputError = true;
+    reports.push({ file: name, text, findings: result.findings });
+  }
+
+  if (!(values.fix && values.stdin)) {
+    io.stdout(values.format === 'json' ? formatJson(reports) + '\n' : formatStylish(reports, io.isTty));
+  }
+  if (inputError) return 2;
+  const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+  const failing = reports.some((r) => r.findings.some((f: Finding) => rank(f.severity) <= rank(failOn)));
+  return failing ? 1 : 0;
+}
+
+function usageError(io: Io, message: string): number {
+  io.stderr(`copydesk: ${message}\n`);
+  return 2;
+}
+
+function isSeverity(s: string): s is Severity {
+  return (SEVERITIES as readonly string[]).includes(s);
+}

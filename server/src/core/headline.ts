@@ -1,0 +1,12 @@
+/**
+ * @file Tells a headline or title line from a one-line paragraph in plain text: headlines are short
+ * and carry no closing sentence punctuation ("Council Backs Harbour Plan" vs "The council met.").
+ */
+const MAX_HEADLINE_WORDS = 16;
+
+export function classifyPlainLine(line: string): 'heading' | 'paragraph' {
+  const trimmed = line.trim();
+  if (/[.!?…,;"”’')\]]$/u.test(trimmed)) return 'paragraph';
+  const words = trimmed.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length > 0 && words.length <= MAX_HEADLINE_WORDS ? 'heading' : 'paragraph';
+}

@@ -1,0 +1,39 @@
+/**
+ * @file Line arithmetic on offsets. Lines end at \n, \r\n or a lone \r, the same three endings LSP
+ * recognises, so a line number here is the line number the editor shows.
+ */
+import type { Offset } from './types';
+
+export function computeLineStarts(text: string): Offset[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based line holding `offset` (binary search). */
+export function lineIndexAt(lineStarts: readonly Offset[], offset: Offset): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Offset where the content of line `index` ends, before its line break. */
+export function lineContentEnd(text: string, lineStarts: readonly Offset[], index: number): Offset {
+  if (index + 1 >= lineStarts.length) return text.length;
+  let end = lineStarts[index + 1]! - 1; // the \n or lone \r
+  if (text.charCodeAt(end) === 10 && end > lineStarts[index]! && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}

@@ -1,0 +1,48 @@
+/**
+ * @file Direct quotations: the source's words, which checks of the writer's voice leave alone.
+ *
+ * Curly marks are unambiguous; a straight " opens after a space, a bracket or a dash and closes
+ * otherwise; single marks (British style) open only after a space and close only before a
+ * non-letter, so "don't" and "players' union" stay apostrophes. A quotation still open at the
+ * end of a block ends there: newsroom style opens every paragraph of a multi-paragraph quote
+ * with a fresh mark, which starts the next part. A single-quoted passage may hold a double-quoted
+ * one, so quotations can nest.
+ */
+import type { Block, Segment } from './types';
+
+const OPENS_AFTER = /[\s([{\u2014\u2013\-"“‘'«]/u;
+
+export function findQuotes(prose: string, blocks: readonly Block[]): Segment[] {
+  const quotes: Segment[] = [];
+  for (const block of blocks) {
+    let double = -1;
+    let single = -1;
+    const { start, end } = block.span;
+    for (let i = start; i < end; i++) {
+      const c = prose.charAt(i);
+      const prev = i > start ? prose.charAt(i - 1) : ' ';
+      const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
+      const opening = OPENS_AFTER.test(prev);
+      if (c === '“' || c === '«' || (c === '"' && opening && double < 0)) {
+        if (double < 0) double = i;
+      } else if (c === '”' || c === '»' || c === '"') {
+        if (double >= 0) {
+          quotes.push(segment(prose, double, i + 1));
+          double = -1;
+        }
+      } else if ((c === '‘' || c === "'") && opening && /\S/u.test(next) && double < 0 && single < 0) {
+        single = i;
+      } else if ((c === '’' || c === "'") && single >= 0 && !/[\p{L}\p{N}]/u.test(next) && double < 0) {
+        quotes.push(segment(prose, single, i + 1));
+        single = -1;
+      }
+    }
+    const open = double >= 0 ? double : single;
+    if (open >= 0) quotes.push(segment(prose, open, end));
+  }
+  return quotes;
+}
+
+function segment(prose: string, start: number, end: number): Segment {
+  return { span: { start, end }, text: prose.slice(start, end) };
+}

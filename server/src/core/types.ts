@@ -1,0 +1,132 @@
+/**
+ * @file The engine's vocabulary: spans, checks, reports and findings. Everything here speaks UTF-16
+ * offsets into the document text; only the LSP layer turns them into line/character positions.
+ */
+
+/** UTF-16 code-unit index into the document text (= JS string index = LSP's default encoding). */
+export type Offset = number;
+/** Half-open range [start, end) of offsets. */
+export interface Span {
+  readonly start: Offset;
+  readonly end: Offset;
+}
+/** Replace `span` with `newText`; an insertion has start === end, a deletion has newText ''. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+export type CheckCategory = 'accuracy' | 'attribution' | 'balance' | 'clarity' | 'structure' | 'style';
+
+/** A repair; its title is a message id so every user-facing string lives in meta.messages. */
+export interface FixReport<M extends string> {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly edits: readonly TextEdit[];
+}
+
+/** What a check yields. The engine validates it and turns it into a Finding. */
+export interface Report<M extends string> {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly span: Span;
+  /** Meaning-preserving repair: the preferred quick fix and part of "fix all". Needs meta.fixable. */
+  readonly fix?: FixReport<M>;
+  /** Alternatives a person chooses between: quick fixes only, never applied in bulk. */
+  readonly suggestions?: readonly FixReport<M>[];
+  /** Other places that explain the finding, e.g. the first copy of a repeated paragraph. */
+  readonly related?: readonly { readonly span: Span; readonly messageId: M; readonly data?: Readonly<Record<string, string>> }[];
+  /** 'unnecessary' lets editors fade the text (a repeated paragraph). */
+  readonly tags?: readonly 'unnecessary'[];
+  readonly actual?: string;
+  readonly expected?: readonly string[];
+}
+
+export interface CheckMeta<M extends string, O extends object> {
+  /** kebab-case; = file name = test name = docs page = settings key = Diagnostic.code. Never renamed. */
+  readonly id: string;
+  readonly category: CheckCategory;
+  /** One imperative sentence, shown in the settings UI. */
+  readonly description: string;
+  readonly docsUrl: string;
+  readonly defaultSeverity: Severity;
+  readonly enabledByDefault: boolean;
+  /** Whether reports may carry `fix`; the engine rejects a fix from a check that is not fixable. */
+  readonly fixable: boolean;
+  /** 'paragraph': findings depend on one block only (cacheable); 'document': needs the whole text. */
+  readonly scope: 'paragraph' | 'document';
+  /** Templates with {{name}} placeholders. */
+  readonly messages: Readonly<Record<M, string>>;
+  readonly defaultOptions: Readonly<O>;
+}
+
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'blockquote' | 'table-row';
+
+/** A piece of the document with its prose text (markup, code and comments blanked to spaces). */
+export interface Segment {
+  readonly span: Span;
+  readonly text: string;
+}
+export interface Block extends Segment {
+  readonly kind: BlockKind;
+  /** The whole construct, markup included (a Markdown heading's "#" and underline, a list marker). */
+  readonly outer: Span;
+  /** 1-based line of the block's first character, for messages that point at "the paragraph at line 7". */
+  readonly line: number;
+}
+export interface Sentence extends Segment {
+  /** Index into `blocks` of the block holding this sentence (sentences never cross blocks). */
+  readonly block: number;
+}
+
+/** The shared segmentation every check reads. */
+export interface SourceTextView {
+  /** The document as the writer has it. */
+  readonly text: string;
+  /** Same length as `text`, with everything that is not prose (code, markup, comments) as spaces. */
+  readonly prose: string;
+  readonly blocks: readonly Block[];
+  readonly sentences: readonly Sentence[];
+  readonly words: readonly Segment[];
+  /** Direct quotations, quote marks included. */
+  readonly quotes: readonly Segment[];
+  /** Offsets at which each line starts (line i, 0-based, starts at lineStarts[i]). */
+  readonly lineStarts: readonly Offset[];
+}
+
+export interface CheckInput<O extends object> {
+  readonly text: SourceTextView;
+  readonly options: Readonly<O>;
+}
+
+export interface Check<M extends string = string, O extends object = object> {
+  readonly meta: CheckMeta<M, O>;
+  /** Pure: the same input gives the same reports. */
+  run(input: CheckInput<O>): Iterable<Report<M>>;
+}
+
+/** A fix after the engine merged its edits into one (ESLint's mergeFixes). */
+export interface Fix {
+  readonly title: string;
+  readonly edit: TextEdit;
+}
+
+/** The engine's output; the LSP layer and the CLI render it. */
+export interface Finding {
+  readonly checkId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly span: Span;
+  readonly severity: Severity;
+  readonly fix?: Fix;
+  readonly suggestions: readonly Fix[];
+  readonly related: readonly { readonly span: Span; readonly message: string }[];
+  readonly tags: readonly 'unnecessary'[];
+  readonly actual?: string;
+  readonly expected?: readonly string[];
+}
+
+/** How one check is configured for a document: off, or on at a severity with options. */
+export type CheckSetting = { readonly enabled: false } | { readonly enabled: true; readonly severity: Severity; readonly options: object };

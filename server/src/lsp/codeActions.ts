@@ -1,0 +1,51 @@
+/**
+ * @file Quick fixes and fix-all as LSP code actions. Every edit is a versioned TextDocumentEdit
+ * where the client supports them, so an action computed for an older version of the draft is
+ * refused by the editor instead of being applied to text that has since changed.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { applyFixes } from '../core/fixes';
+import type { Finding, Fix } from '../core/types';
+import { sameFinding, toDiagnostic, toTextEdit, type DiagnosticFeatures } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
+
+export function versionedEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  return documentChanges
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
+    : { changes: { [doc.uri]: edits } };
+}
+
+/** Every safe fix that can be applied together (no two touching the same text), as one edit set. */
+export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], filter: (f: Finding) => boolean = () => true): TextEdit[] {
+  const fixes = findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : []));
+  return applyFixes(doc.getText(), fixes).applied.map((fix) => toTextEdit(doc, fix));
+}
+
+export function codeActions(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+  features: DiagnosticFeatures & { readonly documentChanges: boolean },
+): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  const edit = (fix: Fix): WorkspaceEdit => versionedEdit(doc, [toTextEdit(doc, fix)], features.documentChanges);
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findings.find((f) => sameFinding(doc, f, diagnostic));
+      if (!finding) continue;
+      const diagnostics = [toDiagnostic(doc, finding, features)];
+      if (finding.fix) actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(finding.fix) });
+      for (const s of finding.suggestions) actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics, edit: edit(s) });
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edits = fixAllEdits(doc, findings);
+    if (edits.length) actions.push({ title: 'Copydesk: fix all safely fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits, features.documentChanges) });
+  }
+  return actions;
+}

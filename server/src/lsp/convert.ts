@@ -1,0 +1,54 @@
+/**
+ * @file The edge between offsets and LSP positions: findings become diagnostics and fixes become
+ * text edits here, and only here. Optional diagnostic fields are sent only to clients that said
+ * they understand them.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { docsUrlFor } from '../core/defineCheck';
+import type { Finding, Fix, Severity, Span } from '../core/types';
+
+export interface DiagnosticFeatures {
+  readonly codeDescription: boolean;
+  readonly unnecessaryTag: boolean;
+  readonly relatedInformation: boolean;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const SOURCE = 'copydesk';
+
+export function toRange(doc: TextDocument, span: Span): Range {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(doc, finding.span),
+    severity: SEVERITY[finding.severity],
+    source: SOURCE,
+    code: finding.checkId,
+    message: finding.message,
+  };
+  if (features.codeDescription) diagnostic.codeDescription = { href: docsUrlFor(finding.checkId) };
+  if (features.unnecessaryTag && finding.tags.includes('unnecessary')) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (features.relatedInformation && finding.related.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }));
+  }
+  return diagnostic;
+}
+
+export function toTextEdit(doc: TextDocument, fix: Fix): TextEdit {
+  return { range: toRange(doc, fix.edit.span), newText: fix.edit.newText };
+}
+
+/** Whether a client diagnostic is the one this finding produced (same rule, same place). */
+export function sameFinding(doc: TextDocument, finding: Finding, diagnostic: Diagnostic): boolean {
+  if (diagnostic.source !== SOURCE || diagnostic.code !== finding.checkId) return false;
+  return doc.offsetAt(diagnostic.range.start) === finding.span.start && doc.offsetAt(diagnostic.range.end) === finding.span.end;
+}
