@@ -3,11 +3,11 @@
  * text in, findings out. Pure: no LSP, no file system.
  */
 import { checks } from './checks';
-import { applyFixes, type AppliedFixes } from './core/fixes';
+import { fixUntilStable, type StableFixes } from './core/fixes';
 import { compareFindings, lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
-import type { Finding, Fix } from './core/types';
+import type { Finding } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
@@ -53,19 +53,12 @@ export async function lintTextInSteps(
   return { findings: findings.sort(compareFindings), problems };
 }
 
-/** Applies every safe fix (those fix-all applies), repeating while fixes were held back by overlaps. */
-export function fixText(text: string, format: TextFormat, settings: LintSettings = {}, filter: (f: Finding) => boolean = () => true): AppliedFixes {
-  let current = text;
-  const applied: Fix[] = [];
-  for (let pass = 0; pass < 10; pass++) {
-    const fixes = lintText(current, format, settings).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : []));
-    if (fixes.length === 0) break;
-    const result = applyFixes(current, fixes);
-    current = result.text;
-    applied.push(...result.applied);
-    if (result.skipped.length === 0) break;
-  }
-  return { text: current, applied, skipped: [] };
+/**
+ * Applies every safe fix (what fix-all applies), in passes until none is left; `filter` narrows
+ * which findings' fixes count. Returns the fixed text and the edits against the original.
+ */
+export function fixText(text: string, format: TextFormat, settings: LintSettings = {}, filter: (f: Finding) => boolean = () => true): StableFixes {
+  return fixUntilStable(text, (current) => lintText(current, format, settings).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])));
 }
 
 function withThreshold(settings: LintSettings): unknown {

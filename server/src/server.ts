@@ -14,11 +14,11 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { checks } from './api';
-import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit } from './lsp/codeActions';
+import { checks, formatFor, lintText } from './api';
+import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint } from './lsp/codeActions';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { DocumentLinter, type Outcome } from './lsp/linter';
-import { SettingsCache } from './lsp/settings';
+import { SettingsCache, type DocumentSettings } from './lsp/settings';
 
 /** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
 export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
@@ -137,11 +137,16 @@ connection.onDidChangeConfiguration(() => {
   else for (const doc of documents.all()) schedulePush(doc.uri);
 });
 
+function relintFor(doc: TextDocument, docSettings: DocumentSettings): Relint {
+  return (text) => lintText(text, formatFor(doc.languageId), docSettings).findings;
+}
+
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const outcome = await linter.lint(doc, await settings.get(doc.uri));
-  return outcome.kind === 'linted' ? codeActions(doc, outcome.result.findings, params, features) : [];
+  const docSettings = await settings.get(doc.uri);
+  const outcome = await linter.lint(doc, docSettings);
+  return outcome.kind === 'linted' ? codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings)) : [];
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
@@ -152,9 +157,10 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (typeof version === 'number' && version !== doc.version) {
     return void connection.window.showWarningMessage('Copydesk: the draft changed while removing duplicates; nothing was changed. Try again.');
   }
-  const outcome = await linter.lint(doc, await settings.get(doc.uri));
+  const docSettings = await settings.get(doc.uri);
+  const outcome = await linter.lint(doc, docSettings);
   if (outcome.kind !== 'linted') return;
-  const edits = fixAllEdits(doc, outcome.result.findings, (f) => f.checkId === 'duplicate-paragraph');
+  const edits = fixAllEdits(doc, outcome.result.findings, relintFor(doc, docSettings), (f) => f.checkId === 'duplicate-paragraph');
   if (edits.length === 0) return void connection.window.showInformationMessage('Copydesk: no duplicate paragraphs to remove.');
   const result = await connection.workspace.applyEdit({ label: 'Remove all duplicate paragraphs', edit: versionedEdit(doc, edits, features.documentChanges) });
   if (!result.applied) void connection.window.showWarningMessage(`Copydesk: the duplicates were not removed (${result.failureReason ?? 'the editor refused the edit'}).`);

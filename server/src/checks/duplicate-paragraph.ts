@@ -4,6 +4,7 @@
  * paragraphs, and a repeated run is reported as one block with one fix that removes it.
  */
 import { defineCheck } from '../core/defineCheck';
+import { lineIndexAt } from '../core/lines';
 import { blockRemovalSpan } from '../core/removal';
 import { exactRepeats, repeatRuns } from '../core/repeats';
 import type { Block } from '../core/types';
@@ -35,9 +36,9 @@ export default defineCheck({
       const lines = {
         count,
         from: String(text.blocks[first.copy]!.line),
-        to: String(text.blocks[last.copy]!.line),
+        to: String(lineIndexAt(text.lineStarts, text.blocks[last.copy]!.span.end) + 1),
         originalFrom: String(text.blocks[first.original]!.line),
-        originalTo: String(text.blocks[last.original]!.line),
+        originalTo: String(lineIndexAt(text.lineStarts, text.blocks[last.original]!.span.end) + 1),
       };
       const removeBlock = { messageId: 'removeBlock' as const, data: { count }, edits: [{ span: blockRemovalSpan(text, first.copy, last.copy), newText: '' }] };
       for (const { copy, original } of copies) {

@@ -50,3 +50,81 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   }
   return { text: out + text.slice(pos), applied, skipped };
 }
+
+export interface StableFixes {
+  readonly text: string;
+  /** Edits against the original text, sorted and disjoint, that turn it into `text`. */
+  readonly edits: readonly TextEdit[];
+}
+
+/**
+ * Applies safe fixes in passes until none is left, because two neighbouring fixes may claim the
+ * same text (two adjacent copies and the separator between them). The result comes back as edits
+ * against the original text, so an editor can apply it as one versioned edit set.
+ */
+export function fixUntilStable(text: string, fixesFor: (current: string) => readonly Fix[], maxPasses = 10): StableFixes {
+  let current = text;
+  let edits: TextEdit[] | undefined = [];
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const fixes = fixesFor(current);
+    if (fixes.length === 0) break;
+    const result = applyFixes(current, fixes);
+    const mapped: TextEdit[] | undefined = edits && mapToOriginal(edits, result.applied.map((f) => f.edit));
+    edits = mapped && mergeTouching([...edits!, ...mapped]);
+    current = result.text;
+    if (result.skipped.length === 0) break;
+  }
+  if (current === text) return { text, edits: [] };
+  return { text: current, edits: edits ?? [wholeChange(text, current)] };
+}
+
+/** Maps edits made to the edited text back to original offsets; undefined when one lands inside replaced text. */
+function mapToOriginal(previous: readonly TextEdit[], next: readonly TextEdit[]): TextEdit[] | undefined {
+  const out: TextEdit[] = [];
+  for (const edit of next) {
+    const start = toOriginal(previous, edit.span.start, 'start');
+    const end = toOriginal(previous, edit.span.end, 'end');
+    if (start === undefined || end === undefined) return undefined;
+    out.push({ span: { start, end }, newText: edit.newText });
+  }
+  return out;
+}
+
+/**
+ * Where an offset of the edited text was in the original. At a point where text was deleted, an
+ * edit's start maps after the deleted text and its end before it, so the two edits just touch.
+ */
+function toOriginal(previous: readonly TextEdit[], offset: number, side: 'start' | 'end'): number | undefined {
+  let delta = 0;
+  for (const e of previous) {
+    const from = e.span.start + delta;
+    const to = from + e.newText.length;
+    if (offset < from || (offset === from && side === 'end')) return offset - delta;
+    if (offset < to) return undefined;
+    if (offset === to) return e.span.end;
+    delta += e.newText.length - (e.span.end - e.span.start);
+  }
+  return offset - delta;
+}
+
+/** Sorts edits and joins those that touch; undefined if any overlap. */
+function mergeTouching(edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.span.start < last.span.end) return undefined;
+    if (last && e.span.start === last.span.end) out[out.length - 1] = { span: { start: last.span.start, end: e.span.end }, newText: last.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
+}
+
+/** One edit covering everything between the common prefix and suffix of two texts. */
+function wholeChange(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
+}

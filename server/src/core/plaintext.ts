@@ -1,11 +1,11 @@
 /**
  * @file Paragraphs in plain-text drafts.
  *
- * The rule (documented in docs/segmentation.md): blank lines always separate paragraphs. Inside a
- * run of non-blank lines, a line break is a paragraph break when the first word of the next line
- * would have fitted on the line before it, judged against the run's longest line; a greedy
- * hard-wrapper never leaves such room, so its breaks stay inside one paragraph. A run whose
- * longest line is wider than anyone hard-wraps (120 characters) is one paragraph per line, as in
+ * The rule (documented in docs/segmentation.md): blank lines always separate paragraphs. A run of
+ * non-blank lines is hard-wrapped prose only when its longest line is no wider than anyone wraps
+ * (120 characters) and some line breaks mid-sentence where the next line's first word would not
+ * have fitted: a greedy wrapper leaves no such room. In hard-wrapped runs, a break where the next
+ * word would have fitted is a paragraph break. Every other run is one paragraph per line, as in
  * drafts pasted from a CMS where a headline line runs straight into the lede.
  */
 import { lineContentEnd } from './lines';
@@ -29,11 +29,13 @@ export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Bl
   const spans: { span: Span; line: number; lines: number }[] = [];
   for (const r of runs) {
     const width = Math.max(...r.map((l) => l.end - l.start));
+    const soft = r.map((line, k) => k + 1 < r.length && width <= MAX_WRAP_WIDTH && !wouldHaveFitted(text, line, r[k + 1]!, width));
+    const hardWrapped = soft.some((isSoft, k) => isSoft && !endsSentence(text, r[k]!));
     let first = r[0]!;
     for (let k = 1; k <= r.length; k++) {
       const prev = r[k - 1]!;
       const next = r[k];
-      if (next && width <= MAX_WRAP_WIDTH && !wouldHaveFitted(text, prev, next, width)) continue;
+      if (next && hardWrapped && soft[k - 1]) continue;
       spans.push({ span: { start: first.start, end: prev.end }, line: first.index + 1, lines: prev.index - first.index + 1 });
       if (next) first = next;
     }
@@ -59,6 +61,10 @@ function wouldHaveFitted(text: string, prev: Line, next: Line, width: number): b
   let wordEnd = next.start;
   while (wordEnd < next.end && !isSpace(text.charCodeAt(wordEnd))) wordEnd++;
   return prev.end - prev.start + 1 + (wordEnd - next.start) <= width;
+}
+
+function endsSentence(text: string, line: Line): boolean {
+  return /[.!?…]["'”’)\]]*$/u.test(text.slice(Math.max(line.start, line.end - 4), line.end));
 }
 
 /** Whitespace, the BOM and zero-width characters: none of them make a line non-blank. */

@@ -1,7 +1,11 @@
 /**
- * @file What text to delete so that a block disappears cleanly: its whole lines and the blank lines
- * after it, or, for the last block of the draft, the blank lines before it. Nothing else changes,
- * so removing a copy leaves exactly the draft without that copy.
+ * @file What text to delete so that a block disappears cleanly: its whole lines and one of the
+ * separators around it (the line breaks and blank lines between it and its neighbours), so no
+ * blank-line debris is left and nothing else changes. It takes the smaller separator, keeping the
+ * larger break that usually marks structure ("Headline\n\nCopy of headline\nLede" keeps the
+ * blank line after the headline); on a tie, the one before it, which keeps the draft's final line
+ * break. Removals of two neighbouring blocks can claim the same separator: fixes.ts applies such
+ * sets in passes.
  */
 import { lineContentEnd, lineIndexAt } from './lines';
 import type { SourceTextView, Span } from './types';
@@ -20,16 +24,15 @@ export function blockRemovalSpan(view: SourceTextView, first: number, last: numb
   if (sharesLine || !CONTAINER_PREFIX.test(text.slice(lineStarts[firstLine]!, startBlock.outer.start))) {
     return { start: startBlock.outer.start, end: endBlock.outer.end };
   }
-
-  let after = lastLine + 1;
-  while (after < lineStarts.length && isBlankLine(text, lineStarts, after)) after++;
-  if (after < lineStarts.length) return { start: lineStarts[firstLine]!, end: lineStarts[after]! };
-
-  // Last content of the draft: take the separator before it instead, keeping the final line break.
   let before = firstLine - 1;
   while (before >= 0 && isBlankLine(text, lineStarts, before)) before--;
-  const end = lineContentEnd(text, lineStarts, lastLine);
-  return before < 0 ? { start: lineStarts[firstLine]!, end } : { start: lineContentEnd(text, lineStarts, before), end };
+  let after = lastLine + 1;
+  while (after < lineStarts.length && isBlankLine(text, lineStarts, after)) after++;
+  const hasBefore = before >= 0;
+  const hasAfter = after < lineStarts.length;
+  const takeBefore = hasBefore && (!hasAfter || firstLine - before <= after - lastLine);
+  if (takeBefore) return { start: lineContentEnd(text, lineStarts, before), end: lineContentEnd(text, lineStarts, lastLine) };
+  return { start: lineStarts[firstLine]!, end: hasAfter ? lineStarts[after]! : text.length };
 }
 
 /** What may stand before a block on its first line: indentation and container markers ("> ", "- ", "1. "). */

@@ -10,11 +10,12 @@ import type { Span } from './types';
 
 /** Abbreviations that precede a name or number and so never close a sentence. */
 const TITLES = new Set(
-  'mr mrs ms mx dr prof sen rep gov lt col capt cpt sgt gen adm maj cmdr cpl pvt rev hon pres supt atty insp det fr msgr st mt ft no nos vs v cf e.g i.e approx dept fig'.split(' '),
+  'mr mrs ms mx dr prof sen rep gov lt col capt cpt sgt gen adm maj cmdr cpl pvt rev hon pres supt atty insp det fr msgr st mt ft vs v cf e.g i.e approx dept'.split(' '),
 );
 /** Abbreviations that can end a sentence as easily as continue one. */
 const AMBIGUOUS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec jr sr inc co corp ltd bros etc al p.m a.m'.split(' '));
-const MONTHS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+/** Short months and "No.": before a number they never close a sentence ("Jan. 5", "No. 10"). */
+const BEFORE_NUMBERS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec no nos fig'.split(' '));
 /** Words that commonly open a sentence: after an ambiguous abbreviation they mean a new sentence. */
 const OPENERS = new Set(
   ('the a an this that these those he she it they we i you his her its their our my your but and or so yet ' +
@@ -51,7 +52,7 @@ function isBoundary(prose: string, at: number, punct: string, closers: string, n
   if (TITLES.has(before)) return false;
   const initial = /^\p{L}$/u.test(before);
   const acronym = /^(\p{L}\.)+\p{L}$/u.test(before);
-  if (MONTHS.has(before) && /^\p{N}/u.test(first)) return false;
+  if (BEFORE_NUMBERS.has(before) && /^\p{N}/u.test(first)) return false;
   if (initial || acronym || AMBIGUOUS.has(before)) return OPENERS.has(nextWord);
   return true;
 }

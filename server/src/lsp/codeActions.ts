@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { applyFixes } from '../core/fixes';
+import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
-import { sameFinding, toDiagnostic, toTextEdit, type DiagnosticFeatures } from './convert';
+import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
 
@@ -17,10 +17,16 @@ export function versionedEdit(doc: TextDocument, edits: TextEdit[], documentChan
     : { changes: { [doc.uri]: edits } };
 }
 
-/** Every safe fix that can be applied together (no two touching the same text), as one edit set. */
-export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], filter: (f: Finding) => boolean = () => true): TextEdit[] {
-  const fixes = findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : []));
-  return applyFixes(doc.getText(), fixes).applied.map((fix) => toTextEdit(doc, fix));
+/** Lints a text the way the document was linted; fix-all needs it for its later passes. */
+export type Relint = (text: string) => readonly Finding[];
+
+/** Every safe fix as one disjoint edit set against the document (see fixUntilStable). */
+export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], relint: Relint, filter: (f: Finding) => boolean = () => true): TextEdit[] {
+  let pass = 0;
+  const { edits } = fixUntilStable(doc.getText(), (current) =>
+    (pass++ === 0 ? findings : relint(current)).filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])),
+  );
+  return edits.map((e) => ({ range: toRange(doc, e.span), newText: e.newText }));
 }
 
 export function codeActions(
@@ -28,6 +34,7 @@ export function codeActions(
   findings: readonly Finding[],
   params: CodeActionParams,
   features: DiagnosticFeatures & { readonly documentChanges: boolean },
+  relint: Relint,
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -44,7 +51,7 @@ export function codeActions(
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(doc, findings);
+    const edits = fixAllEdits(doc, findings, relint);
     if (edits.length) actions.push({ title: 'Copydesk: fix all safely fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits, features.documentChanges) });
   }
   return actions;

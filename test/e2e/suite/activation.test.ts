@@ -14,7 +14,15 @@ suite('activation', () => {
 
     await openFixture('footbridge.txt');
     // The first finding proves client and server are up; no fixed wait for activation.
-    await waitForDuplicates(fixtureUri('footbridge.txt'));
+    try {
+      await waitForDuplicates(fixtureUri('footbridge.txt'));
+    } catch (err) {
+      // activate() rethrows a failed activation's own error, which says far more than a timeout.
+      await Promise.resolve(ext.activate()).catch((activationError: unknown) => {
+        throw new Error(`activation failed: ${(activationError as Error)?.stack ?? activationError}`);
+      });
+      throw new Error(`${(err as Error).message} (extension active: ${ext.isActive})`);
+    }
     assert.equal(ext.isActive, true);
 
     const commands = await vscode.commands.getCommands(true);

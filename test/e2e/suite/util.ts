@@ -63,12 +63,12 @@ export function waitForDiagnostics<T>(
 }
 
 /** Waits until at least `count` duplicate-paragraph findings are published for `uri`. */
-export function waitForDuplicates(uri: vscode.Uri, count = 1): Promise<vscode.Diagnostic[]> {
+export function waitForDuplicates(uri: vscode.Uri, count = 1): Promise<[vscode.Diagnostic, ...vscode.Diagnostic[]]> {
   return waitForDiagnostics(
     uri,
     () => {
       const found = duplicateParagraphs(uri);
-      return found.length >= count ? found : undefined;
+      return found.length >= Math.max(count, 1) ? (found as [vscode.Diagnostic, ...vscode.Diagnostic[]]) : undefined;
     },
     `${count} duplicate-paragraph finding(s)`,
   );

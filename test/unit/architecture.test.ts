@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+}
+
+/** The engine is shared by the server, the CLI and a browser build: no LSP, no editor, no I/O. */
+const FORBIDDEN_IN_ENGINE = /^(vscode|vscode-languageserver.*|vscode-languageclient.*|fs|path|net|http|https|child_process|os|node:.*)$/;
+
+describe('import boundaries', () => {
+  const engine = [...sources(join(root, 'server/src/core')), ...sources(join(root, 'server/src/checks')), join(root, 'server/src/api.ts')];
+  for (const file of engine) {
+    it(`${relative(root, file)} imports no LSP, vscode or I/O module`, () => {
+      for (const spec of imports(file)) assert.doesNotMatch(spec, FORBIDDEN_IN_ENGINE, `${relative(root, file)} imports ${spec}`);
+    });
+  }
+  it('only server.ts and lsp/ import vscode-languageserver', () => {
+    for (const file of sources(join(root, 'server/src'))) {
+      const rel = relative(join(root, 'server/src'), file);
+      if (rel === 'server.ts' || rel.startsWith('lsp/')) continue;
+      for (const spec of imports(file)) assert.doesNotMatch(spec, /^vscode-languageserver/, `${rel} imports ${spec}`);
+    }
+  });
+  it('the client never imports server code', () => {
+    for (const file of sources(join(root, 'client/src'))) {
+      for (const spec of imports(file)) assert.doesNotMatch(spec, /server\//, `${relative(root, file)} imports ${spec}`);
+    }
+  });
+});

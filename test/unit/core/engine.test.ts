@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defineCheck } from '../../../server/src/core/defineCheck';
+import { lint } from '../../../server/src/core/engine';
+import { buildSourceText } from '../../../server/src/core/text';
+import type { Check, CheckSetting } from '../../../server/src/core/types';
+
+const view = buildSourceText('First paragraph here.\n\nSecond paragraph here.', 'plaintext');
+const on: () => CheckSetting = () => ({ enabled: true, severity: 'warning', options: {} });
+
+function fake(id: string, run: Check['run'], fixable = false): Check {
+  return defineCheck({
+    meta: {
+      id,
+      category: 'structure',
+      description: 'Test check.',
+      defaultSeverity: 'warning',
+      enabledByDefault: true,
+      fixable,
+      scope: 'document',
+      messages: { found: 'Found {{what}}.', fix: 'Fix it' },
+      defaultOptions: {},
+    },
+    run: run as never,
+  }) as Check;
+}
+
+const good = fake('good', function* () {
+  yield { messageId: 'found', data: { what: 'a paragraph' }, span: { start: 0, end: 5 } };
+});
+
+describe('engine', () => {
+  it('interpolates messages and fills severity from settings', () => {
+    const [finding] = lint(view, [good], () => ({ enabled: true, severity: 'error', options: {} }));
+    assert.equal(finding?.message, 'Found a paragraph.');
+    assert.equal(finding?.severity, 'error');
+    assert.equal(finding?.checkId, 'good');
+  });
+  it('skips checks that are off', () => {
+    assert.deepEqual(lint(view, [good], () => ({ enabled: false })), []);
+  });
+  it('isolates a check that throws: the others still report, the error is told once', () => {
+    const errors: string[] = [];
+    const broken = fake('broken', function* () {
+      throw new Error('boom');
+    });
+    const findings = lint(view, [broken, good], on, { onCheckError: (id) => errors.push(id) });
+    assert.deepEqual(findings.map((f) => f.checkId), ['good']);
+    assert.deepEqual(errors, ['broken']);
+  });
+  const rejected: [string, Check][] = [
+    ['an invalid span', fake('bad-span', function* () { yield { messageId: 'found', data: { what: 'x' }, span: { start: 5, end: 999 } }; })],
+    ['a reversed span', fake('reversed', function* () { yield { messageId: 'found', data: { what: 'x' }, span: { start: 5, end: 2 } }; })],
+    ['an unknown message id', fake('bad-id', function* () { yield { messageId: 'nope', span: { start: 0, end: 1 } }; })],
+    ['a missing placeholder value', fake('no-data', function* () { yield { messageId: 'found', span: { start: 0, end: 1 } }; })],
+    ['a fix from a check that is not fixable', fake('not-fixable', function* () {
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: 0, end: 1 }, fix: { messageId: 'fix', edits: [{ span: { start: 0, end: 1 }, newText: '' }] } };
+    })],
+    ['a fix whose edits overlap', fake('overlap', function* () {
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: 0, end: 1 }, fix: { messageId: 'fix', edits: [{ span: { start: 0, end: 4 }, newText: '' }, { span: { start: 2, end: 6 }, newText: '' }] } };
+    }, true)],
+  ];
+  for (const [what, check] of rejected) {
+    it(`rejects ${what} as the check's error`, () => {
+      const errors: string[] = [];
+      assert.deepEqual(lint(view, [check, good], on, { onCheckError: (id) => errors.push(id) }).map((f) => f.checkId), ['good']);
+      assert.deepEqual(errors, [check.meta.id]);
+    });
+  }
+  it('merges a multi-edit fix into one edit', () => {
+    const multi = fake('multi', function* () {
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: 0, end: 5 }, fix: { messageId: 'fix', edits: [{ span: { start: 6, end: 15 }, newText: 'para' }, { span: { start: 0, end: 5 }, newText: 'One' }] } };
+    }, true);
+    const [finding] = lint(view, [multi], on);
+    assert.deepEqual(finding?.fix, { title: 'Fix it', edit: { span: { start: 0, end: 15 }, newText: 'One para' } });
+  });
+  it('stops between checks once cancelled', () => {
+    let asked = 0;
+    const findings = lint(view, [good, good], on, { isCancelled: () => ++asked > 1 });
+    assert.equal(findings.length, 1);
+  });
+  it('sorts findings by position whatever order the checks ran in', () => {
+    const late = fake('late', function* () { yield { messageId: 'found', data: { what: 'y' }, span: { start: 23, end: 29 } }; });
+    assert.deepEqual(lint(view, [late, good], on).map((f) => f.checkId), ['good', 'late']);
+  });
+});
