@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -29,6 +30,7 @@ const documents = new TextDocuments(TextDocument);
 let pull = false;
 let canConfigure = false;
 let refreshSupport = false;
+let registerConfigurationChanges = false;
 let features: DiagnosticFeatures & { documentChanges: boolean } = { codeDescription: false, unnecessaryTag: false, relatedInformation: false, documentChanges: false };
 
 const settings = new SettingsCache(connection, () => canConfigure);
@@ -50,6 +52,7 @@ connection.onInitialize((params): InitializeResult => {
   pull = Boolean(caps.textDocument?.diagnostic);
   canConfigure = Boolean(caps.workspace?.configuration);
   refreshSupport = Boolean(caps.workspace?.diagnostics?.refreshSupport);
+  registerConfigurationChanges = canConfigure && Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
   const publish = caps.textDocument?.publishDiagnostics;
   const diagnosticCaps = pull ? caps.textDocument?.diagnostic : undefined;
   features = {
@@ -71,6 +74,8 @@ connection.onInitialize((params): InitializeResult => {
 declare const COPYDESK_VERSION: string;
 
 connection.onInitialized(() => {
+  // VS Code's client only sends setting changes for sections it was told about; ask for all of them.
+  if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   connection.console.info(`Copydesk server ready: ${checks.length} rules, ${pull ? 'pull' : 'push'} diagnostics.`);
 });
 

@@ -27,14 +27,15 @@ export default defineCheck({
   *run({ text, options }) {
     const covered = pairsAlreadyReported(text);
     const first = new Map<string, number>();
-    text.sentences.forEach((sentence, index) => {
-      if (comparisonWords(sentence.text).length < options.minWords) return;
+    const keys = text.sentences.map((sentence, index) => {
+      if (comparisonWords(sentence.text).length < options.minWords) return undefined;
       const key = normalizeForComparison(sentence.text);
       if (!first.has(key)) first.set(key, index);
+      return key;
     });
     for (const [index, sentence] of text.sentences.entries()) {
-      const key = normalizeForComparison(sentence.text);
-      const earlier = first.get(key);
+      const key = keys[index];
+      const earlier = key === undefined ? undefined : first.get(key);
       if (earlier === undefined || earlier === index) continue;
       const original = text.sentences[earlier]!;
       if (original.block === sentence.block || covered.has(`${sentence.block}:${original.block}`) || covered.has(`${sentence.block}:*`)) continue;

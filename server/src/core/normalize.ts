@@ -5,10 +5,13 @@
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/gu;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/gu;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
+const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
 
 /** The comparison key of a paragraph: equal keys mean "the same paragraph" to a reader. */
 export function normalizeForComparison(text: string): string {
+  // Most news copy is ASCII apart from quotes and dashes; only other text needs Unicode folding.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')

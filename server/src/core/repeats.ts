@@ -23,16 +23,36 @@ export interface RepeatRun {
 /** Word bigrams: one changed word costs two shingles, so a lightly edited copy stays close. */
 export const SHINGLE_SIZE = 2;
 /** A shingle found in more blocks than this is too common ("of the") to propose candidates. */
-const MAX_POSTINGS = 32;
+const MAX_POSTINGS = 8;
 /** A block under half the other's length is a quoted sentence or two, not a version of it. */
 const MIN_LENGTH_RATIO = 0.5;
+
+/** Per-text results several checks share, computed once per segmentation. */
+const shared = new WeakMap<SourceTextView, { keys?: { key: string; words: number }[]; shingles?: ShingleSet[]; near: Map<string, NearRepeat[]> }>();
+
+function memo(view: SourceTextView): { keys?: { key: string; words: number }[]; shingles?: ShingleSet[]; near: Map<string, NearRepeat[]> } {
+  let entry = shared.get(view);
+  if (!entry) shared.set(view, (entry = { near: new Map() }));
+  return entry;
+}
+
+function blockKeys(view: SourceTextView): { key: string; words: number }[] {
+  const m = memo(view);
+  return (m.keys ??= view.blocks.map((b) => ({ key: normalizeForComparison(b.text), words: comparisonWords(b.text).length })));
+}
+
+function blockShingles(view: SourceTextView): ShingleSet[] {
+  const m = memo(view);
+  return (m.shingles ??= view.blocks.map((b) => shingleSet(b.text, SHINGLE_SIZE)));
+}
 
 export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {
   const firstByKey = new Map<string, number>();
   const repeats: Repeat[] = [];
-  view.blocks.forEach((block, index) => {
-    if (comparisonWords(block.text).length < minWords) return;
-    const key = normalizeForComparison(block.text);
+  const keys = blockKeys(view);
+  view.blocks.forEach((_, index) => {
+    const { key, words } = keys[index]!;
+    if (words < minWords) return;
     const original = firstByKey.get(key);
     if (original === undefined) firstByKey.set(key, index);
     else repeats.push({ copy: index, original });
@@ -58,30 +78,51 @@ export function repeatRuns(repeats: readonly Repeat[]): RepeatRun[] {
  * exact copies and pairs where one is under half the other's length. Each block is matched to its most similar earlier block.
  */
 export function nearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const postings = new Map<number, number[]>();
+  const cacheKey = `${threshold}:${minWords}:${[...exact].join(',')}`;
+  const cached = memo(view).near.get(cacheKey);
+  if (cached) return cached;
+  const found = findNearRepeats(view, threshold, minWords, exact);
+  memo(view).near.set(cacheKey, found);
+  return found;
+}
+
+function findNearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
+  const allSets = blockShingles(view);
+  // Shingle → blocks holding it; null once it is too common to single out candidates.
+  const postings = new Map<number, number[] | null>();
   const sets: (ShingleSet | undefined)[] = [];
   const found: NearRepeat[] = [];
-  view.blocks.forEach((block, index) => {
-    const set = shingleSet(block.text, SHINGLE_SIZE);
+  view.blocks.forEach((_, index) => {
+    const set = allSets[index]!;
     if (set.words < minWords) return;
     sets[index] = set;
+    const hits = new Map<number, number>();
+    let common = 0;
+    for (const s of set.shingles) {
+      const list = postings.get(s);
+      if (list === null) common++;
+      else if (list) for (const earlier of list) hits.set(earlier, (hits.get(earlier) ?? 0) + 1);
+    }
+    let best: NearRepeat | undefined;
     if (!exact.has(index)) {
-      const candidates = new Set<number>();
-      for (const s of set.shingles) for (const earlier of postings.get(s) ?? []) candidates.add(earlier);
-      let best: NearRepeat | undefined;
-      for (const earlier of candidates) {
+      for (const [earlier, shared] of hits) {
         const other = sets[earlier]!;
-        const [small, large] = [Math.min(set.shingles.size, other.shingles.size), Math.max(set.shingles.size, other.shingles.size)];
-        if (small < large * MIN_LENGTH_RATIO) continue;
+        const small = Math.min(set.shingles.size, other.shingles.size);
+        const large = Math.max(set.shingles.size, other.shingles.size);
+        // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
+        if (small < large * MIN_LENGTH_RATIO || shared + common < threshold * small) continue;
         const similarity = intersectionSize(set.shingles, other.shingles) / small;
         if (similarity >= threshold && (!best || similarity > best.similarity)) best = { copy: index, original: earlier, similarity };
       }
-      if (best) found.push(best);
     }
+    if (best) found.push(best);
     for (const s of set.shingles) {
-      const list = postings.get(s) ?? [];
-      if (list.length < MAX_POSTINGS) list.push(index);
-      postings.set(s, list);
+      const list = postings.get(s);
+      if (list === undefined) postings.set(s, [index]);
+      else if (list !== null) {
+        if (list.length >= MAX_POSTINGS) postings.set(s, null);
+        else list.push(index);
+      }
     }
   });
   return found;

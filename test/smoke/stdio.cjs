@@ -1,0 +1,346 @@
+/**
+ * @file Drives the bundled server (server/out/server.js) over stdio the way real editors do: a pull
+ * client (VS Code), a push-only client (Neovim 0.7), and a few requests a server must survive. It
+ * catches wiring and bundling errors that unit tests cannot. Run `npm run build` first.
+ */
+'use strict';
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+const rpc = require('vscode-jsonrpc/node');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+
+const SERVER = path.join(__dirname, '../../server/out/server.js');
+const OVERALL_TIMEOUT_MS = 30_000;
+const WAIT_MS = 5_000;
+
+const HEADLINE = 'Ravenby Library To Close For Repairs';
+const LEDE = 'The Ravenby library will close on Sunday for roof repairs, the council said.';
+const BORROWERS = 'Borrowers can return books at the town hall until the end of March.';
+const DRAFT = `${HEADLINE}\n${LEDE}\n\n${BORROWERS}\n\n${LEDE}\n`;
+const WITHOUT_COPY = `${HEADLINE}\n${LEDE}\n\n${BORROWERS}\n`;
+const COPY_RANGE = { start: { line: 5, character: 0 }, end: { line: 5, character: LEDE.length } };
+
+let passed = 0;
+let failed = 0;
+const children = new Set();
+
+/** Runs one named check; a failure ends its scenario, since later checks build on it. */
+async function check(name, fn) {
+  try {
+    const value = await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+    return value;
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name}\n${String(error && error.stack ? error.stack : error).replace(/^/gm, '     ')}`);
+    throw new ScenarioAborted();
+  }
+}
+class ScenarioAborted extends Error {}
+
+function startServer() {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // A server that dies must fail the pending check at once, not after the overall timeout.
+  let stopping = false;
+  let rejectDied;
+  const died = new Promise((_, reject) => (rejectDied = reject));
+  died.catch(() => {});
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!stopping) rejectDied(new Error(`server exited (code ${code}, signal ${signal})${stderr ? `; stderr:\n${stderr}` : ''}`));
+  });
+  child.stdin.on('error', () => {}); // EPIPE after a crash; reported through `died`
+  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+
+  // Everything the server sent, notifications and requests alike, in order.
+  const received = [];
+  const waiters = new Set();
+  const receive = (method, params) => {
+    received.push({ method, params });
+    for (const w of waiters) w();
+  };
+  conn.onNotification(receive);
+  const applyEdits = [];
+  conn.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  conn.onRequest('workspace/applyEdit', (params) => (applyEdits.push(params), receive('workspace/applyEdit', params), { applied: true }));
+  // vscode-languageserver sends show*Message as a request (with no actions), not as a notification.
+  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/diagnostic/refresh']) {
+    conn.onRequest(method, (params) => (receive(method, params), null));
+  }
+  conn.listen();
+
+  /** The first message from index `since` on that matches; rejects after WAIT_MS. */
+  function waitFor(method, matches, since) {
+    return new Promise((resolve, reject) => {
+      const look = () => {
+        const found = received.slice(since).find((n) => n.method === method && matches(n.params));
+        if (!found) return;
+        clearTimeout(timer);
+        waiters.delete(look);
+        resolve(found.params);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(look);
+        reject(new Error(`no ${method} matching within ${WAIT_MS} ms; got: ${JSON.stringify(received.slice(since).map((n) => n.method))}`));
+      }, WAIT_MS);
+      waiters.add(look);
+      died.catch((error) => {
+        clearTimeout(timer);
+        waiters.delete(look);
+        reject(error);
+      });
+      look();
+    });
+  }
+
+  const request = (method, params) => Promise.race([conn.sendRequest(method, params), died]);
+
+  async function stop() {
+    stopping = true;
+    const gone = () => child.exitCode !== null || child.signalCode !== null;
+    if (gone()) return conn.dispose();
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      await conn.sendNotification('exit');
+    } catch {
+      // the server may already be gone; it is killed below either way
+    }
+    conn.dispose();
+    if (!gone()) await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    if (!gone()) child.kill();
+  }
+
+  return { conn, request, received, waitFor, applyEdits, stop, stderr: () => stderr };
+}
+
+function initializeParams(capabilities) {
+  return { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, clientInfo: { name: 'copydesk-smoke' } };
+}
+
+function applyLocally(text, version, edits) {
+  return TextDocument.applyEdits(TextDocument.create('file:///local', 'plaintext', version, text), edits);
+}
+
+/** The single TextDocumentEdit of a versioned workspace edit. */
+function onlyDocumentEdit(edit, uri, version) {
+  assert.deepEqual(Object.keys(edit), ['documentChanges']);
+  assert.equal(edit.documentChanges.length, 1);
+  assert.deepEqual(edit.documentChanges[0].textDocument, { uri, version });
+  return edit.documentChanges[0].edits;
+}
+
+async function pullClient() {
+  const server = startServer();
+  const { conn } = server;
+  const uri = 'file:///smoke/library.txt';
+  try {
+    await check('pull: initialize advertises incremental sync, pull diagnostics, code actions and the command', async () => {
+      const { capabilities } = await server.request('initialize', initializeParams({
+        textDocument: {
+          synchronization: { dynamicRegistration: false, didSave: true },
+          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, versionSupport: true },
+          codeAction: { isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        },
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, executeCommand: {} },
+        window: { workDoneProgress: true },
+      }));
+      assert.equal(capabilities.textDocumentSync, 2);
+      assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.copydesk'] });
+      assert.deepEqual(capabilities.executeCommandProvider, { commands: ['copydesk.server.removeDuplicates'] });
+    });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: DRAFT } });
+
+    const diagnostic = await check('pull: one duplicate-paragraph, with the Unnecessary tag, docs link and the first copy', async () => {
+      const report = await server.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(report.items, [
+        {
+          range: COPY_RANGE,
+          severity: 2,
+          source: 'copydesk',
+          code: 'duplicate-paragraph',
+          message: 'Repeats the paragraph at line 2.',
+          codeDescription: { href: 'https://github.com/copydesk/copydesk/blob/main/docs/rules/duplicate-paragraph.md' },
+          tags: [1],
+          relatedInformation: [{ location: { uri, range: { start: { line: 1, character: 0 }, end: { line: 1, character: LEDE.length } } }, message: 'First copy of this paragraph.' }],
+        },
+      ]);
+      return report.items[0];
+    });
+
+    const edits = await check('pull: the preferred quick fix is a documentChanges edit pinned to version 1', async () => {
+      const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const fix = actions.find((a) => a.title === 'Remove duplicate paragraph');
+      assert.ok(fix, `no 'Remove duplicate paragraph' among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.equal(fix.kind, 'quickfix');
+      assert.equal(fix.isPreferred, true);
+      assert.deepEqual(fix.diagnostics, [diagnostic]);
+      const fixEdits = onlyDocumentEdit(fix.edit, uri, 1);
+      assert.equal(applyLocally(DRAFT, 1, fixEdits), WITHOUT_COPY);
+      return fixEdits;
+    });
+
+    await check('pull: after the fix is sent as an incremental change (version 2), no diagnostics', async () => {
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+      });
+      const report = await server.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(report, { kind: 'full', items: [] });
+    });
+
+    // Version 3 pastes the copy back, so there is something to fix again.
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: `\n${LEDE}\n` }],
+    });
+    const v3 = `${WITHOUT_COPY}\n${LEDE}\n`;
+    const v4 = `${HEADLINE}\n${LEDE}\n\nUPDATE: ${BORROWERS}\n\n${LEDE}\n`;
+
+    await check('pull: an action computed for version 3 still names version 3 after the draft moved on to 4', async () => {
+      const report = await server.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(report.items.map((d) => [d.code, d.range]), [['duplicate-paragraph', COPY_RANGE]]);
+      const actions = await server.request('textDocument/codeAction', { textDocument: { uri }, range: report.items[0].range, context: { diagnostics: report.items } });
+      const stale = actions.find((a) => a.title === 'Remove duplicate paragraph');
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 4 },
+        contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'UPDATE: ' }],
+      });
+      // An editor compares this version with its own (4) and refuses the edit.
+      assert.equal(applyLocally(v3, 3, onlyDocumentEdit(stale.edit, uri, 3)), WITHOUT_COPY);
+      const fresh = await server.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      assert.deepEqual(fresh.map((a) => a.kind), ['source.fixAll.copydesk']);
+      assert.equal(applyLocally(v4, 4, onlyDocumentEdit(fresh[0].edit, uri, 4)), `${HEADLINE}\n${LEDE}\n\nUPDATE: ${BORROWERS}\n`);
+    });
+
+    await check('pull: removeDuplicates for a stale version changes nothing and says so', async () => {
+      const since = server.received.length;
+      await server.request('workspace/executeCommand', { command: 'copydesk.server.removeDuplicates', arguments: [uri, 3] });
+      const message = await server.waitFor('window/showMessageRequest', () => true, since);
+      assert.deepEqual(message, { type: 2, message: 'Copydesk: the draft changed while removing duplicates; nothing was changed. Try again.', actions: [] });
+      assert.equal(server.applyEdits.length, 0);
+    });
+
+    await check('pull: removeDuplicates sends workspace/applyEdit removing the copies of version 4', async () => {
+      const result = await server.request('workspace/executeCommand', { command: 'copydesk.server.removeDuplicates', arguments: [uri, 4] });
+      assert.equal(result, null);
+      assert.equal(server.applyEdits.length, 1);
+      const { label, edit } = server.applyEdits[0];
+      assert.equal(label, 'Remove all duplicate paragraphs');
+      assert.equal(applyLocally(v4, 4, onlyDocumentEdit(edit, uri, 4)), `${HEADLINE}\n${LEDE}\n\nUPDATE: ${BORROWERS}\n`);
+    });
+
+    await check('robust: code actions and diagnostics for a document never opened are empty', async () => {
+      const other = 'file:///smoke/never-opened.txt';
+      const actions = await server.request('textDocument/codeAction', { textDocument: { uri: other }, range: COPY_RANGE, context: { diagnostics: [diagnostic] } });
+      assert.deepEqual(actions, []);
+      assert.deepEqual(await server.request('textDocument/diagnostic', { textDocument: { uri: other } }), { kind: 'full', items: [] });
+    });
+
+    await check('robust: an unknown request gets MethodNotFound and the server keeps answering', async () => {
+      await assert.rejects(server.request('copydesk/noSuchRequest', { x: 1 }), (error) => error.code === rpc.ErrorCodes.MethodNotFound);
+      const report = await server.request('textDocument/diagnostic', { textDocument: { uri } });
+      assert.deepEqual(report.items.map((d) => d.code), ['duplicate-paragraph']);
+    });
+  } catch (error) {
+    if (!(error instanceof ScenarioAborted)) throw error;
+    if (server.stderr()) console.log(`     server stderr:\n${server.stderr().replace(/^/gm, '     ')}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pushClient() {
+  const server = startServer();
+  const { conn } = server;
+  const uri = 'file:///smoke/library-push.txt';
+  try {
+    await check('push: initialize without textDocument.diagnostic offers no diagnosticProvider', async () => {
+      const { capabilities } = await server.request('initialize', initializeParams({
+        textDocument: {
+          synchronization: { dynamicRegistration: false, didSave: true },
+          publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
+        workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
+      }));
+      assert.equal(capabilities.diagnosticProvider, undefined);
+      assert.equal(capabilities.textDocumentSync, 2);
+    });
+    await conn.sendNotification('initialized', {});
+
+    await check('push: didOpen → publishDiagnostics with the finding (no codeDescription: not advertised)', async () => {
+      const since = server.received.length;
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: DRAFT } });
+      const published = await server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0, since);
+      assert.equal(published.version, 1);
+      assert.deepEqual(
+        published.diagnostics.map((d) => [d.code, d.range, d.tags, d.relatedInformation.length, 'codeDescription' in d]),
+        [['duplicate-paragraph', COPY_RANGE, [1], 1, false]],
+      );
+    });
+
+    await check('push: didChange removing the copy → publishDiagnostics with an empty list for version 2', async () => {
+      const since = server.received.length;
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 3, character: BORROWERS.length }, end: COPY_RANGE.end }, text: '' }],
+      });
+      const published = await server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.deepEqual(published, { uri, diagnostics: [], version: 2 });
+    });
+
+    await check('push: didClose clears the document’s diagnostics', async () => {
+      const since = server.received.length;
+      await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      const published = await server.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri, since);
+      assert.deepEqual(published.diagnostics, []);
+    });
+  } catch (error) {
+    if (!(error instanceof ScenarioAborted)) throw error;
+    if (server.stderr()) console.log(`     server stderr:\n${server.stderr().replace(/^/gm, '     ')}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+function killAll() {
+  for (const child of children) child.kill();
+}
+
+async function main() {
+  if (!existsSync(SERVER)) {
+    console.log(`smoke: ${path.relative(process.cwd(), SERVER)} is missing; run \`npm run build\` first`);
+    process.exitCode = 1;
+    return;
+  }
+  const deadline = setTimeout(() => {
+    console.log(`smoke: gave up after ${OVERALL_TIMEOUT_MS / 1000} s`);
+    console.log(`smoke: ${passed} passed, ${failed + 1} failed`);
+    killAll();
+    process.exit(1);
+  }, OVERALL_TIMEOUT_MS);
+  try {
+    await pullClient();
+    await pushClient();
+  } catch (error) {
+    failed++;
+    console.log(`FAIL smoke harness: ${error && error.stack ? error.stack : error}`);
+  } finally {
+    clearTimeout(deadline);
+    killAll();
+  }
+  console.log(`smoke: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+void main();
