@@ -89,6 +89,8 @@ const pct = (n: number, d: number): string => (d === 0 ? '–' : `${((100 * n) /
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const tLabel = (t: number): string => f2(t) + (t === DEFAULT_T ? ' (default)' : '');
+/** The default and the sweep thresholds 0.1 either side of it: the operating points worth a closer look. */
+const referenceThresholds = (): number[] => [DEFAULT_T - 0.1, DEFAULT_T, DEFAULT_T + 0.1].map((t) => Math.round(t * 100) / 100).filter((t) => THRESHOLDS.includes(t));
 const countById = (findings: readonly Finding[], id: string): number => findings.filter((f) => f.checkId === id).length;
 const lineOf = (view: SourceTextView, offset: number): number => lineIndexAt(view.lineStarts, offset) + 1;
 
@@ -129,7 +131,6 @@ function detectorPairs(view: SourceTextView, minThreshold: number): NearRepeat[]
   return nearRepeats(view, minThreshold, MIN_WORDS, exact);
 }
 
-// ---------------------------------------------------------------------------------------------
 // 1. Text reuse: each answer against its task's source, both as one paragraph.
 
 type Category = 'cut' | 'light' | 'heavy' | 'non';
@@ -243,8 +244,11 @@ function printTextReuse({ answers, legacy }: TextReuse): void {
   const lost = positives.filter((a) => a.scores[0] === 0 && a.scores[1]! > 0);
   console.log(`\nPositives the length rule zeroes (answer under half its source's bigrams): ${lost.length} of ${nPos}.`);
   for (const a of lost) console.log(`- ${a.file} (${a.category}): ${a.answerWords} vs ${a.sourceWords} words; overlap without the rule ${f2(a.scores[1]!)}`);
-  const d = reuseRates(answers, 0, DEFAULT_T);
-  console.log(`\nAt the default ${f2(DEFAULT_T)}: precision ${d.tp}/${d.tp + d.fp} (95% CI ${wilson(d.tp, d.tp + d.fp)}), recall ${d.tp}/${nPos} (95% CI ${wilson(d.tp, nPos)}).`);
+  console.log('');
+  for (const t of referenceThresholds()) {
+    const d = reuseRates(answers, 0, t);
+    console.log(`At ${tLabel(t)}: precision ${d.tp}/${d.tp + d.fp} (95% CI ${wilson(d.tp, d.tp + d.fp)}), recall ${d.tp}/${nPos} (95% CI ${wilson(d.tp, nPos)}).`);
+  }
   const maxNon = Math.max(...byCat('non').map((a) => a.scores[0]!));
   console.log(`Highest detector similarity of a \`non\` answer: ${f2(maxNon)}.`);
 
@@ -265,7 +269,6 @@ function printTextReuse({ answers, legacy }: TextReuse): void {
   console.log(`Drafts not segmented into exactly two blocks: ${split}. Drafts where lintText disagrees with the script's detector measure: ${disagree}.`);
 }
 
-// ---------------------------------------------------------------------------------------------
 // 2. BBC articles, each linted on its own: findings here are false alarms unless the article
 // really repeats itself.
 
@@ -442,7 +445,6 @@ function printFalseAlarms(bbc: Bbc, fa: FalseAlarms): void {
   );
 }
 
-// ---------------------------------------------------------------------------------------------
 // 3. Planted edits: an edited copy of a BBC paragraph inserted right after it, in its article.
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/u;
@@ -573,7 +575,6 @@ function printPlanted(p: Planted): void {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
 // 4. The measures side by side, and 5. the summary.
 
 function printMeasures(reuse: TextReuse | undefined, fa: FalseAlarms | undefined, planted: Planted | undefined): void {
@@ -620,7 +621,7 @@ function printMeasures(reuse: TextReuse | undefined, fa: FalseAlarms | undefined
  * a reference threshold (the default and ±0.1): recall compared at equal false-alarm cost.
  */
 function printMatched(reuse: TextReuse, fa: FalseAlarms, planted: Planted): void {
-  const refs = [...new Set([DEFAULT_T - 0.1, DEFAULT_T, DEFAULT_T + 0.1].map((t) => Math.round(t * 100) / 100))].filter((t) => THRESHOLDS.includes(t));
+  const refs = referenceThresholds();
   const shareAt = (e: string, mi: number, t: number, short: boolean): string => {
     const xs = (planted.results.get(e) ?? []).filter((o) => !short || o.words < 50);
     return pct(xs.filter((o) => o.scores[mi]! >= t).length, xs.length);

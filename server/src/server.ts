@@ -53,12 +53,13 @@ connection.onInitialize((params): InitializeResult => {
   canConfigure = Boolean(caps.workspace?.configuration);
   refreshSupport = Boolean(caps.workspace?.diagnostics?.refreshSupport);
   registerConfigurationChanges = canConfigure && Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+  // LSP 3.18 gives pull clients the same flags as publishDiagnostics; VS Code sends both.
   const publish = caps.textDocument?.publishDiagnostics;
-  const diagnosticCaps = pull ? caps.textDocument?.diagnostic : undefined;
+  const pulled = pull ? (caps.textDocument?.diagnostic as typeof publish) : undefined;
   features = {
-    codeDescription: Boolean(publish?.codeDescriptionSupport ?? diagnosticCaps),
-    unnecessaryTag: Boolean(publish?.tagSupport?.valueSet.includes(1) ?? diagnosticCaps),
-    relatedInformation: Boolean(publish?.relatedInformation ?? diagnosticCaps?.relatedDocumentSupport),
+    codeDescription: Boolean(publish?.codeDescriptionSupport || pulled?.codeDescriptionSupport),
+    unnecessaryTag: Boolean(publish?.tagSupport?.valueSet.includes(1) || pulled?.tagSupport?.valueSet.includes(1)),
+    relatedInformation: Boolean(publish?.relatedInformation || pulled?.relatedInformation),
     documentChanges: Boolean(caps.workspace?.workspaceEdit?.documentChanges),
   };
   return {

@@ -366,9 +366,8 @@ describe('copydesk --stdin', () => {
     const shared = 'Residents of Kelby were told to move cars off the river road.';
     const later = 'Storm clouds gathered over Kelby as rain kept falling on the hills above the town.';
     const text = `${first} ${shared}\n\n${later} ${shared}\n`;
-    // FIXME: the remaining duplicate-sentence warning should give exit 1 (as `--fix FILE` does);
-    // main.ts skips the report for --stdin --fix, so --fail-on is silently ignored.
-    assert.deepEqual(run(['--stdin', '--fix', '--fail-on', 'warning'], text), { code: 0, stdout: text, stderr: '' });
+    // The fixed text goes to stdout; the duplicate-sentence warning left in it still fails the run.
+    assert.deepEqual(run(['--stdin', '--fix', '--fail-on', 'warning'], text), { code: 1, stdout: text, stderr: '' });
   });
 
   it('rejects binary input like a file', () => {
@@ -401,15 +400,17 @@ describe('copydesk: usage errors', () => {
   it('--rule bogus=warning → exit 2, one line naming the unknown rule', () => {
     const file = join(draftDir({ 'ferry.txt': DRAFT }), 'ferry.txt');
     const result = run(['--rule', 'bogus=warning', file]);
-    assert.equal(result.stderr, 'copydesk: rules.bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, near-duplicate-paragraph)\n');
-    assert.equal(result.code, 2);
+    assert.deepEqual(result, {
+      code: 2,
+      stdout: '',
+      stderr: 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, near-duplicate-paragraph)\n',
+    });
   });
 
   it('--rule bogus=warning with two files: the settings problem is told once', () => {
     const dir = draftDir({ 'a.txt': DRAFT, 'b.txt': DRAFT });
     const result = run(['--rule', 'bogus=warning', join(dir, 'a.txt'), join(dir, 'b.txt')]);
-    // FIXME: main.ts prints the problem once per file (two identical lines); it is about the command line, not a file.
-    assert.equal(result.stderr, 'copydesk: rules.bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, near-duplicate-paragraph)\n'.repeat(2));
+    assert.equal(result.stderr, 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, near-duplicate-paragraph)\n');
     assert.equal(result.code, 2);
   });
 

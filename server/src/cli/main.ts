@@ -3,7 +3,8 @@
  * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage or input error.
  */
 import { parseArgs } from 'node:util';
-import { fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
+import { checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
+import { resolveSettings } from '../core/settings';
 import { SEVERITIES, type Severity } from '../core/types';
 import { formatJson, formatStylish, type FileReport } from './format';
 import { decodeDraft, readDraft, type ReadResult } from './read';
@@ -68,6 +69,8 @@ export function main(argv: readonly string[], io: Io): number {
   if (!values.stdin && positionals.length === 0) return usageError(io, 'no files given (try: copydesk draft.md, or --help)');
 
   const settings: LintSettings = { rules };
+  const settingProblems = resolveSettings(checks, rules).problems;
+  if (settingProblems.length) return usageError(io, settingProblems.map((p) => `--rule: ${p.replace(/^rules\./, '')}`).join('\ncopydesk: '));
   const inputs: { name: string; read: ReadResult; fromStdin: boolean }[] = values.stdin
     ? [{ name: values['stdin-filename'], read: decodeDraft(values['stdin-filename'], io.readStdin()), fromStdin: true }]
     : positionals.map((name) => ({ name, read: readDraft(name), fromStdin: false }));
@@ -85,11 +88,8 @@ export function main(argv: readonly string[], io: Io): number {
     let text = read.text;
     if (values.fix) {
       const fixed = fixText(text, format, settings).text;
-      if (fromStdin) {
-        io.stdout(fixed);
-        continue;
-      }
-      if (fixed !== text) {
+      if (fromStdin) io.stdout(fixed);
+      else if (fixed !== text) {
         try {
           writeAtomically(name, fixed);
           text = fixed;
@@ -98,11 +98,9 @@ export function main(argv: readonly string[], io: Io): number {
           inputError = true;
         }
       }
+      if (fromStdin) text = fixed;
     }
-    const result = lintText(text, format, settings);
-    for (const problem of result.problems) io.stderr(`copydesk: ${problem}\n`);
-    if (result.problems.length) inputError = true;
-    reports.push({ file: name, text, findings: result.findings });
+    reports.push({ file: name, text, findings: lintText(text, format, settings).findings });
   }
 
   if (!(values.fix && values.stdin)) {

@@ -6,7 +6,8 @@ const MAX_HEADLINE_WORDS = 16;
 
 export function classifyPlainLine(line: string): 'heading' | 'paragraph' {
   const trimmed = line.trim();
-  if (/[.!?…,;"”’')\]]$/u.test(trimmed)) return 'paragraph';
+  // Closing punctuation, perhaps followed by an emoji or symbol ("…from noon. 🌊").
+  if (/[.!?…,;"”’')\]][^\p{L}\p{N}]*$/u.test(trimmed)) return 'paragraph';
   const words = trimmed.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length > 0 && words.length <= MAX_HEADLINE_WORDS ? 'heading' : 'paragraph';
 }

@@ -53,6 +53,13 @@ describe('plain-text paragraphs', () => {
       'paragraph@4: Three line here.',
     ]);
   });
+  it('a sentence ending in an emoji after its full stop is a paragraph, not a headline', () => {
+    assert.deepEqual(blocks('Flood Warning For Kelby\n\nSandbags are handed out from noon. 🌊\n\nMore to follow.\n').map((b) => b.split(':')[0]), [
+      'heading@1',
+      'paragraph@3',
+      'paragraph@5',
+    ]);
+  });
   it('an empty or blank draft has no blocks', () => {
     assert.deepEqual(blocks(''), []);
     assert.deepEqual(blocks(' \n\t\n'), []);
