@@ -3,6 +3,7 @@
  * text in, findings out. Pure: no LSP, no file system.
  */
 import { checks } from './checks';
+import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
 import { compareFindings, lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
@@ -61,13 +62,37 @@ export function fixText(text: string, format: TextFormat, settings: LintSettings
   return fixUntilStable(text, (current) => lintText(current, format, settings).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])));
 }
 
+/**
+ * Applies the `nearDuplicateThreshold` shorthand, and keeps duplicate-sentence in step with
+ * near-duplicate-paragraph: sentence repeats inside a pair that rule reports are left to it, and
+ * reported after all when it is off.
+ */
 function withThreshold(settings: LintSettings): unknown {
-  const threshold = settings.nearDuplicateThreshold;
-  if (threshold === undefined) return settings.rules;
-  const rules = typeof settings.rules === 'object' && settings.rules !== null ? { ...(settings.rules as Record<string, unknown>) } : {};
-  const current = rules['near-duplicate-paragraph'];
-  if (current === 'off') return rules;
-  const base = typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : typeof current === 'string' ? { severity: current } : {};
-  rules['near-duplicate-paragraph'] = { ...base, options: { ...(base['options'] as object | undefined), threshold } };
+  if (typeof settings.rules !== 'object' || settings.rules === null) return withThreshold({ ...settings, rules: {} });
+  const rules: Record<string, unknown> = { ...(settings.rules as Record<string, unknown>) };
+  const near = asObject(rules[NEAR]);
+  const nearOptions = asObject(near['options']);
+  if (settings.nearDuplicateThreshold !== undefined && rules[NEAR] !== 'off') {
+    rules[NEAR] = { ...near, options: { ...nearOptions, threshold: settings.nearDuplicateThreshold } };
+  }
+  const effective =
+    rules[NEAR] === 'off' || asObject(rules[NEAR])['severity'] === 'off'
+      ? 2
+      : (asObject(asObject(rules[NEAR])['options'])['threshold'] ?? nearDuplicate.meta.defaultOptions.threshold);
+  const sentence = rules[SENTENCE];
+  if (sentence !== 'off' && typeof effective === 'number') {
+    const base = asObject(sentence);
+    const options = asObject(base['options']);
+    if (options['nearDuplicateThreshold'] === undefined) rules[SENTENCE] = { ...base, options: { ...options, nearDuplicateThreshold: effective } };
+  }
   return rules;
+}
+
+const NEAR = 'near-duplicate-paragraph';
+const SENTENCE = 'duplicate-sentence';
+
+/** A rule setting as an object: a bare severity string becomes { severity }. */
+function asObject(value: unknown): Record<string, unknown> {
+  if (typeof value === 'string') return { severity: value };
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

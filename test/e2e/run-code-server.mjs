@@ -5,7 +5,8 @@
 //   node test/e2e/run-code-server.mjs suite   extension-host mocha suite (test/e2e/out/suite)
 //   node test/e2e/run-code-server.mjs ui      installs the .vsix and drives the workbench
 //
-// Env: E2E_PORT=N to use a fixed port (refused when busy), E2E_KEEP=1 to keep the temp dir.
+// Env: E2E_PORT=N to use a fixed port (refused when busy), E2E_KEEP=1 to keep the temp dir,
+// E2E_VERBOSE=1 to echo the workbench log, E2E_TRACE=1 to trace the language client.
 // See /work/shared/notes/vscode-e2e.md for why each flag and setting is here.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -93,7 +94,9 @@ async function main() {
   server = spawn(
     CODE_SERVER,
     ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-     '--disable-workspace-trust', '--disable-getting-started-override', ...baseArgs, dirs.workspace],
+     '--disable-workspace-trust', '--disable-getting-started-override', ...baseArgs,
+     // The client logs LSP traces at "trace" level, below the default (code-server takes no per-extension level).
+     ...(process.env.E2E_TRACE ? ['--log', 'trace'] : []), dirs.workspace],
     { env, detached: true, stdio: ['ignore', logFd, logFd] }, // detached = setsid: own process group
   );
   fs.closeSync(logFd);
@@ -283,6 +286,8 @@ function writeUserSettings() {
     'editor.minimap.enabled': false, // cleaner screenshots
     'editor.wordWrap': 'on',
     'chat.commandCenter.enabled': false,
+    // E2E_TRACE=1 logs every LSP message into the Copydesk output channel, which failures print.
+    ...(process.env.E2E_TRACE ? { 'copydesk.trace.server': 'verbose' } : {}),
   };
   const dir = path.join(dirs['user-data'], 'User');
   fs.mkdirSync(dir, { recursive: true });

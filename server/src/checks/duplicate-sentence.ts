@@ -6,7 +6,6 @@ import { defineCheck } from '../core/defineCheck';
 import { comparisonWords, normalizeForComparison } from '../core/normalize';
 import { exactRepeats, nearRepeats } from '../core/repeats';
 import type { SourceTextView } from '../core/types';
-import nearDuplicateParagraph from './near-duplicate-paragraph';
 
 export default defineCheck({
   meta: {
@@ -22,10 +21,11 @@ export default defineCheck({
       firstCopy: 'First use of the sentence.',
       remove: 'Remove the repeated sentence',
     },
-    defaultOptions: { minWords: 6 },
+    // nearDuplicateThreshold follows near-duplicate-paragraph's threshold (api.ts keeps them in step).
+    defaultOptions: { minWords: 6, nearDuplicateThreshold: 0.6 },
   },
   *run({ text, options }) {
-    const covered = pairsAlreadyReported(text);
+    const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
     const first = new Map<string, number>();
     const keys = text.sentences.map((sentence, index) => {
       if (comparisonWords(sentence.text).length < options.minWords) return undefined;
@@ -52,12 +52,12 @@ export default defineCheck({
 });
 
 /** Copies already reported as whole paragraphs: "copy:original", or "copy:*" for exact copies. */
-function pairsAlreadyReported(text: SourceTextView): Set<string> {
+function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<string> {
   const exact = exactRepeats(text, 1);
   const keys = new Set(exact.map((r) => `${r.copy}:*`));
-  // Pairs near-duplicate-paragraph reports at its default threshold are left to it.
-  const { threshold, minWords } = nearDuplicateParagraph.meta.defaultOptions;
-  for (const r of nearRepeats(text, threshold, minWords, new Set(exact.map((e) => e.copy)))) keys.add(`${r.copy}:${r.original}`);
+  // Pairs near-duplicate-paragraph reports are left to it (its minWords is 8).
+  if (nearThreshold > 1) return keys;
+  for (const r of nearRepeats(text, nearThreshold, 8, new Set(exact.map((e) => e.copy)))) keys.add(`${r.copy}:${r.original}`);
   return keys;
 }
 

@@ -24,7 +24,7 @@ export default defineCheck({
       keepThis: 'Keep this version, remove the earlier one',
     },
     // Calibrated on the Clough–Stevenson text-reuse corpus: see docs/evaluation.md.
-    defaultOptions: { threshold: 0.7, minWords: 8 },
+    defaultOptions: { threshold: 0.6, minWords: 8 },
   },
   *run({ text, options }) {
     const exact = new Set(exactRepeats(text, 1).map((r) => r.copy));

@@ -4,7 +4,7 @@
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
 import { comparisonWords, normalizeForComparison } from './normalize';
-import { intersectionSize, shingleSet, type ShingleSet } from './shingles';
+import { overlapCoefficient, shingleSet, type ShingleSet } from './shingles';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -44,6 +44,16 @@ function blockKeys(view: SourceTextView): { key: string; words: number }[] {
 function blockShingles(view: SourceTextView): ShingleSet[] {
   const m = memo(view);
   return (m.shingles ??= view.blocks.map((b) => shingleSet(b.text, SHINGLE_SIZE)));
+}
+
+/** Whether two blocks are close enough in length to be versions of each other. */
+function comparableLengths(a: ShingleSet, b: ShingleSet): boolean {
+  return Math.min(a.shingles.size, b.shingles.size) >= Math.max(a.shingles.size, b.shingles.size) * MIN_LENGTH_RATIO;
+}
+
+/** The similarity near-duplicate findings report: the overlap coefficient, 0 for blocks of too different length. */
+export function pairSimilarity(a: ShingleSet, b: ShingleSet): number {
+  return comparableLengths(a, b) ? overlapCoefficient(a, b) : 0;
 }
 
 export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {
@@ -107,11 +117,9 @@ function findNearRepeats(view: SourceTextView, threshold: number, minWords: numb
     if (!exact.has(index)) {
       for (const [earlier, shared] of hits) {
         const other = sets[earlier]!;
-        const small = Math.min(set.shingles.size, other.shingles.size);
-        const large = Math.max(set.shingles.size, other.shingles.size);
         // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-        if (small < large * MIN_LENGTH_RATIO || shared + common < threshold * small) continue;
-        const similarity = intersectionSize(set.shingles, other.shingles) / small;
+        if (!comparableLengths(set, other) || shared + common < threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
+        const similarity = overlapCoefficient(set, other);
         if (similarity >= threshold && (!best || similarity > best.similarity)) best = { copy: index, original: earlier, similarity };
       }
     }

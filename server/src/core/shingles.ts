@@ -24,6 +24,12 @@ export function jaccard(a: ShingleSet, b: ShingleSet): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/** Overlap coefficient: shared shingles over the smaller set, so a trimmed or extended copy still scores high. */
+export function overlapCoefficient(a: ShingleSet, b: ShingleSet): number {
+  const small = Math.min(a.shingles.size, b.shingles.size);
+  return small === 0 ? 0 : intersectionSize(a.shingles, b.shingles) / small;
+}
+
 /** Containment of `a` in `b`: the share of a's shingles that b also has. */
 export function containment(a: ShingleSet, b: ShingleSet): number {
   return a.shingles.size === 0 ? 0 : intersectionSize(a.shingles, b.shingles) / a.shingles.size;
