@@ -6,7 +6,8 @@
 //   node test/e2e/run-code-server.mjs ui      installs the .vsix and drives the workbench
 //
 // Env: E2E_PORT=N to use a fixed port (refused when busy), E2E_KEEP=1 to keep the temp dir,
-// E2E_VERBOSE=1 to echo the workbench log, E2E_TRACE=1 to trace the language client.
+// E2E_VERBOSE=1 to echo the workbench log, E2E_TRACE=1 to trace the language client (code-server
+// --log trace), E2E_EXTENSION_PATH=DIR to load another build (checking the harness itself).
 // See /work/shared/notes/vscode-e2e.md for why each flag and setting is here.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +19,6 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 
 const E2E = path.dirname(fileURLToPath(import.meta.url));
-// E2E_EXTENSION_PATH lets the harness itself be checked against another build.
 const REPO = path.resolve(process.env.E2E_EXTENSION_PATH ?? path.join(E2E, '../..'));
 const HARNESS = path.join(E2E, 'harness');
 const CODE_SERVER = path.join(HARNESS, 'node_modules/.bin/code-server');
@@ -49,10 +49,13 @@ process.on('SIGTERM', () => finish(143, 'terminated'));
 // Last resort if something throws past finish(): never leave code-server behind.
 process.on('exit', () => killGroup('SIGKILL'));
 
+// A failure we foresaw (missing build, busy port, ...): its message says it all, no stack.
+class SetupError extends Error {}
+
 try {
   await main();
 } catch (err) {
-  await finish(1, err?.stack ?? String(err));
+  await finish(1, err instanceof SetupError ? err.message : (err?.stack ?? String(err)));
 }
 
 async function main() {
@@ -64,9 +67,13 @@ async function main() {
          ['the compiled suite', SUITE_ENTRY, 'run `npx tsc -p test/e2e`']]
       : [['the extension package', VSIX, 'run `npm run package`']]),
   ]) {
-    if (!fs.existsSync(file)) throw new Error(`${what} is missing (${file}): ${hint}`);
+    if (!fs.existsSync(file)) throw new SetupError(`${what} is missing (${file}): ${hint}`);
   }
 
+  // Drop this mode's pictures from an earlier run so none of them can pass for this one's.
+  for (const f of fs.existsSync(SHOTS) ? fs.readdirSync(SHOTS) : []) {
+    if (f.startsWith(`${mode}-`) || (mode === 'ui' && f === 'diagnostics.png')) fs.rmSync(path.join(SHOTS, f));
+  }
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.cpSync(path.join(E2E, 'fixtures'), dirs.workspace, { recursive: true });
   writeUserSettings();
@@ -83,7 +90,7 @@ async function main() {
     const r = spawnSync(CODE_SERVER, ['--install-extension', VSIX, ...baseArgs], { env, encoding: 'utf8' });
     const out = `${r.stdout}${r.stderr}`;
     if (r.status !== 0 || !/successfully installed/i.test(out)) {
-      throw new Error(`code-server --install-extension ${VSIX} failed (exit ${r.status}):\n${out}`);
+      throw new SetupError(`code-server --install-extension ${VSIX} failed (exit ${r.status}):\n${out}`);
     }
     log(`installed ${path.basename(VSIX)}`);
   }
@@ -274,6 +281,9 @@ async function runUi(page, origin) {
 
 function writeUserSettings() {
   const settings = {
+    // VS Code in a browser defaults to files.autoSave "afterDelay" (desktop: "off"). An auto save
+    // skips codeActionsOnSave "explicit" and swallows a save made within the next second.
+    'files.autoSave': 'off',
     'files.refactoring.autoSave': false, // else a quick-fix saves the fixture and the next run sees fixed text
     'files.hotExit': 'off',
     'telemetry.telemetryLevel': 'off',
@@ -299,7 +309,7 @@ async function choosePort() {
   const port = await new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (err) => reject(err.code === 'EADDRINUSE'
-      ? new Error(`port ${wanted} is already in use on 127.0.0.1; refusing to share it (unset E2E_PORT to pick a free one)`)
+      ? new SetupError(`port ${wanted} is already in use on 127.0.0.1; refusing to share it (unset E2E_PORT to pick a free one)`)
       : err));
     probe.listen(wanted, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -312,14 +322,14 @@ async function choosePort() {
 async function waitForHealth(port, exited, logFile) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exited()) throw new Error(`code-server exited early (${JSON.stringify(exited())}):\n${tail(logFile, 30)}`);
+    if (exited()) throw new SetupError(`code-server exited early (${JSON.stringify(exited())}):\n${tail(logFile, 30)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`code-server did not answer /healthz within 60 s:\n${tail(logFile, 30)}`);
+  throw new SetupError(`code-server did not answer /healthz within 60 s:\n${tail(logFile, 30)}`);
 }
 
 // Signals the whole group: the leader may be gone while its children live on.
@@ -354,7 +364,7 @@ async function finish(code, error) {
   }
   const count = (s) => results.filter((r) => r.state === s).length;
   const failed = count('failed');
-  if (failed || code !== 0) printLogs();
+  if ((failed || code !== 0) && server) printLogs();
   if (mode === 'ui' && !failed) console.log(`  screenshots: ${SHOTS}/ (README image: ${shot('diagnostics.png')})`);
   // Closing line in the plain "N passed, N failed" form CI reads.
   console.log(`${mode}: ${count('passed')} passed, ${failed} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);

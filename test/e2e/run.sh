@@ -25,7 +25,11 @@ if [[ client/out/extension.js -nt "$vsix" || server/out/server.js -nt "$vsix" ]]
 fi
 
 rm -rf test/e2e/out
-npx --no-install tsc -p test/e2e || { echo "e2e: tsc -p test/e2e failed"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+npx --no-install tsc -p test/e2e || {
+  echo "e2e: tsc -p test/e2e failed (it needs the root devDependencies mocha, @types/mocha, @types/vscode: npm ci)"
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+}
 
 # Each mode ends with "<mode>: N passed, N failed"; add them up for one closing line.
 passed=0 failed=0 status=0

@@ -14,6 +14,7 @@ export function docsUrlFor(id: string): string {
 export function defineCheck<M extends string, O extends object>(check: {
   meta: Omit<CheckMeta<M, O>, 'docsUrl'>;
   run(input: CheckInput<O>): Iterable<Report<M>>;
+  validate?(options: Readonly<O>): readonly string[];
 }): Check<M, O> {
-  return { meta: { ...check.meta, docsUrl: docsUrlFor(check.meta.id) }, run: check.run };
+  return { ...check, meta: { ...check.meta, docsUrl: docsUrlFor(check.meta.id) } };
 }

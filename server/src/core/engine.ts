@@ -4,7 +4,7 @@
  * cancellation between checks, so one broken rule never hides the others.
  */
 import { mergeEdits } from './fixes';
-import type { Check, CheckSetting, Finding, Fix, FixReport, Report, SourceTextView, Span } from './types';
+import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
   /** Asked between checks; when true the run stops and returns what it has. */
@@ -57,14 +57,19 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
     messageId: report.messageId,
     message: message(report.messageId, report.data),
     span: report.span,
-    severity,
+    severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
     ...(report.fix ? { fix: toFix(report.fix) } : {}),
     suggestions: (report.suggestions ?? []).map(toFix),
     related: (report.related ?? []).map((r) => (assertSpan(r.span, length, meta.id), { span: r.span, message: message(r.messageId, r.data) })),
     tags: report.tags ?? [],
     ...(report.actual !== undefined ? { actual: report.actual } : {}),
     ...(report.expected !== undefined ? { expected: report.expected } : {}),
+    ...(report.note !== undefined ? { note: report.note } : {}),
   };
+}
+
+function milder(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
 }
 
 function assertSpan(span: Span, length: number, checkId: string): void {

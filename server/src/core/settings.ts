@@ -43,6 +43,12 @@ export function resolveSettings(checks: readonly Check[], rules: unknown, origin
       byId.set(id, fallback);
     }
   }
+  for (const check of checks) {
+    const setting = byId.get(check.meta.id);
+    if (!setting?.enabled || !check.validate) continue;
+    const merged = { ...check.meta.defaultOptions, ...setting.options };
+    for (const problem of check.validate(merged)) problems.push(`${origin}.${check.meta.id}.options: ${problem}`);
+  }
   return { settingFor: (check) => byId.get(check.meta.id) ?? { enabled: false }, problems };
 }
 

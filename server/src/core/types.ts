@@ -42,6 +42,10 @@ export interface Report<M extends string> {
   readonly tags?: readonly 'unnecessary'[];
   readonly actual?: string;
   readonly expected?: readonly string[];
+  /** Caps this finding's severity below the rule's (a quoted word reported only as a hint). */
+  readonly maxSeverity?: Severity;
+  /** Longer explanation for hover and the CLI's JSON: why it matters and what to do. */
+  readonly note?: string;
 }
 
 export interface CheckMeta<M extends string, O extends object> {
@@ -105,6 +109,8 @@ export interface Check<M extends string = string, O extends object = object> {
   readonly meta: CheckMeta<M, O>;
   /** Pure: the same input gives the same reports. */
   run(input: CheckInput<O>): Iterable<Report<M>>;
+  /** Problems with configured options, told to the writer once; run() must cope with the options anyway. */
+  validate?(options: Readonly<O>): readonly string[];
 }
 
 /** A fix after the engine merged its edits into one (ESLint's mergeFixes). */
@@ -126,6 +132,7 @@ export interface Finding {
   readonly tags: readonly 'unnecessary'[];
   readonly actual?: string;
   readonly expected?: readonly string[];
+  readonly note?: string;
 }
 
 /** How one check is configured for a document: off, or on at a severity with options. */

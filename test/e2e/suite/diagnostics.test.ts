@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, openFixture, waitForDuplicates } from './util';
+import { closeAllEditors, ensureActive, fixtureUri, openFixture, waitForDuplicates } from './util';
 
 suite('diagnostics', () => {
+  suiteSetup(ensureActive);
   suiteTeardown(closeAllEditors);
 
   test('a repeated paragraph gets one faded warning on the later copy', async () => {
@@ -31,5 +32,14 @@ suite('diagnostics', () => {
     const found = await waitForDuplicates(uri, 2);
     // Lines 3 (headline again) and 4 repeat lines 0 and 1.
     assert.deepEqual(found.map((d) => d.range.start.line), [3, 4]);
+  });
+
+  test('a Markdown draft gets the same findings on each later copy', async () => {
+    await openFixture('ferry.md');
+    const uri = fixtureUri('ferry.md');
+    const found = await waitForDuplicates(uri, 2);
+    // Lines 6 and 8 repeat lines 2 and 4 as a block; the "# " headline is not a copy.
+    assert.deepEqual(found.map((d) => d.range.start.line), [6, 8]);
+    assert.ok(found.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
   });
 });

@@ -12,6 +12,16 @@ export function fixtureUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
+/**
+ * For suites after the activation test: a failed activation rethrows at once here,
+ * instead of every test waiting out its diagnostics timeout.
+ */
+export async function ensureActive(): Promise<void> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  await ext.activate();
+}
+
 export function expectedText(name: string): string {
   return fs.readFileSync(path.join(fixtureUri('expected').fsPath, name), 'utf8');
 }
