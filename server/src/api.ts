@@ -19,6 +19,8 @@ export interface LintSettings {
   readonly rules?: unknown;
   /** Shorthand for near-duplicate-paragraph's `threshold` option (0–1). */
   readonly nearDuplicateThreshold?: number;
+  /** Shorthand for loaded-language's options (quotes, categories, terms, allow). */
+  readonly loadedLanguage?: Readonly<Record<string, unknown>>;
 }
 
 export interface LintResult {
@@ -63,7 +65,7 @@ export function fixText(text: string, format: TextFormat, settings: LintSettings
 }
 
 /**
- * Applies the `nearDuplicateThreshold` shorthand, and keeps duplicate-sentence in step with
+ * Applies the `nearDuplicateThreshold` and `loadedLanguage` shorthands, and keeps duplicate-sentence in step with
  * near-duplicate-paragraph: sentence repeats inside a pair that rule reports are left to it, and
  * reported after all when it is off.
  */
@@ -72,6 +74,11 @@ function withThreshold(settings: LintSettings): unknown {
   const rules: Record<string, unknown> = { ...(settings.rules as Record<string, unknown>) };
   const near = asObject(rules[NEAR]);
   const nearOptions = asObject(near['options']);
+  const loaded = settings.loadedLanguage;
+  if (loaded && Object.keys(loaded).length && rules[LOADED] !== 'off') {
+    const base = asObject(rules[LOADED]);
+    rules[LOADED] = { ...base, options: { ...loaded, ...asObject(base['options']) } };
+  }
   if (settings.nearDuplicateThreshold !== undefined && rules[NEAR] !== 'off') {
     rules[NEAR] = { ...near, options: { ...nearOptions, threshold: settings.nearDuplicateThreshold } };
   }
@@ -89,6 +96,7 @@ function withThreshold(settings: LintSettings): unknown {
 }
 
 const NEAR = 'near-duplicate-paragraph';
+const LOADED = 'loaded-language';
 const SENTENCE = 'duplicate-sentence';
 
 /** A rule setting as an object: a bare severity string becomes { severity }. */

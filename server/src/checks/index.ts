@@ -5,6 +5,7 @@
 import type { Check } from '../core/types';
 import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
+import loadedLanguage from './loaded-language';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
 
-export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, nearDuplicateParagraph] as readonly Check[];
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph] as readonly Check[];

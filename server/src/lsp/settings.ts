@@ -54,6 +54,14 @@ export function fromRaw(raw: unknown): DocumentSettings {
     languages,
     maxDocumentSize: typeof size === 'number' && size > 0 ? size : DEFAULT_SETTINGS.maxDocumentSize,
     rules: r['rules'] ?? {},
+    ...(typeof r['loadedLanguage'] === 'object' && r['loadedLanguage'] !== null ? { loadedLanguage: withoutEmpty(r['loadedLanguage'] as Record<string, unknown>) } : {}),
     ...(typeof threshold === 'number' ? { nearDuplicateThreshold: threshold } : {}),
   };
+}
+
+/** VS Code reports every declared setting, defaults included; only what the writer set matters. */
+function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0) && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0)),
+  );
 }

@@ -1,0 +1,112 @@
+/**
+ * @file Compiles word lists into one token trie and finds their terms in a text: one pass over the
+ * words, longest phrase first ("traumatic shifts" is one match, not two), case-insensitive, with
+ * hyphens, spaces and line breaks between words treated alike ("so-called", "so called").
+ */
+import { formsOf, type Pos, type Transform } from './inflect';
+import type { Segment, SourceTextView, Span } from './types';
+
+export interface LexiconTerm {
+  readonly term: string;
+  readonly pos: Pos;
+  readonly forms?: readonly string[];
+  readonly notAfter?: readonly string[];
+  readonly notBefore?: readonly string[];
+}
+
+interface Node<T> {
+  readonly next: Map<string, Node<T>>;
+  terminal?: { readonly entry: T; readonly transform: Transform };
+}
+
+export interface TermMatch<T> {
+  readonly span: Span;
+  readonly entry: T;
+  readonly transform: Transform;
+}
+
+export class TermMatcher<T extends LexiconTerm> {
+  private readonly root: Node<T> = { next: new Map() };
+
+  constructor(entries: Iterable<T>) {
+    for (const entry of entries) {
+      for (const { form, transform } of formsOf(entry.term, entry.pos)) this.add(form, entry, transform);
+      for (const form of entry.forms ?? []) this.add(form, entry, entry.pos === 'verb' ? 'ed' : 'base');
+    }
+  }
+
+  private add(form: string, entry: T, transform: Transform): void {
+    let node = this.root;
+    for (const token of splitTerm(form)) {
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = { next: new Map() }));
+      node = child;
+    }
+    // The first entry to claim a form keeps it, so a word list's own order settles clashes.
+    node.terminal ??= { entry, transform };
+  }
+
+  /** Non-overlapping matches in text order, each the longest term starting at its word. */
+  *matches(tokens: readonly Token[], prose: string): Iterable<TermMatch<T>> {
+    for (let i = 0; i < tokens.length; ) {
+      let node: Node<T> | undefined = this.root;
+      let best: { end: number; terminal: NonNullable<Node<T>['terminal']> } | undefined;
+      for (let j = i; j < tokens.length && node; j++) {
+        if (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!)) break;
+        node = node.next.get(tokens[j]!.key);
+        if (node?.terminal) best = { end: j, terminal: node.terminal };
+      }
+      if (best && !neutralInContext(best.terminal.entry, tokens, i, best.end, prose)) {
+        yield { span: { start: tokens[i]!.span.start, end: tokens[best.end]!.span.end }, entry: best.terminal.entry, transform: best.terminal.transform };
+        i = best.end + 1;
+      } else i++;
+    }
+  }
+}
+
+/** A word or a hyphen-separated part of one, with its lookup key. */
+export interface Token {
+  readonly span: Span;
+  readonly key: string;
+  readonly block: number;
+}
+
+/** The text's words split at hyphens, keyed in lower case with straight apostrophes. */
+export function tokensOf(view: SourceTextView): Token[] {
+  const tokens: Token[] = [];
+  let block = 0;
+  for (const word of view.words) {
+    while (block + 1 < view.blocks.length && view.blocks[block]!.span.end <= word.span.start) block++;
+    let offset = word.span.start;
+    for (const part of word.text.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
+      if (part) tokens.push({ span: { start: offset, end: offset + part.length }, key: keyOf(part), block });
+      offset += part.length + 1;
+    }
+  }
+  return tokens;
+}
+
+function keyOf(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+function splitTerm(term: string): string[] {
+  return term.split(/[\s-]+/).filter(Boolean).map(keyOf);
+}
+
+/** Two words belong to one phrase when only spaces, line breaks or a hyphen stand between them. */
+function joined(prose: string, a: Token, b: Token): boolean {
+  return a.block === b.block && /^[\s\-\u00ad\u2010\u2011]*$/u.test(prose.slice(a.span.end, b.span.start));
+}
+
+function neutralInContext(entry: LexiconTerm, tokens: readonly Token[], first: number, last: number, prose: string): boolean {
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  if (entry.notAfter && before && joined(prose, before, tokens[first]!) && entry.notAfter.includes(before.key)) return true;
+  return Boolean(entry.notBefore && after && joined(prose, tokens[last]!, after) && entry.notBefore.includes(after.key));
+}
+
+/** Whether `span` lies inside one of the sorted, possibly nested `segments`. */
+export function insideAny(segments: readonly Segment[], span: Span): boolean {
+  return segments.some((s) => s.span.start <= span.start && span.end <= s.span.end);
+}

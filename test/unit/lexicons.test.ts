@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import { runCheck } from '../helpers/checkTester';
+import loadedLanguage from '../../server/src/checks/loaded-language';
+import type { Check } from '../../server/src/core/types';
+
+const dataDir = join(__dirname, '..', '..', 'server', 'src', 'data');
+const schema = JSON.parse(readFileSync(join(dataDir, 'lexicon.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+/** Which check runs each lexicon's own examples. */
+const checkFor: Record<string, Check> = { 'loaded-language.json': loadedLanguage as Check };
+
+interface Lexicon {
+  meta: { sources: { id: string; url: string; license: string; retrieved: string }[] };
+  entries: { term: string; source: string; examples?: { text: string; flagged?: string }[] }[];
+}
+
+for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && f !== 'lexicon.schema.json')) {
+  const lexicon = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as Lexicon;
+  describe(`lexicon ${file}`, () => {
+    it('matches the schema', () => {
+      assert.ok(validate(lexicon), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    });
+    it('every entry names a declared source, and every source has a URL, a licence and a date', () => {
+      const ids = new Set(lexicon.meta.sources.map((s) => s.id));
+      for (const s of lexicon.meta.sources) assert.ok(s.url && s.license && /^\d{4}-\d{2}-\d{2}$/.test(s.retrieved), s.id);
+      assert.deepEqual(lexicon.entries.filter((e) => !ids.has(e.source)).map((e) => e.term), []);
+    });
+    it('terms are lowercase, trimmed, unique and free of regex metacharacters', () => {
+      const seen = new Set<string>();
+      for (const { term } of lexicon.entries) {
+        assert.equal(term, term.trim().toLowerCase(), term);
+        assert.doesNotMatch(term, /[.*+?^${}()|[\]\\]/, term);
+        assert.ok(!seen.has(term), `duplicate term ${term}`);
+        seen.add(term);
+      }
+    });
+    const check = checkFor[file];
+    if (check) {
+      it("every entry's own examples: flagged where it says, silent where it says nothing", () => {
+        const failures: string[] = [];
+        for (const entry of lexicon.entries) {
+          for (const example of entry.examples ?? []) {
+            const flagged = runCheck(check, { text: example.text }).map((f) => example.text.slice(f.span.start, f.span.end));
+            const ok = example.flagged === undefined ? flagged.length === 0 : flagged.includes(example.flagged);
+            if (!ok) failures.push(`${entry.term}: "${example.text}" → [${flagged.join(', ')}], expected ${example.flagged ?? 'nothing'}`);
+          }
+        }
+        assert.deepEqual(failures, []);
+      });
+    }
+  });
+}
