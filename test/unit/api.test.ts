@@ -33,3 +33,21 @@ describe('duplicate-sentence stays in step with near-duplicate-paragraph', () =>
     assert.deepEqual(lintText(draft, 'plaintext', { rules: { 'no-such-rule': 'warning', 'duplicate-sentence': 'loud' } }).problems.length, 2);
   });
 });
+
+describe('loaded-language settings', () => {
+  const text = 'The draconian rules were described as a bonanza for lawyers.';
+  it('bad config is reported clearly, and the rule keeps working with the rest', () => {
+    const result = lintText(text, 'plaintext', {
+      loadedLanguage: { categories: { 'not-a-category': false }, terms: [{ term: '(a|b)+' }, { term: 'bonanza', category: 'puffery', alternatives: ['windfall'] }] },
+    });
+    assert.deepEqual(result.problems, [
+      'rules.loaded-language.options: categories.not-a-category: unknown category (known: emotive-adjective, emotive-noun, emotive-verb, intensifier, editorialising-adverb, contentious-label, euphemism, puffery, verb-of-saying)',
+      'rules.loaded-language.options: terms[0]: "(a|b)+" must be plain words (letters, digits, spaces, hyphens, apostrophes); this term is ignored',
+    ]);
+    assert.deepEqual(result.findings.filter((f) => f.checkId === 'loaded-language').map((f) => f.actual), ['draconian', 'bonanza']);
+  });
+  it('a category can be turned off and a term allowed through the shorthand', () => {
+    const findings = lintText(text, 'plaintext', { loadedLanguage: { allow: ['draconian'] } }).findings;
+    assert.deepEqual(findings.filter((f) => f.checkId === 'loaded-language').map((f) => f.actual), []);
+  });
+});
