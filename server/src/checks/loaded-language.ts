@@ -7,7 +7,8 @@ import lexicon from '../data/loaded-language.json';
 import { matchCase } from '../core/casing';
 import { defineCheck } from '../core/defineCheck';
 import { inflectPhrase, type Pos } from '../core/inflect';
-import { TermMatcher, insideAny, tokensOf } from '../core/lexicon';
+import { TermMatcher, tokensOf } from '../core/lexicon';
+import { SpanSet } from '../core/spans';
 import type { Severity } from '../core/types';
 import { wordRemovalEdit } from '../core/wordRemoval';
 
@@ -90,7 +91,7 @@ export default defineCheck({
   *run({ text, options }) {
     const allowed = new Set((Array.isArray(options.allow) ? options.allow : []).filter((a) => typeof a === 'string').map((a) => a.toLowerCase()));
     const quotedAsHint = options.quotes === 'hint';
-    const blockQuotes = text.blocks.filter((b) => b.kind === 'blockquote');
+    const quotations = new SpanSet([...text.quotes, ...text.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span));
     const tokens = tokensOf(text);
     const custom = [...(customMatcher(options.terms)?.matches(tokens, text.prose) ?? [])];
     const builtInMatches = [...(baseMatcher ??= new TermMatcher(builtIn)).matches(tokens, text.prose)].filter(
@@ -100,7 +101,7 @@ export default defineCheck({
       if (options.categories[entry.category] === false || allowed.has(entry.term)) continue;
       const actual = text.text.slice(span.start, span.end);
       if (allowed.has(actual.toLowerCase())) continue;
-      const quoted = insideAny(text.quotes, span) || insideAny(blockQuotes, span);
+      const quoted = quotations.contains(span);
       if (quoted && !quotedAsHint) continue;
       const replacements = entry.alternatives.filter((a) => a !== 'remove').map((a) => matchCase(inflectPhrase(a, transform, entry.pos), actual));
       const removable = entry.alternatives.includes('remove');

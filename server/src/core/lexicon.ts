@@ -4,7 +4,7 @@
  * hyphens, spaces and line breaks between words treated alike ("so-called", "so called").
  */
 import { formsOf, type Pos, type Transform } from './inflect';
-import type { Segment, SourceTextView, Span } from './types';
+import type { SourceTextView, Span } from './types';
 
 export interface LexiconTerm {
   readonly term: string;
@@ -104,9 +104,4 @@ function neutralInContext(entry: LexiconTerm, tokens: readonly Token[], first: n
   const after = tokens[last + 1];
   if (entry.notAfter && before && joined(prose, before, tokens[first]!) && entry.notAfter.includes(before.key)) return true;
   return Boolean(entry.notBefore && after && joined(prose, tokens[last]!, after) && entry.notBefore.includes(after.key));
-}
-
-/** Whether `span` lies inside one of the sorted, possibly nested `segments`. */
-export function insideAny(segments: readonly Segment[], span: Span): boolean {
-  return segments.some((s) => s.span.start <= span.start && span.end <= s.span.end);
 }

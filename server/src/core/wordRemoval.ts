@@ -3,12 +3,13 @@
  * ("The plan, obviously, failed" → "The plan failed"), the comma after an opener, the doubled
  * space, and the capital a sentence-opening word leaves behind ("Sadly, the…" → "The…").
  */
+import { lastAtOrBefore } from './spans';
 import type { SourceTextView, Span, TextEdit } from './types';
 
 export function wordRemovalEdit(view: SourceTextView, span: Span): TextEdit {
   const { text } = view;
-  const sentence = view.sentences.find((s) => s.span.start <= span.start && span.end <= s.span.end);
-  const opensSentence = sentence !== undefined && /^["'“‘(\s]*$/u.test(text.slice(sentence.span.start, span.start));
+  const sentence = view.sentences[lastAtOrBefore(view.sentences, span.start, (s) => s.span.start)];
+  const opensSentence = sentence !== undefined && sentence.span.end >= span.end && /^["'“‘(\s]*$/u.test(text.slice(sentence.span.start, span.start));
   let end = span.end;
   if (text.charAt(end) === ',') end++;
   const spaceAfter = /^[ \t]+/.exec(text.slice(end, end + 20))?.[0].length ?? 0;

@@ -1,0 +1,38 @@
+/**
+ * @file Fast "is this span inside one of those?" questions over many segments (every quotation of a
+ * book-length draft), by binary search over their merged, sorted extents.
+ */
+import type { Span } from './types';
+
+export class SpanSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(spans: Iterable<Span>) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    for (const { start, end } of sorted) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && start <= this.ends[last]!) this.ends[last] = Math.max(this.ends[last]!, end);
+      else (this.starts.push(start), this.ends.push(end));
+    }
+  }
+
+  /** Whether `span` lies wholly inside one merged extent. */
+  contains(span: Span): boolean {
+    const i = lastAtOrBefore(this.starts, span.start);
+    return i >= 0 && span.end <= this.ends[i]!;
+  }
+}
+
+/** Index of the last item whose key is ≤ `target` in an array sorted by that key, or -1. */
+export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (item: T) => number = (item) => item as number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) <= target) (found = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return found;
+}
