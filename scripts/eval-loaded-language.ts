@@ -17,8 +17,9 @@
  * terms) are printed. Missing data is reported as SKIPPED and the script exits 0.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { babeFileOf, codePointToUtf16, f2, f3, hasPtcSplit, parseCsv, pct, ptcDirOf, readPtcArticles, readPtcLabels, resolveEvalDir, table, wilson, type PtcSplitName } from './lib/data';
 
 const CHECK = 'loaded-language';
 const LOADED = 'Loaded_Language';
@@ -92,29 +93,11 @@ interface Counts {
 
 // Small helpers.
 
-const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
-const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
-const pct = (n: number, d: number): string => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
 const ratio = (n: number, d: number): number => (d === 0 ? NaN : n / d);
 const f1 = (p: number, r: number): number => (p + r === 0 || !Number.isFinite(p) || !Number.isFinite(r) ? NaN : (2 * p * r) / (p + r));
 const int = (n: number): string => n.toLocaleString('en-US');
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const inside = (outer: readonly Span[], s: Span): boolean => outer.some((q) => q.start <= s.start && s.end <= q.end);
-
-function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
-
-/** Wilson 95% interval of a proportion. */
-function wilson(k: number, n: number): string {
-  if (n === 0) return '–';
-  const z = 1.96;
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d;
-  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return `${f2(Math.max(0, c - h))}–${f2(Math.min(1, c + h))}`;
-}
 
 /** Words as the matcher sees them: letters/digits with inner apostrophes; hyphens split words. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -140,35 +123,12 @@ const bump = (m: Map<string, number>, k: string, n = 1): void => void m.set(k, (
 
 // Readers.
 
-/** UTF-16 index of every code-point offset (PTC offsets are Python str indices, i.e. code points). */
-function codePointToUtf16(text: string): number[] {
-  const map: number[] = [];
-  let u = 0;
-  for (const ch of text) {
-    map.push(u);
-    u += ch.length;
-  }
-  map.push(u);
-  return map;
-}
-
-function loadPtc(dir: string, name: 'train' | 'dev', textMod: TextMod): PtcSplit {
-  const articlesDir = path.join(dir, `${name}-articles`);
-  const labels = new Map<string, { technique: string; start: number; end: number }[]>();
-  for (const line of readFileSync(path.join(dir, `${name}-task-flc-tc.labels`), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const [id, technique, start, end] = line.replace(/\r$/u, '').split('\t');
-    if (!id || !technique || start === undefined || end === undefined) throw new Error(`${name} labels: malformed line ${JSON.stringify(line)}`);
-    const list = labels.get(id) ?? [];
-    list.push({ technique, start: Number(start), end: Number(end) });
-    labels.set(id, list);
-  }
+function loadPtc(dir: string, name: PtcSplitName, textMod: TextMod): PtcSplit {
+  const labels = readPtcLabels(dir, name);
   let rawGold = 0;
   let astral = 0;
   const articles: PtcArticle[] = [];
-  for (const file of readdirSync(articlesDir).filter((f) => /^article\d+\.txt$/u.test(f)).sort()) {
-    const id = file.slice('article'.length, -'.txt'.length);
-    const text = readFileSync(path.join(articlesDir, file), 'utf8');
+  for (const { id, text } of readPtcArticles(dir, name)) {
     const map = codePointToUtf16(text);
     if (map.length - 1 !== text.length) astral++;
     const toUtf16 = (cp: number): number => {
@@ -191,51 +151,6 @@ function loadPtc(dir: string, name: 'train' | 'dev', textMod: TextMod): PtcSplit
     articles.push({ id, text, gold: sorted, goldQuoted: sorted.map((g) => inside(quotes, g)), other, quotes });
   }
   return { name, articles, rawGold, astral };
-}
-
-/** `;`-separated CSV with double-quoted fields ("" escapes, separators and line breaks inside), BOM. */
-function parseCsv(input: string, sep = ';'): string[][] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-      continue;
-    }
-    if (c === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (c === sep) {
-      row.push(field);
-      field = '';
-      fieldStart = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      fieldStart = true;
-    } else {
-      field += c;
-      fieldStart = false;
-    }
-  }
-  if (quoted) throw new Error('CSV: a quoted field is not closed');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** A Python list literal of strings, e.g. `['bizarre', "don't"]`. */
@@ -423,6 +338,27 @@ function scoreRow(label: string, c: Counts): (string | number)[] {
   return [label, `${f2(x.p)} (${int(c.predOk)}/${int(c.preds)}; ${wilson(c.predOk, c.preds)})`, `${f2(x.r)} (${int(c.goldFound)}/${int(c.gold)}; ${wilson(c.goldFound, c.gold)})`, f3(x.f), f2(x.cp), f2(x.cr), f3(x.cf)];
 }
 const SCORE_HEAD = ['', 'span P (n; 95% CI)', 'span R (n; 95% CI)', 'span F1', 'char P', 'char R', 'char F1'];
+
+/**
+ * The rule beside both readings of the baseline, quotes counted then excluded: built once so the dev
+ * and train tables cannot drift apart. The rule is in bold where it is the headline (the test set).
+ */
+function scoreTable(
+  rule: { counted: Counts; excluded: Counts },
+  a: { counted: Counts; excluded: Counts },
+  b: { counted: Counts; excluded: Counts },
+  { ruleInBold, baselineNote }: { ruleInBold: boolean; baselineNote: string },
+): string {
+  const rows = (['counted', 'excluded'] as const).flatMap((q) => {
+    const ruleLabel = `loaded-language, quotes ${q}`;
+    return [
+      scoreRow(ruleInBold ? `**${ruleLabel}**` : ruleLabel, rule[q]),
+      scoreRow(`naive baseline (A), quotes ${q}${baselineNote}`, a[q]),
+      scoreRow(`naive baseline (B), quotes ${q}${baselineNote}`, b[q]),
+    ];
+  });
+  return table(SCORE_HEAD, rows);
+}
 
 interface CategoryRow {
   category: string;
@@ -693,10 +629,10 @@ export async function evalLoadedLanguage(argv: readonly string[]): Promise<numbe
     return 0;
   }
   const write = !argv.includes('--no-write');
-  const evalDir = path.resolve(process.cwd(), argv.find((a) => !a.startsWith('--')) ?? '../shared/eval');
-  const ptcDir = path.join(evalDir, 'ptc');
-  const babeFile = path.join(evalDir, 'babe', 'final_labels_SG2.csv');
-  const havePtc = ['train-articles', 'dev-articles', 'train-task-flc-tc.labels', 'dev-task-flc-tc.labels'].every((f) => existsSync(path.join(ptcDir, f)));
+  const evalDir = resolveEvalDir(argv.find((a) => !a.startsWith('--')));
+  const ptcDir = ptcDirOf(evalDir);
+  const babeFile = babeFileOf(evalDir);
+  const havePtc = hasPtcSplit(ptcDir, 'train') && hasPtcSplit(ptcDir, 'dev');
   const haveBabe = existsSync(babeFile);
 
   console.log(`# ${CHECK} evaluation`);
@@ -783,25 +719,11 @@ export async function evalLoadedLanguage(argv: readonly string[]): Promise<numbe
       '',
       '### PTC dev (test set)',
       '',
-      table(SCORE_HEAD, [
-        scoreRow('**loaded-language, quotes counted**', devRun.counted),
-        scoreRow('naive baseline (A), quotes counted', devA.counted),
-        scoreRow('naive baseline (B), quotes counted', devB.counted),
-        scoreRow('**loaded-language, quotes excluded**', devRun.excluded),
-        scoreRow('naive baseline (A), quotes excluded', devA.excluded),
-        scoreRow('naive baseline (B), quotes excluded', devB.excluded),
-      ]),
+      scoreTable(devRun, devA, devB, { ruleInBold: true, baselineNote: '' }),
       '',
       '### PTC train (tuning data; optimistic)',
       '',
-      table(SCORE_HEAD, [
-        scoreRow('loaded-language, quotes counted', trainRun.counted),
-        scoreRow('naive baseline (A), quotes counted (learned here)', trainA.counted),
-        scoreRow('naive baseline (B), quotes counted (learned here)', trainB.counted),
-        scoreRow('loaded-language, quotes excluded', trainRun.excluded),
-        scoreRow('naive baseline (A), quotes excluded (learned here)', trainA.excluded),
-        scoreRow('naive baseline (B), quotes excluded (learned here)', trainB.excluded),
-      ]),
+      scoreTable(trainRun, trainA, trainB, { ruleInBold: false, baselineNote: ' (learned here)' }),
       '',
     );
     const d = rates(devRun.counted);

@@ -19,6 +19,7 @@ import { exactRepeats, nearRepeats, pairSimilarity, SHINGLE_SIZE, type NearRepea
 import { jaccard, overlapCoefficient, shingleSet, type ShingleSet } from '../server/src/core/shingles';
 import { buildSourceText } from '../server/src/core/text';
 import type { SourceTextView } from '../server/src/core/types';
+import { f2, f3, pct, resolveEvalDir, table, wilson } from './lib/data';
 
 const NEAR = 'near-duplicate-paragraph';
 const DUP_IDS: readonly string[] = [NEAR, 'duplicate-paragraph', 'duplicate-sentence'];
@@ -80,9 +81,6 @@ function mulberry32(seed: number): () => number {
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
 const oneLine = (s: string): string => s.replace(/\s+/gu, ' ').trim();
-const pct = (n: number, d: number): string => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)}%`);
-const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
-const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const tLabel = (t: number): string => f2(t) + (t === DEFAULT_T ? ' (default)' : '');
 /** The default and the sweep thresholds 0.1 either side of it: the operating points worth a closer look. */
 const referenceThresholds = (): number[] => [DEFAULT_T - 0.1, DEFAULT_T, DEFAULT_T + 0.1].map((t) => Math.round(t * 100) / 100).filter((t) => THRESHOLDS.includes(t));
@@ -94,21 +92,6 @@ function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** Wilson 95% interval of a proportion, so small-sample figures carry their uncertainty. */
-function wilson(k: number, n: number): string {
-  if (n === 0) return '–';
-  const z = 1.96;
-  const p = k / n;
-  const d = 1 + (z * z) / n;
-  const c = (p + (z * z) / (2 * n)) / d;
-  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
-  return `${f2(Math.max(0, c - h))}–${f2(Math.min(1, c + h))}`;
-}
-
-function table(head: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 /** UTF-8 if valid, else undefined. */
@@ -676,7 +659,7 @@ function main(): void {
     console.log('Usage: npx tsx scripts/eval-near-duplicates.ts [evalDir=../shared/eval] [benchDir=<evalDir>/../bench]');
     return;
   }
-  const evalDir = path.resolve(process.cwd(), args[0] ?? '../shared/eval');
+  const evalDir = resolveEvalDir(args[0]);
   const benchDir = path.resolve(process.cwd(), args[1] ?? path.join(evalDir, '..', 'bench'));
   console.log(`# ${NEAR} evaluation (default threshold ${f2(DEFAULT_T)}, minWords ${MIN_WORDS}, ${SHINGLE_SIZE}-word shingles)`);
 

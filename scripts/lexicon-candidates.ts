@@ -22,8 +22,9 @@
  * Reads PTC *train* only: the dev split is kept for `npm run eval` and must not tune the lexicon.
  * The data is never copied into the repository; if it is absent, prints SKIPPED and exits 0.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { babeFileOf, codePointToUtf16, DEFAULT_EVAL_DIR, hasPtcSplit, parseCsv, ptcDirOf, readPtcArticles, readPtcLabels, resolveEvalDir } from './lib/data';
 
 const LOADED = 'Loaded_Language';
 /** Contentious labels are mostly annotated as this technique in PTC, not as Loaded_Language. */
@@ -39,7 +40,7 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { evalDir: '../shared/eval', min: 3, top: 80, terms: [], lexicon: undefined, json: false };
+  const args: Args = { evalDir: DEFAULT_EVAL_DIR, min: 3, top: 80, terms: [], lexicon: undefined, json: false };
   const defaultLexicon = path.resolve(__dirname, '../server/src/data/loaded-language.json');
   if (existsSync(defaultLexicon)) args.lexicon = defaultLexicon;
   for (let i = 0; i < argv.length; i++) {
@@ -86,18 +87,6 @@ interface Article {
 // "so called", as the matcher treats hyphens and spaces alike.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
-/** UTF-16 index of every code-point offset (PTC offsets are Python str indices = code points). */
-function codePointToUtf16(text: string): number[] {
-  const map: number[] = [];
-  let u = 0;
-  for (const ch of text) {
-    map.push(u);
-    u += ch.length;
-  }
-  map.push(u);
-  return map;
-}
-
 /**
  * Rough quotation tracking per line (PTC has one sentence per line): a straight double quote
  * toggles, curly quotes open and close. Good enough to say what share of a word's uses are quoted.
@@ -127,22 +116,19 @@ function tokenize(text: string): Token[] {
 }
 
 function readPtcTrain(ptcDir: string): Map<string, Article> {
-  const articlesDir = path.join(ptcDir, 'train-articles');
   const spans = new Map<string, [number, number][]>();
   const labelSpans = new Map<string, [number, number][]>();
-  for (const line of readFileSync(path.join(ptcDir, 'train-task-flc-tc.labels'), 'utf8').split('\n')) {
-    const [id, technique, start, end] = line.split('\t');
-    const target = technique === LOADED ? spans : technique === LABELING ? labelSpans : undefined;
-    if (!id || !target) continue;
-    const list = target.get(id) ?? [];
-    list.push([Number(start), Number(end)]);
-    target.set(id, list);
+  for (const [id, labels] of readPtcLabels(ptcDir, 'train')) {
+    for (const { technique, start, end } of labels) {
+      const target = technique === LOADED ? spans : technique === LABELING ? labelSpans : undefined;
+      if (!target) continue;
+      const list = target.get(id) ?? [];
+      list.push([start, end]);
+      target.set(id, list);
+    }
   }
   const articles = new Map<string, Article>();
-  for (const file of readdirSync(articlesDir).sort()) {
-    const id = /^article(\d+)\.txt$/.exec(file)?.[1];
-    if (!id) continue;
-    const text = readFileSync(path.join(articlesDir, file), 'utf8');
+  for (const { id, text } of readPtcArticles(ptcDir, 'train')) {
     const cp = codePointToUtf16(text);
     const toUtf16 = (list: [number, number][] = []): [number, number][] =>
       list.map(([s, e]): [number, number] => [cp[s] ?? text.length, cp[e] ?? text.length]).sort((a, b) => a[0] - b[0]);
@@ -167,40 +153,6 @@ function overlapsAny(spans: readonly [number, number][], start: number, end: num
   return spans.some(([s, e]) => s < end && start < e);
 }
 
-/** Minimal CSV reader for BABE: `;`-separated, double-quoted fields with "" escapes, BOM. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (inQuotes) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') inQuotes = false;
-      else field += c;
-    } else if (c === '"') inQuotes = true;
-    else if (c === sep) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 interface Babe {
   /** How often each lowercased word was listed in `biased_words`. */
   readonly biasedWords: Map<string, number>;
@@ -212,7 +164,7 @@ interface Babe {
 
 function readBabe(file: string): Babe | undefined {
   if (!existsSync(file)) return undefined;
-  const rows = parseCsv(readFileSync(file, 'utf8'), ';');
+  const rows = parseCsv(readFileSync(file, 'utf8'));
   const header = rows.shift() ?? [];
   const col = (name: string): number => header.indexOf(name);
   const [ti, li, bi] = [col('text'), col('label_bias'), col('biased_words')];
@@ -485,13 +437,14 @@ function coverage(articles: Map<string, Article>, matches: readonly Match[], ski
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const ptcDir = path.resolve(args.evalDir, 'ptc');
-  if (!existsSync(path.join(ptcDir, 'train-articles')) || !existsSync(path.join(ptcDir, 'train-task-flc-tc.labels'))) {
+  const evalDir = resolveEvalDir(args.evalDir);
+  const ptcDir = ptcDirOf(evalDir);
+  if (!hasPtcSplit(ptcDir, 'train')) {
     console.log(`SKIPPED: PTC training data not found under ${ptcDir} (pass the eval directory as the first argument)`);
     return;
   }
   const articles = readPtcTrain(ptcDir);
-  const babePath = path.resolve(args.evalDir, 'babe', 'final_labels_SG2.csv');
+  const babePath = babeFileOf(evalDir);
   const babe = readBabe(babePath);
   const spanCount = [...articles.values()].reduce((n, a) => n + a.loaded.length, 0);
   const wordCount = [...articles.values()].reduce((n, a) => n + a.tokens.length, 0);
