@@ -30,7 +30,7 @@ export interface LintResult {
 }
 
 export function lintText(text: string, format: TextFormat, settings: LintSettings = {}, options: LintOptions = {}): LintResult {
-  const { settingFor, problems } = resolveSettings(checks, withThreshold(settings));
+  const { settingFor, problems } = resolveSettings(checks, applyShorthands(settings));
   const view = buildSourceText(text, format);
   return { findings: lint(view, checks, settingFor, options), problems };
 }
@@ -45,7 +45,7 @@ export async function lintTextInSteps(
   settings: LintSettings,
   options: LintOptions & { readonly pause: () => Promise<void> },
 ): Promise<LintResult | undefined> {
-  const { settingFor, problems } = resolveSettings(checks, withThreshold(settings));
+  const { settingFor, problems } = resolveSettings(checks, applyShorthands(settings));
   const view = buildSourceText(text, format);
   const findings: Finding[] = [];
   for (const check of checks) {
@@ -69,8 +69,8 @@ export function fixText(text: string, format: TextFormat, settings: LintSettings
  * near-duplicate-paragraph: sentence repeats inside a pair that rule reports are left to it, and
  * reported after all when it is off.
  */
-function withThreshold(settings: LintSettings): unknown {
-  if (typeof settings.rules !== 'object' || settings.rules === null) return withThreshold({ ...settings, rules: {} });
+function applyShorthands(settings: LintSettings): unknown {
+  if (typeof settings.rules !== 'object' || settings.rules === null) return applyShorthands({ ...settings, rules: {} });
   const rules: Record<string, unknown> = { ...(settings.rules as Record<string, unknown>) };
   const near = asObject(rules[NEAR]);
   const nearOptions = asObject(near['options']);

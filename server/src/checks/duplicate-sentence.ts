@@ -6,6 +6,7 @@ import { defineCheck } from '../core/defineCheck';
 import { comparisonWords, normalizeForComparison } from '../core/normalize';
 import { exactRepeats, nearRepeats } from '../core/repeats';
 import type { SourceTextView } from '../core/types';
+import nearDuplicateParagraph from './near-duplicate-paragraph';
 
 export default defineCheck({
   meta: {
@@ -22,7 +23,7 @@ export default defineCheck({
       remove: 'Remove the repeated sentence',
     },
     // nearDuplicateThreshold follows near-duplicate-paragraph's threshold (api.ts keeps them in step).
-    defaultOptions: { minWords: 6, nearDuplicateThreshold: 0.6 },
+    defaultOptions: { minWords: 6, nearDuplicateThreshold: nearDuplicateParagraph.meta.defaultOptions.threshold },
   },
   *run({ text, options }) {
     const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
@@ -55,9 +56,9 @@ export default defineCheck({
 function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<string> {
   const exact = exactRepeats(text, 1);
   const keys = new Set(exact.map((r) => `${r.copy}:*`));
-  // Pairs near-duplicate-paragraph reports are left to it (its minWords is 8).
+  // Pairs near-duplicate-paragraph reports are left to it.
   if (nearThreshold > 1) return keys;
-  for (const r of nearRepeats(text, nearThreshold, 8, new Set(exact.map((e) => e.copy)))) keys.add(`${r.copy}:${r.original}`);
+  for (const r of nearRepeats(text, nearThreshold, nearDuplicateParagraph.meta.defaultOptions.minWords, new Set(exact.map((e) => e.copy)))) keys.add(`${r.copy}:${r.original}`);
   return keys;
 }
 
