@@ -32,6 +32,6 @@ describe('corpus: the seeded example draft', () => {
   it('examples/harbour-vote.md produces the problems it was written to show', () => {
     const text = readFileSync(join(root, 'examples/harbour-vote.md'), 'utf8');
     const ids = lintText(text, 'markdown').findings.map((f) => f.checkId);
-    for (const id of ['duplicate-paragraph', 'near-duplicate-paragraph', 'duplicate-sentence']) assert.ok(ids.includes(id), id);
+    for (const id of ['duplicate-paragraph', 'near-duplicate-paragraph', 'duplicate-sentence', 'loaded-language']) assert.ok(ids.includes(id), id);
   });
 });
