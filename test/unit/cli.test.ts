@@ -403,14 +403,14 @@ describe('copydesk: usage errors', () => {
     assert.deepEqual(result, {
       code: 2,
       stdout: '',
-      stderr: 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph)\n',
+      stderr: 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, vague-attribution)\n',
     });
   });
 
   it('--rule bogus=warning with two files: the settings problem is told once', () => {
     const dir = draftDir({ 'a.txt': DRAFT, 'b.txt': DRAFT });
     const result = run(['--rule', 'bogus=warning', join(dir, 'a.txt'), join(dir, 'b.txt')]);
-    assert.equal(result.stderr, 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph)\n');
+    assert.equal(result.stderr, 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, vague-attribution)\n');
     assert.equal(result.code, 2);
   });
 

@@ -7,5 +7,6 @@ import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
 import loadedLanguage from './loaded-language';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
+import vagueAttribution from './vague-attribution';
 
-export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph] as readonly Check[];
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, vagueAttribution] as readonly Check[];
