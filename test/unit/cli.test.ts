@@ -246,7 +246,7 @@ describe('copydesk --fix', () => {
     const tail = ['Mayor Lina Ortiz said the delay was regrettable.', ''];
     const list = (items: string[]): string[] => [...items.map((i) => `- ${i}`), ''];
     const meeting = 'Residents asked for a second public meeting.';
-    const toll = 'Traders want the toll scrapped before the bridge opens.';
+    const toll = 'Traders asked for the toll to be scrapped before the bridge opens.';
     const survey = 'The county will publish its traffic survey in April.';
     const text = [...head, ...list([meeting, toll, meeting, survey]), ...code, ...tail].join('\n');
     const expected = [...head, ...list([meeting, toll, survey]), ...code, ...tail].join('\n');
@@ -264,7 +264,7 @@ describe('copydesk --fix', () => {
 
   it('Markdown: removing the last item of a list does not pull the next paragraph into the list', () => {
     const meeting = 'Residents asked for a second public meeting.';
-    const toll = 'Traders want the toll scrapped before the bridge opens.';
+    const toll = 'Traders asked for the toll to be scrapped before the bridge opens.';
     const mayor = 'Mayor Lina Ortiz said the delay was regrettable.';
     const file = join(draftDir({ 'list.md': `- ${meeting}\n- ${toll}\n- ${meeting}\n\n${mayor}\n` }), 'list.md');
     run(['--fix', file]);
@@ -403,14 +403,14 @@ describe('copydesk: usage errors', () => {
     assert.deepEqual(result, {
       code: 2,
       stdout: '',
-      stderr: 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, vague-attribution)\n',
+      stderr: 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, unattributed-claim, vague-attribution)\n',
     });
   });
 
   it('--rule bogus=warning with two files: the settings problem is told once', () => {
     const dir = draftDir({ 'a.txt': DRAFT, 'b.txt': DRAFT });
     const result = run(['--rule', 'bogus=warning', join(dir, 'a.txt'), join(dir, 'b.txt')]);
-    assert.equal(result.stderr, 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, vague-attribution)\n');
+    assert.equal(result.stderr, 'copydesk: --rule: bogus: unknown rule (known: duplicate-paragraph, duplicate-sentence, loaded-language, near-duplicate-paragraph, unattributed-claim, vague-attribution)\n');
     assert.equal(result.code, 2);
   });
 

@@ -7,6 +7,7 @@ import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
 import loadedLanguage from './loaded-language';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
+import unattributedClaim from './unattributed-claim';
 import vagueAttribution from './vague-attribution';
 
-export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, vagueAttribution] as readonly Check[];
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, unattributedClaim, vagueAttribution] as readonly Check[];
