@@ -31,7 +31,13 @@ let pull = false;
 let canConfigure = false;
 let refreshSupport = false;
 let registerConfigurationChanges = false;
-let features: DiagnosticFeatures & { documentChanges: boolean } = { codeDescription: false, unnecessaryTag: false, relatedInformation: false, documentChanges: false };
+let features: DiagnosticFeatures & { documentChanges: boolean; snippetEdits: boolean } = {
+  codeDescription: false,
+  unnecessaryTag: false,
+  relatedInformation: false,
+  documentChanges: false,
+  snippetEdits: false,
+};
 
 const settings = new SettingsCache(connection, () => canConfigure);
 const reportedErrors = new Set<string>();
@@ -61,6 +67,7 @@ connection.onInitialize((params): InitializeResult => {
     unnecessaryTag: Boolean(publish?.tagSupport?.valueSet.includes(1) || pulled?.tagSupport?.valueSet.includes(1)),
     relatedInformation: Boolean(publish?.relatedInformation || pulled?.relatedInformation),
     documentChanges: Boolean(caps.workspace?.workspaceEdit?.documentChanges),
+    snippetEdits: Boolean(caps.workspace?.workspaceEdit?.snippetEditSupport),
   };
   return {
     capabilities: {

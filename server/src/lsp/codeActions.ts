@@ -4,17 +4,28 @@
  * refused by the editor instead of being applied to text that has since changed.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
 import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
 
-export function versionedEdit(doc: TextDocument, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+/** A "[source]"-style placeholder in a fix becomes a snippet tab stop where the client takes snippet edits. */
+const PLACEHOLDER = /\[(source)\]/;
+
+function snippetEdit(edit: TextEdit): SnippetTextEdit | TextEdit {
+  const m = PLACEHOLDER.exec(edit.newText);
+  if (!m) return edit;
+  const escape = (t: string): string => t.replace(/[$}\\]/g, '\\$&');
+  const value = escape(edit.newText.slice(0, m.index)) + `\${1:${m[1]}}` + escape(edit.newText.slice(m.index + m[0].length));
+  return { range: edit.range, snippet: { kind: 'snippet', value } };
+}
+
+export function versionedEdit(doc: TextDocument, edits: (TextEdit | SnippetTextEdit)[], documentChanges: boolean): WorkspaceEdit {
   return documentChanges
     ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
-    : { changes: { [doc.uri]: edits } };
+    : { changes: { [doc.uri]: edits.map((e) => ('snippet' in e ? { range: e.range, newText: e.snippet.value } : e)) } };
 }
 
 /** Lints a text the way the document was linted; fix-all needs it for its later passes. */
@@ -33,13 +44,16 @@ export function codeActions(
   doc: TextDocument,
   findings: readonly Finding[],
   params: CodeActionParams,
-  features: DiagnosticFeatures & { readonly documentChanges: boolean },
+  features: DiagnosticFeatures & { readonly documentChanges: boolean; readonly snippetEdits?: boolean },
   relint: Relint,
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
-  const edit = (fix: Fix): WorkspaceEdit => versionedEdit(doc, [toTextEdit(doc, fix)], features.documentChanges);
+  const edit = (fix: Fix): WorkspaceEdit => {
+    const plain = toTextEdit(doc, fix);
+    return versionedEdit(doc, [features.snippetEdits && features.documentChanges ? snippetEdit(plain) : plain], features.documentChanges);
+  };
 
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {

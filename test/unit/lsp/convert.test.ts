@@ -307,3 +307,26 @@ describe('codeActions', () => {
     assert.deepEqual(codeActions(d, relint(clean), params([]), versioned, relint), []);
   });
 });
+
+describe('codeActions: the insert-attribution placeholder', () => {
+  const text = 'Residents are eager to see work begin.';
+  const doc = TextDocument.create(URI, 'plaintext', 3, text);
+  const findings = lintText(text, 'plaintext').findings;
+  const diagnostics = findings.map((f) => toDiagnostic(doc, f, ALL));
+  const params = { textDocument: { uri: URI }, range: diagnostics[0]!.range, context: { diagnostics } };
+  const insert = (snippetEdits: boolean) =>
+    codeActions(doc, findings, params, { ...ALL, documentChanges: true, snippetEdits }, () => []).find((a) => a.title.startsWith('Insert attribution'));
+
+  it('is a snippet with the source selected where the client takes snippet edits', () => {
+    const edit = insert(true)?.edit?.documentChanges?.[0];
+    assert.deepEqual(edit && 'edits' in edit ? edit.edits : undefined, [
+      { range: { start: { line: 0, character: 37 }, end: { line: 0, character: 37 } }, snippet: { kind: 'snippet', value: ', according to ${1:source}' } },
+    ]);
+  });
+  it('is plain text with [source] otherwise', () => {
+    const edit = insert(false)?.edit?.documentChanges?.[0];
+    assert.deepEqual(edit && 'edits' in edit ? edit.edits : undefined, [
+      { range: { start: { line: 0, character: 37 }, end: { line: 0, character: 37 } }, newText: ', according to [source]' },
+    ]);
+  });
+});
