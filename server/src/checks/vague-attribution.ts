@@ -56,6 +56,8 @@ export default defineCheck({
           const span = { start, end: start + m[0].length };
           if (quotations.contains(span)) continue;
           if (kind === 'group' && namedSource(sentence.text, m.index, m[0])) continue;
+          // "most noted for", "after some thought": a superlative and a noun, not someone speaking.
+          if (kind === 'group' && /^(?:most noted|some thought)$/iu.test(m[0])) continue;
           yield { messageId: kind, data: { actual: text.text.slice(span.start, span.end) }, span, actual: text.text.slice(span.start, span.end) };
         }
       }

@@ -11,6 +11,7 @@ testCheck(check, {
     { name: 'inside a quotation it is the source speaking', text: 'He said "critics argue otherwise" on Monday.' },
     { name: 'an event in the passive is not an attribution', text: 'The meeting was held on Monday and was seen by 200 people.' },
     { name: 'people on their own are left to a human', text: 'People said they waited for hours.' },
+    { name: 'a superlative and a noun, not attributions', text: 'She is most noted for her bridges. After some thought, the board agreed.' },
   ],
   invalid: [
     { text: 'Critics argue that the plan is flawed.', findings: [{ messageId: 'group', flagged: 'Critics argue' }] },
