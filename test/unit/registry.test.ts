@@ -10,12 +10,17 @@ const properties: Record<string, { default: unknown; markdownDescription?: strin
 const ids = checks.map((c) => c.meta.id);
 
 describe('registry parity: one id, five places', () => {
-  it('ids are unique, kebab-case and in alphabetical order', () => {
+  it('ids are unique, kebab-case (optionally one family/ prefix) and in alphabetical order', () => {
     assert.deepEqual(ids, [...new Set(ids)].sort());
-    for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
+    for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*(\/[a-z]+(-[a-z]+)*)?$/);
   });
   it('every check file is registered, and every registered check has its file', () => {
-    const files = readdirSync(join(root, 'server/src/checks')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    // A family ("write-good/passive") is a folder of rule files; a file there starting with "_" is a helper they share.
+    const dir = join(root, 'server/src/checks');
+    const files = readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      if (e.isDirectory()) return readdirSync(join(dir, e.name)).filter((f) => !f.startsWith('_')).map((f) => `${e.name}/${f.replace(/\.ts$/, '')}`);
+      return e.name === 'index.ts' ? [] : [e.name.replace(/\.ts$/, '')];
+    });
     assert.deepEqual(files.sort(), ids);
   });
   for (const check of checks) {

@@ -8,7 +8,7 @@ import { matchCase } from '../core/casing';
 import { defineCheck } from '../core/defineCheck';
 import { inflectPhrase, type Pos } from '../core/inflect';
 import { TermMatcher, tokensOf } from '../core/lexicon';
-import { SpanSet } from '../core/spans';
+import { quotationsOf } from '../core/protected';
 import type { Severity } from '../core/types';
 import { wordRemovalEdit } from '../core/wordRemoval';
 
@@ -91,7 +91,7 @@ export default defineCheck({
   *run({ text, options }) {
     const allowed = new Set((Array.isArray(options.allow) ? options.allow : []).filter((a) => typeof a === 'string').map((a) => a.toLowerCase()));
     const quotedAsHint = options.quotes === 'hint';
-    const quotations = new SpanSet([...text.quotes, ...text.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span));
+    const quotations = quotationsOf(text);
     const tokens = tokensOf(text);
     const custom = [...(customMatcher(options.terms)?.matches(tokens, text.prose) ?? [])];
     const builtInMatches = [...(baseMatcher ??= new TermMatcher(builtIn)).matches(tokens, text.prose)].filter(

@@ -6,7 +6,8 @@
 import lexicon from '../data/loaded-language.json';
 import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf } from '../core/lexicon';
-import { SpanSet } from '../core/spans';
+import { quotationsOf } from '../core/protected';
+import type { SpanSet } from '../core/spans';
 import type { Sentence, SourceTextView } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
 
@@ -69,7 +70,7 @@ export default defineCheck({
     defaultOptions: {},
   },
   *run({ text }) {
-    const quotations = new SpanSet([...text.quotes, ...text.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span));
+    const quotations = quotationsOf(text);
     const loaded = evaluativeSpans(text);
     let previousAttributed = false;
     let previousBlock = -1;

@@ -4,7 +4,7 @@
  * and, when a source cannot be named, why.
  */
 import { defineCheck } from '../core/defineCheck';
-import { SpanSet } from '../core/spans';
+import { quotationsOf } from '../core/protected';
 
 const SAYING =
   'says?|said|saying|argue[sd]?|arguing|believe[sd]?|believing|claim(?:s|ed|ing)?|contend(?:s|ed)?|note[sd]?|suggest(?:s|ed)?|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|allege[sd]?|feel|feels|felt|predict(?:s|ed)?|expect(?:s|ed)?|agree[sd]?';
@@ -47,7 +47,7 @@ export default defineCheck({
     defaultOptions: {},
   },
   *run({ text }) {
-    const quotations = new SpanSet([...text.quotes, ...text.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span));
+    const quotations = quotationsOf(text);
     for (const sentence of text.sentences) {
       for (const { kind, re } of PATTERNS) {
         re.lastIndex = 0;

@@ -1,0 +1,45 @@
+/**
+ * @file The parts of a draft that are not the writer's own prose and that style and wording rules
+ * leave alone: direct quotations and block quotes (someone else's words), and URLs and e-mail
+ * addresses (not prose at all). Code is already blanked out of `prose` by the segmentation.
+ * Memoised per view because every wording rule asks the same question of the same text.
+ */
+import { SpanSet } from './spans';
+import type { Span, SourceTextView } from './types';
+
+/** "https://…", "www.…", and addresses; a trailing full stop or bracket belongs to the sentence. */
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
+
+interface Protected {
+  readonly quotations: SpanSet;
+  readonly links: readonly Span[];
+}
+
+const memo = new WeakMap<SourceTextView, Protected>();
+
+function protectedOf(view: SourceTextView): Protected {
+  let p = memo.get(view);
+  if (!p) {
+    const quoted = [...view.quotes, ...view.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span);
+    const links: Span[] = [];
+    for (const m of view.prose.matchAll(LINK)) links.push({ start: m.index, end: m.index + m[0].length });
+    p = { quotations: new SpanSet(quoted), links };
+    memo.set(view, p);
+  }
+  return p;
+}
+
+/** Direct quotations (quote marks included) and block quotes. */
+export const quotationsOf = (view: SourceTextView): SpanSet => protectedOf(view).quotations;
+/** URLs and e-mail addresses in the prose. */
+export const linksOf = (view: SourceTextView): readonly Span[] => protectedOf(view).links;
+/** Quotations, block quotes, URLs and addresses: `isProtected(view, span)` says a rule should stay silent. */
+export function isProtected(view: SourceTextView, span: Span): boolean {
+  const p = protectedOf(view);
+  return p.quotations.contains(span) || overlapsLink(p.links, span);
+}
+
+function overlapsLink(links: readonly Span[], span: Span): boolean {
+  // Few links per draft; a span that only touches a URL ("see www.x.org.") is still inside prose.
+  return links.some((l) => l.start < span.end && span.start < l.end);
+}
