@@ -17,17 +17,15 @@
  * terms) are printed. Missing data is reported as SKIPPED and the script exits 0.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { babeFileOf, codePointToUtf16, f2, f3, hasPtcSplit, parseCsv, pct, ptcDirOf, readPtcArticles, readPtcLabels, resolveEvalDir, table, wilson, type PtcSplitName } from './lib/data';
+import { out, writeSection, type Report } from './lib/report';
 
 const CHECK = 'loaded-language';
 const LOADED = 'Loaded_Language';
 const REPO = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
 const LEXICON_FILE = path.join(REPO, 'server', 'src', 'data', 'loaded-language.json');
-const DOC_FILE = path.join(REPO, 'docs', 'evaluation.md');
-const START_MARK = '<!-- loaded-language:start -->';
-const END_MARK = '<!-- loaded-language:end -->';
 const TOP = 25;
 
 /** The issue's targets (issue 3, "Measured, honestly"). */
@@ -575,53 +573,8 @@ function lexiconSummary(raw: string, lexicon: LexiconFile, categoryIds: readonly
 
 // The report.
 
-interface Report {
-  lines: string[];
-}
-const out = (r: Report, ...xs: string[]): void => {
-  for (const x of xs) {
-    console.log(x);
-    r.lines.push(x);
-  }
-};
 
-/** Prose lines wrapped at 100 columns like the rest of the page; tables, headings and code stay as they are. */
-function wrapMarkdown(text: string, width = 100): string {
-  let fenced = false;
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    if (fenced || line.length <= width || line.startsWith('|') || line.startsWith('#') || line.startsWith('```')) {
-      out.push(line);
-      continue;
-    }
-    const indent = /^(\s*)([-*] |\d+\. )?/u.exec(line)![0].replace(/\S/gu, ' ');
-    let current = '';
-    for (const word of line.split(' ')) {
-      if (current && current.length + 1 + word.length > width) {
-        out.push(current);
-        current = indent + word;
-      } else current = current ? `${current} ${word}` : word;
-    }
-    out.push(current);
-  }
-  return out.join('\n');
-}
 
-function writeSection(section: string): string {
-  if (!existsSync(DOC_FILE)) return `not written: ${DOC_FILE} not found`;
-  const doc = readFileSync(DOC_FILE, 'utf8');
-  const block = `${START_MARK}\n${wrapMarkdown(section.trim())}\n${END_MARK}`;
-  const s = doc.indexOf(START_MARK);
-  const e = doc.indexOf(END_MARK);
-  let next: string;
-  if (s >= 0 && e > s) next = doc.slice(0, s) + block + doc.slice(e + END_MARK.length);
-  else if (s < 0 && e < 0) next = `${doc.replace(/\s*$/u, '')}\n\n${block}\n`;
-  else return `not written: ${DOC_FILE} has only one of the markers ${START_MARK} / ${END_MARK}`;
-  if (next === doc) return `${path.relative(process.cwd(), DOC_FILE)} already up to date`;
-  writeFileSync(DOC_FILE, next);
-  return `wrote the loaded-language section of ${path.relative(process.cwd(), DOC_FILE)}`;
-}
 
 export async function evalLoadedLanguage(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -826,7 +779,7 @@ export async function evalLoadedLanguage(argv: readonly string[]): Promise<numbe
     console.error(`\n${path.relative(process.cwd(), LEXICON_FILE)} changed while the evaluation ran: the figures above are not for one lexicon, and docs/evaluation.md was not written. Run it again.`);
     return 1;
   }
-  if (write && havePtc && haveBabe) console.log(`\n${writeSection(doc.lines.join('\n'))}`);
+  if (write && havePtc && haveBabe) console.log(`\n${writeSection('loaded-language', doc.lines.join('\n'))}`);
   else if (write) console.log('\ndocs/evaluation.md not written: part of the data is missing, so the section would be incomplete.');
   return 0;
 }

@@ -17,16 +17,14 @@
  * reported as SKIPPED and the script exits 0.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { f2, f3, pct, readWikiWeasel, resolveEvalDir, table, wikiWeaselFileOf, wilson, wilsonBounds, type WikiCue, type WikiSentence } from './lib/data';
+import { out, writeSection, type Report } from './lib/report';
 
 const CHECK = 'vague-attribution';
 const REPO = typeof __dirname === 'string' ? path.resolve(__dirname, '..') : process.cwd();
 const RULE_FILE = path.join(REPO, 'server', 'src', 'checks', `${CHECK}.ts`);
-const DOC_FILE = path.join(REPO, 'docs', 'evaluation.md');
-const START_MARK = `<!-- ${CHECK}:start -->`;
-const END_MARK = `<!-- ${CHECK}:end -->`;
 const TOP = 20;
 
 /** The cue type closest to vague attribution (the type name ends in a literal space and underscore). */
@@ -178,53 +176,8 @@ function measure(linted: readonly Linted[]): Results {
 
 // The report.
 
-interface Report {
-  lines: string[];
-}
-const out = (r: Report, ...xs: string[]): void => {
-  for (const x of xs) {
-    console.log(x);
-    r.lines.push(x);
-  }
-};
 
-/** Prose lines wrapped at 100 columns like the rest of the page; tables, headings and code stay as they are. */
-function wrapMarkdown(text: string, width = 100): string {
-  let fenced = false;
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    if (fenced || line.length <= width || line.startsWith('|') || line.startsWith('#') || line.startsWith('```')) {
-      lines.push(line);
-      continue;
-    }
-    const indent = /^(\s*)([-*] |\d+\. )?/u.exec(line)![0].replace(/\S/gu, ' ');
-    let current = '';
-    for (const word of line.split(' ')) {
-      if (current && current.length + 1 + word.length > width) {
-        lines.push(current);
-        current = indent + word;
-      } else current = current ? `${current} ${word}` : word;
-    }
-    lines.push(current);
-  }
-  return lines.join('\n');
-}
 
-function writeSection(section: string): string {
-  if (!existsSync(DOC_FILE)) return `not written: ${DOC_FILE} not found`;
-  const doc = readFileSync(DOC_FILE, 'utf8');
-  const block = `${START_MARK}\n${wrapMarkdown(section.trim())}\n${END_MARK}`;
-  const s = doc.indexOf(START_MARK);
-  const e = doc.indexOf(END_MARK);
-  let next: string;
-  if (s >= 0 && e > s) next = doc.slice(0, s) + block + doc.slice(e + END_MARK.length);
-  else if (s < 0 && e < 0) next = `${doc.replace(/\s*$/u, '')}\n\n${block}\n`;
-  else return `not written: ${DOC_FILE} has only one of the markers ${START_MARK} / ${END_MARK}, or they are out of order`;
-  if (next === doc) return `${path.relative(process.cwd(), DOC_FILE)} already up to date`;
-  writeFileSync(DOC_FILE, next);
-  return `wrote the ${CHECK} section of ${path.relative(process.cwd(), DOC_FILE)}`;
-}
 
 export async function evalVagueAttribution(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -395,7 +348,7 @@ export async function evalVagueAttribution(argv: readonly string[]): Promise<num
     console.error(`\n${path.relative(process.cwd(), RULE_FILE)} changed while the evaluation ran: the figures above are not for one version of the rule, and docs/evaluation.md was not written. Run it again.`);
     return 1;
   }
-  if (write) console.log(`\n${writeSection(doc.lines.join('\n'))}`);
+  if (write) console.log(`\n${writeSection(CHECK, doc.lines.join('\n'))}`);
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { defineCheck } from '../core/defineCheck';
 import { quotationsOf } from '../core/protected';
 
 const SAYING =
-  'says?|said|saying|argue[sd]?|arguing|believe[sd]?|believing|claim(?:s|ed|ing)?|contend(?:s|ed)?|note[sd]?|suggest(?:s|ed)?|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|allege[sd]?|feel|feels|felt|predict(?:s|ed)?|expect(?:s|ed)?|agree[sd]?';
+  'says?|said|saying|argue[sd]?|arguing|believe[sd]?|believing|claim(?:s|ed|ing)?|contend(?:s|ed)?|note[sd]?|suggest(?:s|ed)?|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|allege[sd]?|feel|feels|felt|predict(?:s|ed)?|expect(?:s|ed)?|agree[sd]?|reckons?|reckoned';
 const VAGUE_GROUP =
   'critics|experts|observers|analysts|commentators|insiders|sources|detractors|skeptics|sceptics|pundits|onlookers|people|many|some|others|scientists|economists|historians|researchers|officials|residents|locals|voters';
 const QUANTIFIER = 'some|many|most|several|numerous|countless|a number of|a lot of|plenty of';
@@ -28,6 +28,19 @@ const PATTERNS: readonly { readonly kind: 'impersonal' | 'group' | 'according' |
   },
   { kind: 'according', re: new RegExp(`\\baccording to (?:(?:${QUANTIFIER}) )?(?:${VAGUE_GROUP}|reports|a source|one source|an official|one official)\\b`, 'giu') },
 ];
+
+/**
+ * Whether the text attributes to some source, however vague ("critics say", "it is believed"):
+ * unattributed-claim leaves such sentences to this rule rather than report them twice.
+ */
+export function hasVagueAttribution(text: string): boolean {
+  return PATTERNS.some(({ re }) => {
+    re.lastIndex = 0;
+    const found = re.test(text);
+    re.lastIndex = 0;
+    return found;
+  });
+}
 
 export default defineCheck({
   meta: {
