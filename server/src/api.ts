@@ -5,7 +5,8 @@
 import { checks } from './checks';
 import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
-import { compareFindings, lint, type LintOptions } from './core/engine';
+import { applyDirectives } from './core/directives';
+import { lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
 import type { Finding } from './core/types';
@@ -13,6 +14,8 @@ import type { Finding } from './core/types';
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
 export { checks };
+
+const IDS = checks.map((c) => c.meta.id);
 
 export interface LintSettings {
   /** Rule id → "off" | severity | { severity, options }. */
@@ -32,7 +35,7 @@ export interface LintResult {
 export function lintText(text: string, format: TextFormat, settings: LintSettings = {}, options: LintOptions = {}): LintResult {
   const { settingFor, problems } = resolveSettings(checks, applyShorthands(settings));
   const view = buildSourceText(text, format);
-  return { findings: lint(view, checks, settingFor, options), problems };
+  return { findings: applyDirectives(lint(view, checks, settingFor, options), text, view.lineStarts, IDS), problems };
 }
 
 /**
@@ -53,7 +56,7 @@ export async function lintTextInSteps(
     if (options.isCancelled?.()) return undefined;
     findings.push(...lint(view, [check], settingFor, options));
   }
-  return { findings: findings.sort(compareFindings), problems };
+  return { findings: applyDirectives(findings, text, view.lineStarts, IDS), problems };
 }
 
 /**

@@ -2,6 +2,7 @@
  * @file The one segmentation every check reads: blocks (headlines, paragraphs, list items, block
  * quotes), sentences, words and direct quotations, as UTF-16 spans into the writer's text.
  */
+import { parseDirectives } from './directives';
 import { computeLineStarts } from './lines';
 import { markdownLayout } from './markdown';
 import { plainTextBlocks } from './plaintext';
@@ -15,8 +16,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
 export function buildSourceText(text: string, format: TextFormat): SourceTextView {
   const lineStarts = computeLineStarts(text);
-  const { blocks, prose } =
-    format === 'markdown' ? markdownLayout(text, lineStarts) : { blocks: plainTextBlocks(text, lineStarts), prose: text };
+  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts);
   const sentences: Sentence[] = [];
   const words: Segment[] = [];
   blocks.forEach((block, index) => {
@@ -29,6 +29,16 @@ export function buildSourceText(text: string, format: TextFormat): SourceTextVie
     }
   });
   return { text, prose, blocks, sentences, words, quotes: findQuotes(prose, blocks), lineStarts };
+}
+
+/** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
+function plainLayout(text: string, lineStarts: readonly number[]) {
+  const comments = parseDirectives(text, lineStarts, new Set()).directives.map((d) => d.span);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of comments) parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/gu, ' ')), (at = end);
+  const prose = comments.length ? parts.join('') + text.slice(at) : text;
+  return { blocks: plainTextBlocks(prose, lineStarts), prose };
 }
 
 /** Markdown for .md-like names and languages, plain text for everything else. */
