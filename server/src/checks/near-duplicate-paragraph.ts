@@ -26,6 +26,13 @@ export default defineCheck({
     // Calibrated on the Clough–Stevenson text-reuse corpus: see docs/evaluation.md.
     defaultOptions: { threshold: 0.6, minWords: 8 },
   },
+  validate(options) {
+    const problems: string[] = [];
+    // Below 0.3 unrelated paragraphs on one story start to match (docs/evaluation.md).
+    if (!(options.threshold >= 0.3 && options.threshold <= 1)) problems.push(`threshold: expected a number from 0.3 to 1, not ${options.threshold}`);
+    if (!(Number.isInteger(options.minWords) && options.minWords >= 1)) problems.push(`minWords: expected a whole number of at least 1, not ${options.minWords}`);
+    return problems;
+  },
   *run({ text, options }) {
     const exact = new Set(exactRepeats(text, 1).map((r) => r.copy));
     for (const { copy, original, similarity } of nearRepeats(text, options.threshold, options.minWords, exact)) {
