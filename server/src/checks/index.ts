@@ -7,7 +7,8 @@ import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
 import loadedLanguage from './loaded-language';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
+import redundantPhrase from './redundant-phrase';
 import unattributedClaim from './unattributed-claim';
 import vagueAttribution from './vague-attribution';
 
-export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, unattributedClaim, vagueAttribution] as readonly Check[];
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, redundantPhrase, unattributedClaim, vagueAttribution] as readonly Check[];
