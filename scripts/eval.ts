@@ -1,18 +1,20 @@
 /**
  * @file Runs Copydesk's evaluations on data kept outside the repository: one by name, or all.
  *
- * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution] [evalDir] [more arguments]
+ * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution|echo] [evalDir] [more arguments]
  *        (or `npm run eval`, `npm run eval -- loaded-language`)
  *   evalDir  default ../shared/eval, resolved from the working directory
  *   near-duplicates  scripts/eval-near-duplicates.ts [evalDir] [benchDir]
  *   loaded-language  scripts/eval-loaded-language.ts [evalDir] [--no-write]
  *   vague-attribution  scripts/eval-vague-attribution.ts [evalDir] [--no-write]
+ *   echo  scripts/eval-echo.ts [benchDir] (default <evalDir>/../bench)
  * Each evaluation reports missing data as SKIPPED and exits 0; this exits non-zero if any failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { evalEcho } from './eval-echo';
 import { evalLoadedLanguage } from './eval-loaded-language';
 import { evalVagueAttribution } from './eval-vague-attribution';
 
@@ -24,6 +26,10 @@ const EVALS: Readonly<Record<string, (args: readonly string[]) => Promise<number
   'near-duplicates': (args) => runScript('eval-near-duplicates.ts', args.filter((a) => !a.startsWith('--'))),
   'loaded-language': (args) => evalLoadedLanguage(args),
   'vague-attribution': (args) => evalVagueAttribution(args),
+  echo: (args) => {
+    const [evalDir, benchDir] = args.filter((a) => !a.startsWith('--'));
+    return evalEcho([benchDir ?? path.join(evalDir ?? '../shared/eval', '..', 'bench')]);
+  },
 };
 
 function runScript(file: string, args: readonly string[]): number {

@@ -24,7 +24,7 @@ interface Lexicon {
 
 for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))) {
   const lexicon = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as Lexicon;
-  if (!lexicon.entries) continue; // word lists (wordlists.test.ts)
+  if (!lexicon.entries) continue; // a plain word list: below
   describe(`lexicon ${file}`, () => {
     it('matches the schema', () => {
       const validate = validatorFor(lexicon.$schema?.replace(/^\.\//, ''));
@@ -61,5 +61,32 @@ for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && !f.
         assert.deepEqual(failures, []);
       });
     }
+  });
+}
+
+interface WordList {
+  $schema: string;
+  meta: { sources: { id: string; url: string; license: string; retrieved: string }[] };
+  groups: { name: string; source: string; words: string[] }[];
+}
+
+for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))) {
+  const list = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as WordList;
+  if (!list.groups) continue;
+  describe(`word list ${file}`, () => {
+    it('matches the schema', () => {
+      const validate = validatorFor(list.$schema.replace(/^\.\//, ''));
+      assert.ok(validate(list), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    });
+    it('every group names a declared source, and every source has a URL, a licence and a date', () => {
+      const ids = new Set(list.meta.sources.map((s) => s.id));
+      for (const s of list.meta.sources) assert.ok(s.url && s.license && /^\d{4}-\d{2}-\d{2}$/.test(s.retrieved), s.id);
+      assert.deepEqual(list.groups.filter((g) => !ids.has(g.source)).map((g) => g.name), []);
+    });
+    it('no word is in two groups', () => {
+      const seen = new Set<string>();
+      const twice = list.groups.flatMap((g) => g.words).filter((w) => seen.has(w) || !seen.add(w));
+      assert.deepEqual(twice, []);
+    });
   });
 }
