@@ -1,19 +1,21 @@
 /**
  * @file Runs Copydesk's evaluations on data kept outside the repository: one by name, or all.
  *
- * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution|unattributed-claim] [evalDir] [more arguments]
+ * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution|unattributed-claim|echo] [evalDir] [more arguments]
  *        (or `npm run eval`, `npm run eval -- loaded-language`)
  *   evalDir  default ../shared/eval, resolved from the working directory
  *   near-duplicates  scripts/eval-near-duplicates.ts [evalDir] [benchDir]
  *   loaded-language  scripts/eval-loaded-language.ts [evalDir] [--no-write]
  *   vague-attribution  scripts/eval-vague-attribution.ts [evalDir] [--no-write]
  *   unattributed-claim  scripts/eval-unattributed-claim.ts [file.tsv …] [--no-write] (data in test/fixtures/attribution/)
+ *   echo  scripts/eval-echo.ts [benchDir] (default <evalDir>/../bench)
  * Each evaluation reports missing data as SKIPPED and exits 0; this exits non-zero if any failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { evalEcho } from './eval-echo';
 import { evalLoadedLanguage } from './eval-loaded-language';
 import { evalUnattributedClaim } from './eval-unattributed-claim';
 import { evalVagueAttribution } from './eval-vague-attribution';
@@ -27,6 +29,10 @@ const EVALS: Readonly<Record<string, (args: readonly string[]) => Promise<number
   'loaded-language': (args) => evalLoadedLanguage(args),
   'vague-attribution': (args) => evalVagueAttribution(args),
   'unattributed-claim': (args) => evalUnattributedClaim(args),
+  echo: (args) => {
+    const [evalDir, benchDir] = args.filter((a) => !a.startsWith('--'));
+    return evalEcho([benchDir ?? path.join(evalDir ?? '../shared/eval', '..', 'bench')]);
+  },
 };
 
 function runScript(file: string, args: readonly string[]): number {

@@ -5,9 +5,11 @@
 import type { Check } from '../core/types';
 import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
+import echo from './echo';
 import loadedLanguage from './loaded-language';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
+import redundantPhrase from './redundant-phrase';
 import unattributedClaim from './unattributed-claim';
 import vagueAttribution from './vague-attribution';
 
-export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, loadedLanguage, nearDuplicateParagraph, unattributedClaim, vagueAttribution] as readonly Check[];
+export const checks: readonly Check[] = [duplicateParagraph, duplicateSentence, echo, loadedLanguage, nearDuplicateParagraph, redundantPhrase, unattributedClaim, vagueAttribution] as readonly Check[];

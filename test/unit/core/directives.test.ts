@@ -9,8 +9,8 @@ function found(text: string, format: TextFormat = 'plaintext'): string[] {
 
 const LOADED = 'The draconian rules hit traders.';
 const LOADED_FINDINGS = ['unattributed-claim: The draconian rules hit traders.', 'loaded-language: draconian'];
-const OTHER = 'The draconian levy hurt farmers.';
-const OTHER_FINDINGS = ['unattributed-claim: The draconian levy hurt farmers.', 'loaded-language: draconian'];
+const OTHER = 'The ruthless levy hurt farmers.';
+const OTHER_FINDINGS = ['unattributed-claim: The ruthless levy hurt farmers.', 'loaded-language: ruthless'];
 
 describe('inline directives', () => {
   const cases: { name: string; text: string; format?: TextFormat; expected: string[] }[] = [
