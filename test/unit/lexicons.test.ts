@@ -4,24 +4,33 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { runCheck } from '../helpers/checkTester';
+import apTitles from '../../server/src/checks/ap-style/titles';
+import apWordChoice from '../../server/src/checks/ap-style/word-choice';
 import loadedLanguage from '../../server/src/checks/loaded-language';
 import type { Check } from '../../server/src/core/types';
 
 const dataDir = join(__dirname, '..', '..', 'server', 'src', 'data');
-const schema = JSON.parse(readFileSync(join(dataDir, 'lexicon.schema.json'), 'utf8'));
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const ajv = new Ajv({ allErrors: true });
+/** Each lexicon names its schema in "$schema" ("./lexicon.schema.json", "./ap-style.schema.json"). */
+const validatorFor = (schemaRef: string) => ajv.getSchema(schemaRef) ?? (ajv.addSchema(JSON.parse(readFileSync(join(dataDir, schemaRef), 'utf8')), schemaRef), ajv.getSchema(schemaRef)!);
 /** Which check runs each lexicon's own examples. */
-const checkFor: Record<string, Check> = { 'loaded-language.json': loadedLanguage as Check };
+const checkFor: Record<string, Check> = {
+  'loaded-language.json': loadedLanguage as Check,
+  'ap-word-choice.json': apWordChoice as Check,
+  'ap-titles.json': apTitles as Check,
+};
 
 interface Lexicon {
+  $schema: string;
   meta: { sources: { id: string; url: string; license: string; retrieved: string }[] };
   entries: { term: string; source: string; examples?: { text: string; flagged?: string }[] }[];
 }
 
-for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && f !== 'lexicon.schema.json')) {
+for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))) {
   const lexicon = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as Lexicon;
   describe(`lexicon ${file}`, () => {
-    it('matches the schema', () => {
+    it('matches its schema', () => {
+      const validate = validatorFor(lexicon.$schema);
       assert.ok(validate(lexicon), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     });
     it('every entry names a declared source, and every source has a URL, a licence and a date', () => {
