@@ -16,7 +16,7 @@ export const FIGURE_UNITS = words(`
   kilo kilos kg lb lbs ton tons tonne tonnes liter liters litre litres gallon gallons pint pints quart quarts cup cups
   tablespoon tablespoons teaspoon teaspoons calorie calories volt volts watt watts kilowatt kilowatts megawatt megawatts
   ft in yd mi sq gigawatt gigawatts horsepower gigabytes megabytes terabytes megapixels carat carats karat karats
-  second seconds minute minutes hour hours o'clock
+  second seconds minute minutes hour hours o'clock am pm
   point points goal goals run runs vote votes stroke strokes yard-line wicket wickets innings set sets lap laps
   rebound rebounds assist assists touchdown touchdowns save saves
   x to or and by of in out for from through nil all under over up down

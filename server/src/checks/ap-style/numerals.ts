@@ -105,7 +105,7 @@ function* sentenceStarts(view: SourceTextView): Iterable<Report<Id>> {
     const span = { start, end: start + m[0].length };
     const after = view.prose.slice(span.end, span.end + 20);
     // "2024 was…" (AP's exception), "1. Point one", "1990s", "3D", "10 a.m. is…"
-    if (/^\d{4}$/u.test(m[0]) || /^(?:[.):/]|['’]?s\b|\p{L})/u.test(after) || /^\s?[ap]\.?m\b/iu.test(after)) continue;
+    if (/^\d{4}$/u.test(m[0]) || /^(?:[.):/\]]|['’]?s\b|\p{L})/u.test(after) || /^\s?[ap]\.?m\b/iu.test(after)) continue;
     const kind = blockKindAt(view, start);
     if (kind === undefined || (SKIP as readonly string[]).includes(kind) || isProtected(view, span)) continue;
     const n = Number(m[0]);

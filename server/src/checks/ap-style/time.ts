@@ -11,11 +11,11 @@ import { WEEKDAYS, proseMatches, replacement } from './_shared';
 const TIME = /(?<![\p{L}\p{N}:.$])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([ap])\.?\s?m\b\.?(?!\p{L})/giu;
 const NOON = /(?<![\p{L}\p{N}:])12(?::00)?\s(noon|midnight)\b/giu;
 const DAY_WORD = `(?:${WEEKDAYS.join('|')}|today|tomorrow|yesterday)`;
-/** A correct time, then a part of the day that says again what a.m. or p.m. says. */
-const REDUNDANT = new RegExp(
-  `\\d (?:a\\.m\\.( this morning| in the morning| ${DAY_WORD} morning)|p\\.m\\.( this afternoon| in the afternoon| this evening| in the evening| tonight| at night| ${DAY_WORD} (?:afternoon|evening|night)))(?!\\p{L})`,
-  'gu',
-);
+/** Just after a time: a part of the day that says again what a.m. or p.m. says. */
+const REDUNDANT: Readonly<Record<'a.m.' | 'p.m.', RegExp>> = {
+  'a.m.': new RegExp(`^( this morning| in the morning| ${DAY_WORD} morning)(?!\\p{L})`, 'u'),
+  'p.m.': new RegExp(`^( this afternoon| in the afternoon| this evening| in the evening| tonight| at night| ${DAY_WORD} (?:afternoon|evening|night))(?!\\p{L})`, 'u'),
+};
 
 export default defineCheck({
   meta: {
@@ -50,20 +50,20 @@ export default defineCheck({
       }
       const expected = `${Number(hour)}${minutes && minutes !== '00' ? `:${minutes}` : ''} ${suffix}`;
       if (actual !== expected) yield fixed('time', actual, expected, span);
+      const again = REDUNDANT[suffix as 'a.m.' | 'p.m.'].exec(text.prose.slice(span.end, span.end + 30))?.[1];
+      if (again) yield redundant(expected, again, span.end);
     }
     for (const { match, span } of proseMatches(text, NOON)) yield fixed('noonMidnight', match[0], match[1]!.toLowerCase(), span);
-    for (const { match } of proseMatches(text, REDUNDANT)) {
-      const phrase = (match[1] ?? match[2])!;
-      const start = match.index + match[0].length - phrase.length;
-      const day = new RegExp(`^ (${DAY_WORD}) \\p{L}+$`, 'u').exec(phrase)?.[1];
-      const expected = day ? ` ${day}` : /^ (?:this|tonight)/u.test(phrase) ? ' today' : '';
-      const time = match[0].slice(2, match[0].length - phrase.length);
-      yield fixed('redundant', `${time}${phrase}`, `${time}${expected}`, { start, end: start + phrase.length }, expected);
-    }
   },
 });
 
-/** `newText` replaces the span; `expected` is what the reader sees in the message. */
+/** "10 a.m. this morning" → "10 a.m. today"; "8 a.m. Friday morning" → "8 a.m. Friday"; "in the morning" goes. */
+function redundant(time: string, phrase: string, start: number) {
+  const day = new RegExp(`^ (${DAY_WORD}) \\p{L}+$`, 'u').exec(phrase)?.[1];
+  const newText = day ? ` ${day}` : /^ (?:this|tonight)/u.test(phrase) ? ' today' : '';
+  return fixed('redundant', `${time}${phrase}`, `${time}${newText}`, { start, end: start + phrase.length }, newText);
+}
+
 function fixed(messageId: 'time' | 'noonMidnight' | 'redundant', actual: string, expected: string, span: Span, newText = expected) {
   return { messageId, data: { actual, expected }, span, actual, expected: [expected], fix: replacement('replace' as const, span, newText) };
 }

@@ -73,5 +73,14 @@ testCheck(check, {
       ],
       output: 'It opens at 10 a.m. today, shuts at 9 p.m. today and reopens at 8 a.m. Friday.',
     },
+    {
+      name: 'a misspelled time and the doubled part of the day, fixed in one pass',
+      text: 'She spoke at 10:00 AM this morning.',
+      findings: [
+        { messageId: 'time', flagged: '10:00 AM' },
+        { messageId: 'redundant', flagged: ' this morning', data: { actual: '10 a.m. this morning', expected: '10 a.m. today' } },
+      ],
+      output: 'She spoke at 10 a.m. today.',
+    },
   ],
 });
