@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { runCheck } from '../helpers/checkTester';
+import apTitles from '../../server/src/checks/ap-style/titles';
+import apWordChoice from '../../server/src/checks/ap-style/word-choice';
 import loadedLanguage from '../../server/src/checks/loaded-language';
 import redundantPhrase from '../../server/src/checks/redundant-phrase';
 import { applyFixes } from '../../server/src/core/fixes';
@@ -14,7 +16,12 @@ const ajv = new Ajv({ allErrors: true });
 /** Each data file names its schema in "$schema" (editors use it for completion); the test uses the same one. */
 const validatorFor = (schemaRef: string | undefined) => ajv.getSchema(schemaRef ?? '') ?? ajv.compile({ ...JSON.parse(readFileSync(join(dataDir, schemaRef ?? 'lexicon.schema.json'), 'utf8')), $id: schemaRef });
 /** Which check runs each lexicon's own examples. */
-const checkFor: Record<string, Check> = { 'loaded-language.json': loadedLanguage as Check, 'redundant-phrases.json': redundantPhrase as Check };
+const checkFor: Record<string, Check> = {
+  'loaded-language.json': loadedLanguage as Check,
+  'redundant-phrases.json': redundantPhrase as Check,
+  'ap-word-choice.json': apWordChoice as Check,
+  'ap-titles.json': apTitles as Check,
+};
 
 interface Lexicon {
   $schema?: string;
