@@ -5,8 +5,10 @@
 import { checks } from './checks';
 import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
-import { applyDirectives } from './core/directives';
-import { lint, type LintOptions } from './core/engine';
+import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
+import { applyDirectives, DIRECTIVE_ID } from './core/directives';
+import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
+import { compareFindings, lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
 import type { Finding } from './core/types';
@@ -24,6 +26,12 @@ export interface LintSettings {
   readonly nearDuplicateThreshold?: number;
   /** Shorthand for loaded-language's options (quotes, categories, terms, allow). */
   readonly loadedLanguage?: Readonly<Record<string, unknown>>;
+  /**
+   * Project configuration over the settings above, lowest precedence first: the `.copydesk.json`
+   * chain as the server or CLI found it. Built-in presets in `extends` are expanded here; file
+   * presets must already be resolved by the caller (only it may read files).
+   */
+  readonly project?: readonly SettingsLayer[];
 }
 
 export interface LintResult {
@@ -33,9 +41,43 @@ export interface LintResult {
 }
 
 export function lintText(text: string, format: TextFormat, settings: LintSettings = {}, options: LintOptions = {}): LintResult {
-  const { settingFor, problems } = resolveSettings(checks, applyShorthands(settings));
+  const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
   const view = buildSourceText(text, format);
-  return { findings: applyDirectives(lint(view, checks, settingFor, options), text, view.lineStarts, IDS), problems };
+  return { findings: withFrontMatterProblems(applyDirectives(lint(view, checks, settingFor, options), text, view.lineStarts, IDS), frontMatter), problems };
+}
+
+/**
+ * The settings for one draft: user settings (with their shorthands) < project layers < the draft's
+ * front matter. Inline comments come last, in applyDirectives.
+ */
+function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
+  const frontMatter = format === 'markdown' ? frontMatterSettings(text, checks) : undefined;
+  const layers: SettingsLayer[] = [{ rules: userRules(settings) }];
+  for (const layer of [...(settings.project ?? []), ...(frontMatter ? [frontMatter.layer] : [])]) {
+    for (const preset of layer.extends ?? []) {
+      const make = PRESETS[preset];
+      if (make) layers.push(make(checks));
+    }
+    layers.push(layer);
+  }
+  const rules = keepSentenceInStep(rulesOf(mergeLayers(layers), checks));
+  return { ...resolveSettings(checks, rules), frontMatter };
+}
+
+/** Problems in the draft's own front matter are shown where they are, like any finding. */
+function withFrontMatterProblems(findings: Finding[], frontMatter: FrontMatterSettings | undefined): Finding[] {
+  if (!frontMatter?.problems.length) return findings;
+  const extra: Finding[] = frontMatter.problems.map((p) => ({
+    checkId: DIRECTIVE_ID,
+    messageId: 'frontMatter',
+    message: `copydesk front matter: ${p.message}`,
+    span: p.span,
+    severity: p.severity,
+    suggestions: [],
+    related: [],
+    tags: [],
+  }));
+  return [...findings, ...extra].sort(compareFindings);
 }
 
 /**
@@ -48,7 +90,7 @@ export async function lintTextInSteps(
   settings: LintSettings,
   options: LintOptions & { readonly pause: () => Promise<void> },
 ): Promise<LintResult | undefined> {
-  const { settingFor, problems } = resolveSettings(checks, applyShorthands(settings));
+  const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
   const view = buildSourceText(text, format);
   const findings: Finding[] = [];
   for (const check of checks) {
@@ -56,7 +98,7 @@ export async function lintTextInSteps(
     if (options.isCancelled?.()) return undefined;
     findings.push(...lint(view, [check], settingFor, options));
   }
-  return { findings: applyDirectives(findings, text, view.lineStarts, IDS), problems };
+  return { findings: withFrontMatterProblems(applyDirectives(findings, text, view.lineStarts, IDS), frontMatter), problems };
 }
 
 /**
@@ -67,33 +109,33 @@ export function fixText(text: string, format: TextFormat, settings: LintSettings
   return fixUntilStable(text, (current) => lintText(current, format, settings).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])));
 }
 
-/**
- * Applies the `nearDuplicateThreshold` and `loadedLanguage` shorthands, and keeps duplicate-sentence in step with
- * near-duplicate-paragraph: sentence repeats inside a pair that rule reports are left to it, and
- * reported after all when it is off.
- */
-function applyShorthands(settings: LintSettings): unknown {
-  if (typeof settings.rules !== 'object' || settings.rules === null) return applyShorthands({ ...settings, rules: {} });
-  const rules: Record<string, unknown> = { ...(settings.rules as Record<string, unknown>) };
-  const near = asObject(rules[NEAR]);
-  const nearOptions = asObject(near['options']);
+/** The user settings' rules with the `loadedLanguage` and `nearDuplicateThreshold` shorthands applied (explicit rule options win). */
+function userRules(settings: LintSettings): Record<string, unknown> {
+  const rules: Record<string, unknown> = typeof settings.rules === 'object' && settings.rules !== null ? { ...(settings.rules as Record<string, unknown>) } : {};
   const loaded = settings.loadedLanguage;
   if (loaded && Object.keys(loaded).length && rules[LOADED] !== 'off') {
     const base = asObject(rules[LOADED]);
     rules[LOADED] = { ...base, options: { ...loaded, ...asObject(base['options']) } };
   }
   if (settings.nearDuplicateThreshold !== undefined && rules[NEAR] !== 'off') {
-    rules[NEAR] = { ...near, options: { ...nearOptions, threshold: settings.nearDuplicateThreshold } };
+    const near = asObject(rules[NEAR]);
+    rules[NEAR] = { ...near, options: { threshold: settings.nearDuplicateThreshold, ...asObject(near['options']) } };
   }
-  const effective =
-    rules[NEAR] === 'off' || asObject(rules[NEAR])['severity'] === 'off'
-      ? 2
-      : (asObject(asObject(rules[NEAR])['options'])['threshold'] ?? nearDuplicate.meta.defaultOptions.threshold);
+  return rules;
+}
+
+/**
+ * Keeps duplicate-sentence in step with near-duplicate-paragraph: sentence repeats inside a pair
+ * that rule reports are left to it, and reported after all when it is off.
+ */
+function keepSentenceInStep(rules: Record<string, unknown>): Record<string, unknown> {
+  const near = rules[NEAR];
+  const effective = near === 'off' || asObject(near)['severity'] === 'off' ? 2 : (asObject(asObject(near)['options'])['threshold'] ?? nearDuplicate.meta.defaultOptions.threshold);
   const sentence = rules[SENTENCE];
   if (sentence !== 'off' && typeof effective === 'number') {
     const base = asObject(sentence);
     const options = asObject(base['options']);
-    if (options['nearDuplicateThreshold'] === undefined) rules[SENTENCE] = { ...base, options: { ...options, nearDuplicateThreshold: effective } };
+    if (options['nearDuplicateThreshold'] === undefined) return { ...rules, [SENTENCE]: { ...base, options: { ...options, nearDuplicateThreshold: effective } } };
   }
   return rules;
 }
