@@ -16,6 +16,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   define: { COPYDESK_VERSION: JSON.stringify(version) },
+  // ES module builds first: jsonc-parser's UMD build loads its parts with runtime require() calls a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

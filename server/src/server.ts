@@ -12,13 +12,19 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  DidChangeWatchedFilesNotification,
+  NotificationType,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { checks, formatFor, lintText } from './api';
-import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint } from './lsp/codeActions';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './lsp/codeActions';
+import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { DocumentLinter, type Outcome } from './lsp/linter';
+import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
 
 /** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
@@ -40,6 +46,20 @@ let features: DiagnosticFeatures & { documentChanges: boolean; snippetEdits: boo
 };
 
 const settings = new SettingsCache(connection, () => canConfigure);
+/** Sent by the VS Code client when the writer trusts the workspace (workspace trust is a client-side notion). */
+const DID_GRANT_TRUST = new NotificationType<void>('copydesk/didGrantTrust');
+let registerWatchedFiles = false;
+/** The VS Code client's command behind "Turn off <rule> in settings" (clients say which commands they have). */
+const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
+let turnOffCommand: string | undefined;
+let canCreateFiles = false;
+const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
+const project = new ProjectSettings((fsPath) => documents.all().find((d) => fsPathOf(d.uri) === fsPath)?.getText());
+
+/** A draft's settings: the user's, then its project configuration. */
+async function settingsFor(uri: string) {
+  return project.for(uri, await settings.get(uri));
+}
 const reportedErrors = new Set<string>();
 const toldOnce = new Set<string>();
 const linter = new DocumentLinter(
@@ -59,6 +79,14 @@ connection.onInitialize((params): InitializeResult => {
   canConfigure = Boolean(caps.workspace?.configuration);
   refreshSupport = Boolean(caps.workspace?.diagnostics?.refreshSupport);
   registerConfigurationChanges = canConfigure && Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
+  registerWatchedFiles = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  project.roots = folders.flatMap((uri) => fsPathOf(uri) ?? []);
+  // Clients other than VS Code have no notion of trust: the writer chose to run the server there.
+  const init = params.initializationOptions as { trusted?: unknown; clientCommands?: unknown } | undefined;
+  project.trusted = init?.trusted !== false;
+  turnOffCommand = Array.isArray(init?.clientCommands) && init.clientCommands.includes(TURN_OFF_COMMAND) ? TURN_OFF_COMMAND : undefined;
+  canCreateFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'));
   // LSP 3.18 gives pull clients the same flags as publishDiagnostics; VS Code sends both.
   const publish = caps.textDocument?.publishDiagnostics;
   const pulled = pull ? (caps.textDocument?.diagnostic as typeof publish) : undefined;
@@ -74,6 +102,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [REMOVE_DUPLICATES_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'copydesk', version: typeof COPYDESK_VERSION === 'string' ? COPYDESK_VERSION : 'dev' },
@@ -84,15 +113,24 @@ declare const COPYDESK_VERSION: string;
 connection.onInitialized(() => {
   // VS Code's client only sends setting changes for sections it was told about; ask for all of them.
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (registerWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.copydesk.json' }] });
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.flatMap((f) => fsPathOf(f.uri) ?? []));
+    project.roots = [...project.roots.filter((r) => !removed.has(r)), ...e.added.flatMap((f) => fsPathOf(f.uri) ?? [])];
+    configurationChanged();
+  });
   connection.console.info(`Copydesk server ready: ${checks.length} rules, ${pull ? 'pull' : 'push'} diagnostics.`);
 });
 
 async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise<Diagnostic[] | undefined> {
   const doc = documents.get(uri);
   if (!doc) return [];
-  const docSettings = await settings.get(uri);
+  if (isConfigDocument(uri)) return project.configFindings(doc).map((f) => toDiagnostic(doc, f, features));
+  const docSettings = await settingsFor(uri);
+  if (docSettings.ignored) return [];
   const outcome = await linter.lint(doc, docSettings, isCancelled);
   tellOnce(doc, outcome, docSettings.maxDocumentSize);
+  tellAboutConfig(docSettings.config);
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'skipped') return [];
   return outcome.result.findings.map((f) => toDiagnostic(doc, f, features));
@@ -105,6 +143,26 @@ function tellOnce(doc: TextDocument, outcome: Outcome, maxSize: number): void {
     messages.push(`Copydesk: ${doc.uri.split('/').pop()} is ${mb(doc.getText().length)}, above copydesk.maxDocumentSize (${mb(maxSize)}); it is not checked. Raise the setting to check it.`);
   }
   if (outcome.kind === 'linted') messages.push(...outcome.result.problems.map((p) => `Copydesk settings: copydesk.${p}`));
+  for (const message of messages) {
+    if (toldOnce.has(message)) continue;
+    toldOnce.add(message);
+    void connection.window.showWarningMessage(message);
+  }
+}
+
+/** Config problems and trust restrictions: told once per distinct set, not on every keystroke or draft. */
+function tellAboutConfig(config: ReturnType<typeof project.for>['config']): void {
+  const messages: string[] = [];
+  if (config.untrustedSkips.length) {
+    messages.push(`Copydesk: this workspace is not trusted, so ${config.untrustedSkips.join(', ')} is ignored; the built-in rules and the rest of the configuration still apply. Trust the workspace to use it.`);
+  }
+  const files = [...new Set(config.problems.map((p) => p.file))];
+  for (const file of files) {
+    const count = config.problems.filter((p) => p.file === file).length;
+    const open = documents.all().some((d) => fsPathOf(d.uri) === file);
+    // While the file is open its problems are in the Problems panel already, as the writer types.
+    if (!open) messages.push(`Copydesk: ${file} has ${count} problem${count === 1 ? '' : 's'}; the valid parts and the defaults are used. Open it to see where.`);
+  }
   for (const message of messages) {
     if (toldOnce.has(message)) continue;
     toldOnce.add(message);
@@ -134,20 +192,38 @@ function schedulePush(uri: string): void {
   );
 }
 
-documents.onDidChangeContent(({ document }) => schedulePush(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  if (isConfigDocument(document.uri)) configurationChanged();
+  else schedulePush(document.uri);
+});
 documents.onDidClose(({ document }) => {
   linter.forget(document.uri);
   settings.forget(document.uri);
+  project.forget(document.uri);
+  // A closed .copydesk.json is read from disk again (its unsaved edits are gone).
+  if (isConfigDocument(document.uri)) configurationChanged();
   clearTimeout(pushTimers.get(document.uri));
   if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.forget();
+  configurationChanged();
+});
+
+/** Settings, a config file, trust or the folders changed: every open draft is linted again, without a restart. */
+function configurationChanged(): void {
+  project.forget();
   linter.forget();
   toldOnce.clear();
   if (pull && refreshSupport) connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) schedulePush(doc.uri);
+}
+
+connection.onDidChangeWatchedFiles(() => configurationChanged());
+connection.onNotification(DID_GRANT_TRUST, () => {
+  project.trusted = true;
+  configurationChanged();
 });
 
 function relintFor(doc: TextDocument, docSettings: DocumentSettings): Relint {
@@ -157,10 +233,27 @@ function relintFor(doc: TextDocument, docSettings: DocumentSettings): Relint {
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const docSettings = await settings.get(doc.uri);
+  const docSettings = await settingsFor(doc.uri);
+  if (isConfigDocument(doc.uri) || docSettings.ignored) return [];
   const outcome = await linter.lint(doc, docSettings);
-  return outcome.kind === 'linted' ? codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings)) : [];
+  if (outcome.kind !== 'linted') return [];
+  return codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file));
 });
+
+function suppressionContext(uri: string, configFile: string | undefined): SuppressionContext {
+  const file = fsPathOf(uri);
+  const root = file ? project.roots.find((r) => !path.relative(r, file).startsWith('..')) : undefined;
+  const target = configFile ?? (root ? path.join(root, CONFIG_NAME) : undefined);
+  const open = target ? documents.all().find((d) => fsPathOf(d.uri) === target) : undefined;
+  return {
+    ...(target ? { config: { uri: open?.uri ?? pathToFileURL(target).toString(), version: open?.version ?? null, text: open?.getText() ?? (configFile ? (diskSource.read(configFile) ?? '') : ''), exists: Boolean(configFile) } } : {}),
+    canCreateFiles,
+    ...(turnOffCommand ? { turnOffCommand } : {}),
+    allowing: ALLOWING,
+  };
+}
+
+
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command !== REMOVE_DUPLICATES_COMMAND) return;
@@ -170,7 +263,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (typeof version === 'number' && version !== doc.version) {
     return void connection.window.showWarningMessage('Copydesk: the draft changed while removing duplicates; nothing was changed. Try again.');
   }
-  const docSettings = await settings.get(doc.uri);
+  const docSettings = await settingsFor(doc.uri);
   const outcome = await linter.lint(doc, docSettings);
   if (outcome.kind !== 'linted') return;
   const edits = fixAllEdits(doc, outcome.result.findings, relintFor(doc, docSettings), (f) => f.checkId === 'duplicate-paragraph');

@@ -3,8 +3,10 @@
  * where the client supports them, so an action computed for an older version of the draft is
  * refused by the editor instead of being applied to text that has since changed.
  */
+import { applyEdits as applyJsonEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import { TextDocument as TextDocumentLib } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
 import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from './convert';
@@ -46,6 +48,7 @@ export function codeActions(
   params: CodeActionParams,
   features: DiagnosticFeatures & { readonly documentChanges: boolean; readonly snippetEdits?: boolean },
   relint: Relint,
+  suppression?: SuppressionContext,
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -62,6 +65,7 @@ export function codeActions(
       const diagnostics = [toDiagnostic(doc, finding, features)];
       if (finding.fix) actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(finding.fix) });
       for (const s of finding.suggestions) actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics, edit: edit(s) });
+      if (suppression && finding.checkId !== 'directive') actions.push(...suppressionActions(doc, finding, diagnostics[0]!, suppression, features.documentChanges));
     }
   }
   if (wants(FIX_ALL_KIND)) {
@@ -69,4 +73,61 @@ export function codeActions(
     if (edits.length) actions.push({ title: 'Copydesk: fix all safely fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits, features.documentChanges) });
   }
   return actions;
+}
+
+/** What the suppression actions need to know beyond the finding. */
+export interface SuppressionContext {
+  /** The nearest .copydesk.json, its open version (null when not open) and text; or where to create one. */
+  readonly config?: { readonly uri: string; readonly version: number | null; readonly text: string; readonly exists: boolean };
+  readonly canCreateFiles: boolean;
+  /** The client's command behind "Turn off <rule> in settings", when it has one. */
+  readonly turnOffCommand?: string;
+  /** Rule ids that take an `allow` list. */
+  readonly allowing: ReadonlySet<string>;
+}
+
+/** "Disable for this line", "Disable in this file", "Allow '<term>' in this workspace", "Turn off in settings". */
+export function suppressionActions(doc: TextDocument, finding: Finding, diagnostic: Diagnostic, context: SuppressionContext, documentChanges: boolean): CodeAction[] {
+  const id = finding.checkId;
+  const text = doc.getText();
+  const diagnostics = [diagnostic];
+  const actions: CodeAction[] = [];
+  // At the end of the finding's first line: a comment there never splits a paragraph, in Markdown or plain text.
+  const lineStart = doc.offsetAt({ line: doc.positionAt(finding.span.start).line, character: 0 });
+  let lineEnd = text.slice(lineStart).search(/\r?\n|\r/);
+  lineEnd = lineEnd < 0 ? text.length : lineStart + lineEnd;
+  const insert = (offset: number, newText: string): WorkspaceEdit => versionedEdit(doc, [{ range: { start: doc.positionAt(offset), end: doc.positionAt(offset) }, newText }], documentChanges);
+  actions.push({ title: `Disable ${id} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: insert(lineEnd, ` <!-- copydesk-disable-line ${id} -->`) });
+  actions.push({ title: `Disable ${id} in this file`, kind: CodeActionKind.QuickFix, diagnostics, edit: insert(afterFrontMatter(text), `<!-- copydesk-disable ${id} -->\n`) });
+  const term = finding.actual?.trim();
+  const config = context.config;
+  if (term && context.allowing.has(id) && config && documentChanges && (config.exists || context.canCreateFiles)) {
+    const base = config.exists ? config.text : '{\n}\n';
+    const formattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+    const current = (() => {
+      const errors: ParseError[] = [];
+      const value = parse(base, errors, { allowTrailingComma: true }) as { allow?: unknown } | undefined;
+      return Array.isArray(value?.allow) ? (value.allow as unknown[]) : undefined;
+    })();
+    const jsonEdits = current ? modify(base, ['allow', current.length], term.toLowerCase(), { formattingOptions, isArrayInsertion: true }) : modify(base, ['allow'], [term.toLowerCase()], { formattingOptions });
+    const configDoc = TextDocumentLib.create(config.uri, 'jsonc', 0, base);
+    const edits = jsonEdits.map((e) => ({ range: { start: configDoc.positionAt(e.offset), end: configDoc.positionAt(e.offset + e.length) }, newText: e.content }));
+    const changes: WorkspaceEdit['documentChanges'] = config.exists
+      ? [{ textDocument: { uri: config.uri, version: config.version }, edits }]
+      : [
+          { kind: 'create', uri: config.uri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: config.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: applyJsonEdits(base, jsonEdits) }] },
+        ];
+    actions.push({ title: `Allow '${term}' in this workspace (.copydesk.json)`, kind: CodeActionKind.QuickFix, diagnostics, edit: { documentChanges: changes } });
+  }
+  if (context.turnOffCommand) actions.push({ title: `Turn off ${id} in settings`, kind: CodeActionKind.QuickFix, diagnostics, command: { title: `Turn off ${id}`, command: context.turnOffCommand, arguments: [id] } });
+  return actions;
+}
+
+/** Where a file-wide directive goes: after Markdown front matter, else at the very top. */
+function afterFrontMatter(text: string): number {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return text.startsWith('\uFEFF') ? 1 : 0;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(text.slice(open[0].length));
+  return close ? open[0].length + close.index + close[0].length : 0;
 }

@@ -1,0 +1,3 @@
+export declare const SCHEMA_FILE: string;
+export declare function configSchema(): object;
+export declare const schemaText: () => string;
