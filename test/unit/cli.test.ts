@@ -529,3 +529,43 @@ describe('the built bundle (server/out/cli.js)', () => {
     assert.deepEqual(node(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
+
+describe('copydesk: configuration files', () => {
+  const LOADED = 'The draconian rules hit traders on Monday.\n';
+  const ids = (r: Run) => (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[]).flatMap((f) => f.diagnostics.map((x) => x.rule));
+
+  it('the nearest .copydesk.json applies; --no-config ignores it; --rule sits over it', () => {
+    const dir = draftDir({ '.copydesk.json': '{ // house style\n "rules": { "loaded-language": "off" } }', 'a.txt': LOADED });
+    assert.ok(!ids(run(['--format', 'json', join(dir, 'a.txt')])).includes('loaded-language'));
+    assert.ok(ids(run(['--format', 'json', '--no-config', join(dir, 'a.txt')])).includes('loaded-language'));
+    assert.ok(ids(run(['--format', 'json', '--rule', 'loaded-language=hint', join(dir, 'a.txt')])).includes('loaded-language'));
+  });
+
+  it('--config PATH is used instead of the nearest file', () => {
+    const dir = draftDir({ 'house.json': '{ "rules": { "unattributed-claim": "off" } }', 'a.txt': LOADED });
+    const found = ids(run(['--format', 'json', '--config', join(dir, 'house.json'), join(dir, 'a.txt')]));
+    assert.ok(found.includes('loaded-language') && !found.includes('unattributed-claim'), found.join());
+  });
+
+  it('problems are printed with line and column, once, and the valid parts still apply', () => {
+    const dir = draftDir({ '.copydesk.json': '{\n  "rules": {\n    "loaded-langage": "off",\n    "unattributed-claim": "off"\n  }\n}', 'a.txt': LOADED, 'b.txt': LOADED });
+    const result = run(['--format', 'json', join(dir, 'a.txt'), join(dir, 'b.txt')]);
+    assert.equal(result.stderr.match(/loaded-langage/g)?.length, 1, result.stderr);
+    assert.match(result.stderr, /\.copydesk\.json:3:5: warning: Unknown rule 'loaded-langage': did you mean 'loaded-language'\?/);
+    assert.ok(!ids(result).includes('unattributed-claim'));
+    assert.notEqual(result.code, 2);
+  });
+
+  it('a file that is not JSON at all exits 2; a missing --config exits 2', () => {
+    const dir = draftDir({ '.copydesk.json': 'rules: off', 'a.txt': LOADED });
+    assert.equal(run([join(dir, 'a.txt')]).code, 2);
+    assert.match(run(['--config', join(dir, 'nope.json'), join(dir, 'a.txt')]).stderr, /--config: .*nope\.json: not found/);
+  });
+
+  it('drafts matching "ignore" are skipped with a notice', () => {
+    const dir = draftDir({ '.copydesk.json': '{ "ignore": ["*.old.txt"] }', 'a.old.txt': LOADED });
+    const result = run([join(dir, 'a.old.txt')]);
+    assert.match(result.stderr, /a\.old\.txt: ignored by the configuration/);
+    assert.equal(result.code, 0);
+  });
+});

@@ -2,10 +2,15 @@
  * @file `copydesk`: lints drafts from the command line with the same engine as the editor.
  * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage or input error.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
 import { resolveSettings } from '../core/settings';
+import type { SettingsLayer } from '../core/config';
+import { computeLineStarts, lineIndexAt } from '../core/lines';
 import { SEVERITIES, type Severity } from '../core/types';
+import { diskSource, ProjectConfigs, type ProjectConfig } from '../node/projectConfig';
 import { formatJson, formatStylish, type FileReport } from './format';
 import { decodeDraft, readDraft, type ReadResult } from './read';
 import { writeAtomically } from './write';
@@ -19,7 +24,9 @@ Options:
   --format stylish|json   output format (default: stylish)
   --fix                   apply safe fixes (remove repeated paragraphs) and rewrite the files
   --fail-on LEVEL         exit 1 when a finding is at or above error|warning|info|hint (default: error)
-  --rule ID=LEVEL         set a rule to off|error|warning|info|hint (repeatable)
+  --rule ID=LEVEL         set a rule to off|error|warning|info|hint (repeatable; over .copydesk.json)
+  --config PATH           use this configuration file instead of the nearest .copydesk.json
+  --no-config             use no configuration file
   --stdin                 read the draft from standard input (with --fix, print the fixed text)
   --stdin-filename NAME   name to report for standard input; its extension picks Markdown or plain text
   -v, --version           print the version
@@ -44,6 +51,8 @@ export function main(argv: readonly string[], io: Io): number {
         fix: { type: 'boolean', default: false },
         'fail-on': { type: 'string', default: 'error' },
         rule: { type: 'string', multiple: true, default: [] },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean', default: false },
         stdin: { type: 'boolean', default: false },
         'stdin-filename': { type: 'string', default: '<stdin>' },
         version: { type: 'boolean', short: 'v', default: false },
@@ -68,7 +77,9 @@ export function main(argv: readonly string[], io: Io): number {
   if (values.stdin && positionals.length > 0) return usageError(io, 'give either --stdin or file names, not both');
   if (!values.stdin && positionals.length === 0) return usageError(io, 'no files given (try: copydesk draft.md, or --help)');
 
-  const settings: LintSettings = { rules };
+  if (values.config !== undefined && values['no-config']) return usageError(io, 'give either --config or --no-config, not both');
+  const configs = new CliConfigs(values.config, values['no-config'], io);
+  if (configs.fatal) return 2;
   const settingProblems = resolveSettings(checks, rules).problems;
   if (settingProblems.length) return usageError(io, settingProblems.map((p) => `--rule: ${p.replace(/^rules\./, '')}`).join('\ncopydesk: '));
   const inputs: { name: string; read: ReadResult; fromStdin: boolean }[] = values.stdin
@@ -83,6 +94,17 @@ export function main(argv: readonly string[], io: Io): number {
       inputError = true;
       continue;
     }
+    const config = configs.forDraft(fromStdin ? path.resolve(name === '<stdin>' ? 'stdin' : name) : name);
+    if (config === 'fatal') {
+      inputError = true;
+      continue;
+    }
+    if (config === 'ignored') {
+      io.stderr(`copydesk: ${name}: ignored by the configuration's "ignore" globs\n`);
+      continue;
+    }
+    // --rule sits over the configuration files, as a user setting sits over nothing but defaults in the editor.
+    const settings: LintSettings = { project: [...config, { rules }] };
     if (read.text.trim() === '') io.stderr(`copydesk: ${name}: is empty; nothing to check\n`);
     const format = formatFor(name);
     let text = read.text;
@@ -110,6 +132,71 @@ export function main(argv: readonly string[], io: Io): number {
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
   const failing = reports.some((r) => r.findings.some((f: Finding) => rank(f.severity) <= rank(failOn)));
   return failing ? 1 : 0;
+}
+
+/**
+ * Configuration for the CLI: the --config file for every draft, or each draft's nearest
+ * .copydesk.json up to its project root (the nearest folder with .git, else the filesystem root).
+ * Each config file's problems are printed once; only a file that is not JSON at all stops the run.
+ */
+class CliConfigs {
+  readonly fatal: boolean = false;
+  private readonly byRoot = new Map<string, ProjectConfigs>();
+  private readonly told = new Set<string>();
+  private readonly fixed?: ProjectConfig;
+
+  constructor(
+    configPath: string | undefined,
+    private readonly none: boolean,
+    private readonly io: Io,
+  ) {
+    if (configPath === undefined) return;
+    if (diskSource.read(configPath) === undefined) {
+      io.stderr(`copydesk: --config: ${configPath}: not found\n`);
+      this.fatal = true;
+      return;
+    }
+    const absolute = path.resolve(configPath);
+    this.fixed = new ProjectConfigs(diskSource, () => [path.dirname(absolute)], () => true).fromFile(absolute);
+    this.fatal = this.report(this.fixed);
+  }
+
+  /** The draft's project layers, or 'ignored' / 'fatal'. */
+  forDraft(draft: string): SettingsLayer[] | 'ignored' | 'fatal' {
+    if (this.none) return [];
+    let config = this.fixed;
+    let configs: ProjectConfigs | undefined;
+    if (!config) {
+      const root = projectRoot(path.dirname(path.resolve(draft)));
+      configs = this.byRoot.get(root) ?? new ProjectConfigs(diskSource, () => [root], () => true);
+      this.byRoot.set(root, configs);
+      config = configs.forFile(draft);
+      if (this.report(config)) return 'fatal';
+    }
+    if (config.file && (configs ?? new ProjectConfigs(diskSource, () => [path.dirname(config.file!)], () => true)).isIgnored(draft, config)) return 'ignored';
+    return [...config.layers];
+  }
+
+  /** Prints a config's problems once; true when it could not be used at all. */
+  private report(config: ProjectConfig): boolean {
+    for (const { file, problem } of config.problems) {
+      const key = `${file}:${problem.span.start}:${problem.message}`;
+      if (this.told.has(key)) continue;
+      this.told.add(key);
+      const text = diskSource.read(file) ?? '';
+      const starts = computeLineStarts(text);
+      const line = lineIndexAt(starts, problem.span.start);
+      this.io.stderr(`copydesk: ${path.relative(process.cwd(), file) || file}:${line + 1}:${problem.span.start - starts[line]! + 1}: ${problem.severity}: ${problem.message}\n`);
+    }
+    return config.fatal;
+  }
+}
+
+function projectRoot(dir: string): string {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return d;
+  }
 }
 
 function usageError(io: Io, message: string): number {

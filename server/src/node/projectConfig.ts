@@ -69,6 +69,11 @@ export class ProjectConfigs {
     return found;
   }
 
+  /** The configuration in one named file (the CLI's --config), with what it extends. */
+  fromFile(configFile: string): ProjectConfig {
+    return this.load(path.resolve(configFile));
+  }
+
   /** Whether `file` matches the `ignore` globs of its configuration (relative to the config's folder). */
   isIgnored(file: string, config: ProjectConfig): boolean {
     if (!config.file) return false;
