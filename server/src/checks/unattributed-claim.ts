@@ -5,10 +5,10 @@
  */
 import lexicon from '../data/loaded-language.json';
 import { defineCheck } from '../core/defineCheck';
-import { TermMatcher, tokensOf } from '../core/lexicon';
+import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
 import { quotationsOf } from '../core/protected';
 import type { SpanSet } from '../core/spans';
-import type { Sentence, SourceTextView } from '../core/types';
+import type { Sentence, SourceTextView, Span } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
 import { hasVagueAttribution } from './vague-attribution';
 
@@ -125,10 +125,24 @@ export default defineCheck({
       evaluation: "Judges in the writer's voice ('{{cue}}') with no source: attribute the judgement or describe what happened.",
       insertAttribution: 'Insert attribution (according to [source])',
     },
-    defaultOptions: {},
+    defaultOptions: {
+      /** The newsroom's own verbs of saying ("quipped"), matched in all their forms. */
+      reportingVerbs: [] as readonly string[],
+      /** Names that count as a source wherever a sentence names them ("the Harbour Trust", "Tern Valley Gazette"). */
+      sources: [] as readonly string[],
+    },
   },
-  *run({ text }) {
+  validate(options) {
+    const problems: string[] = [];
+    for (const key of ['reportingVerbs', 'sources'] as const) {
+      const list = options[key];
+      if (!Array.isArray(list) || list.some((w) => typeof w !== 'string' || !/[\p{L}\p{N}]/u.test(w))) problems.push(`${key}: expected a list of words or names`);
+    }
+    return problems;
+  },
+  *run({ text, options }) {
     const quotations = quotationsOf(text);
+    const ownSources = customAttributions(text, options.reportingVerbs, options.sources);
     const loaded = evaluativeSpans(text);
     let previousAttributed = false;
     // Whether an earlier sentence of this paragraph named a source: it covers the paragraph's weak cues (a figure after "Census data show…").
@@ -144,7 +158,10 @@ export default defineCheck({
         continue;
       }
       const own = unquoted(text, sentence, quotations);
-      const attributed: boolean = ATTRIBUTION.test(own) || hasVagueAttribution(own) || (sameParagraph && previousAttributed && CONTINUES.test(sentence.text));
+      const attributed: boolean =
+        ATTRIBUTION.test(own) ||
+        hasVagueAttribution(own) ||
+        ownSources.some((m) => m.start >= sentence.span.start && m.end <= sentence.span.end && !quotations.contains(m)) || (sameParagraph && previousAttributed && CONTINUES.test(sentence.text));
       previousAttributed = attributed;
       const coversWeak = paragraphSourced;
       paragraphSourced ||= attributed;
@@ -163,6 +180,24 @@ export default defineCheck({
     }
   },
 });
+
+const customMatchers = new Map<string, TermMatcher<LexiconTerm>>();
+
+/** Where the writer's own reporting verbs and source names occur (literal words, verbs in all their forms). */
+function customAttributions(text: SourceTextView, verbs: readonly unknown[], sources: readonly unknown[]): Span[] {
+  const words = (list: readonly unknown[]) => (Array.isArray(list) ? list : []).filter((w): w is string => typeof w === 'string' && /[\p{L}\p{N}]/u.test(w)).map((w) => w.trim().toLowerCase().replace(/\s+/gu, ' '));
+  const entries: LexiconTerm[] = [...words(verbs).map((term) => ({ term, pos: 'verb' as const })), ...words(sources).map((term) => ({ term, pos: 'phrase' as const }))];
+  if (!entries.length) return [];
+  const key = JSON.stringify(entries);
+  let matcher = customMatchers.get(key);
+  if (!matcher) {
+    // A handful of configurations per session; a bound keeps a long-running server from growing.
+    if (customMatchers.size > 16) customMatchers.clear();
+    matcher = new TermMatcher(entries);
+    customMatchers.set(key, matcher);
+  }
+  return [...matcher.matches(tokensOf(text), text.prose)].map((m) => m.span);
+}
 
 /** The sentence with its quotations blanked, so a quoted "said" or "eager" does not count. */
 function unquoted(text: SourceTextView, sentence: Sentence, quotations: SpanSet): string {

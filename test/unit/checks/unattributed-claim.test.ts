@@ -25,6 +25,8 @@ testCheck(check, {
     { name: 'a penalty, not a forecast', text: 'Firms that break the rule could face fines.' },
     { name: '"May" the month', text: 'The council was elected last May after a recount.' },
     { name: 'left to vague-attribution', text: 'Experts believe the drought could last another year.' },
+    { name: 'a newsroom reporting verb from the options', text: 'The mayor is eager to sign, quipped Ana Ruiz.', options: { reportingVerbs: ['quip'] } },
+    { name: 'a named source from the options', text: 'Harbour Watch figures put the loss at 40 percent of the catch.', options: { sources: ['Harbour Watch'] } },
     { name: 'a document that shows', text: 'Budget papers seen by The Courier show the council plans to cut 30 percent of library hours.' },
   ],
   invalid: [
@@ -58,6 +60,7 @@ testCheck(check, {
       text: 'According to the clerk, 4,112 ballots were cast. Turnout was the lowest in decades.',
       findings: [{ messageId: 'figure', flagged: 'Turnout was the lowest in decades.' }],
     },
+    { name: 'a source name inside a quotation does not count', text: 'Traders are eager to leave, and "Harbour Watch" is a slogan.', options: { sources: ['Harbour Watch'] }, findings: [{ messageId: 'motive', flagged: 'Traders are eager to leave, and "Harbour Watch" is a slogan.' }] },
     { name: 'a leaning word is a weak evaluation cue', text: 'The stunning library opened on the quay.', findings: [{ messageId: 'evaluation', flagged: 'The stunning library opened on the quay.' }] },
   ],
 });
