@@ -8,6 +8,7 @@ import apTitles from '../../server/src/checks/ap-style/titles';
 import apWordChoice from '../../server/src/checks/ap-style/word-choice';
 import loadedLanguage from '../../server/src/checks/loaded-language';
 import redundantPhrase from '../../server/src/checks/redundant-phrase';
+import unattributedClaim from '../../server/src/checks/unattributed-claim';
 import { applyFixes } from '../../server/src/core/fixes';
 import type { Check } from '../../server/src/core/types';
 
@@ -21,6 +22,7 @@ const checkFor: Record<string, Check> = {
   'redundant-phrases.json': redundantPhrase as Check,
   'ap-word-choice.json': apWordChoice as Check,
   'ap-titles.json': apTitles as Check,
+  'judgement-words.json': unattributedClaim as Check,
 };
 
 interface Lexicon {

@@ -3,6 +3,7 @@
  * to a source (a motive, a feeling, a prediction, a cause or purpose, a judgement) when nothing in
  * the sentence, or the attributed sentence it continues, says who says so.
  */
+import judgementWords from '../data/judgement-words.json';
 import lexicon from '../data/loaded-language.json';
 import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
@@ -274,7 +275,8 @@ function excused(cue: CueKind, matched: string, own: string, at: number): boolea
 /** Loaded, judging words (the loaded-language lexicon's evaluative categories) anywhere in the text. */
 function evaluativeSpans(text: SourceTextView): Evaluative[] {
   // High-weight terms judge outright (a warning); medium ones ("stunning", "finally", "beloved") lean, so they are weak cues.
-  matcher ??= new TermMatcher((lexicon.entries as readonly LoadedTerm[]).filter((e) => EVALUATIVE.has(e.category) && e.weight !== 'low'));
+  // judgement-words.json adds quality judgements that are not loaded language ("sensible", "flawed", "a blow to"): all medium, all weak.
+  matcher ??= new TermMatcher([...(lexicon.entries as readonly LoadedTerm[]), ...(judgementWords.entries as readonly LoadedTerm[])].filter((e) => EVALUATIVE.has(e.category) && e.weight !== 'low'));
   return [...matcher.matches(tokensOf(text), text.prose)].map((m) => ({ ...m.span, text: text.prose.slice(m.span.start, m.span.end), strong: m.entry.weight === 'high' }));
 }
 

@@ -76,7 +76,8 @@ export function inflectWord(word: string, transform: Transform, all: boolean): s
   const irregular = IRREGULAR[word]?.[transform];
   if (irregular) return [irregular];
   const consonantY = /[^aeiou]y$/.test(word);
-  const doubles = /[^aeiou][aeiou][^aeiouwxy]$/.test(word) && VOWEL.test(word);
+  // "qu" sounds as a consonant: "quip" doubles like "ship".
+  const doubles = /(?:[^aeiou]|qu)[aeiou][^aeiouwxy]$/.test(word) && VOWEL.test(word);
   const doubled = word + word.charAt(word.length - 1);
   switch (transform) {
     case 'base':
