@@ -19,7 +19,7 @@ const ATTRIBUTION =
 /** A sentence continuing an attributed one: "He added…", "She said…", a pronoun subject. */
 const CONTINUES = /^["“]?(?:He|She|They|His|Her|Their|The (?:minister|mayor|spokes(?:man|woman|person)|official|senator|chief|report|study))\b/u;
 
-type CueKind = 'motive' | 'prediction' | 'cause' | 'generalisation' | 'figure';
+type CueKind = 'motive' | 'prediction' | 'cause' | 'generalisation' | 'figure' | 'evaluation';
 interface Cue {
   readonly cue: CueKind;
   /** Strong cues are warnings; weak ones (hedges, figures, habits) are capped at info. */
@@ -29,9 +29,9 @@ interface Cue {
 
 /** Feelings and attitudes ascribed with a linking verb: "are eager to", "have grown uneasy", "was stunned by". */
 const FEELINGS =
-  'feeling|eager|keen|anxious|desperate|determined|worried|concerned|afraid|fearful|terrified|scared|reluctant|frustrated|angry|furious|outraged|incensed|pleased|delighted|thrilled|elated|relieved|vulnerable|nervous|uneasy|hopeful|optimistic|pessimistic|confident|wary|unwilling|willing|loath|impatient|resentful|bitter|disillusioned|emboldened|exhausted|demoralised|demoralized|fed up|tired of|sick of|weary|stunned|shocked|dismayed|alarmed|devastated|heartbroken|skeptical|sceptical|suspicious|unhappy|happy|proud|embarrassed|ashamed|divided|split|torn|bent on|intent on|in no mood|under pressure|abandoned|betrayed|ignored|overlooked|neglected|irritated|annoyed|irked|frightened|disappointed|upset|let down|excited|jubilant|dismissive|defiant|complacent|nervy|jittery|rattled|spooked|struggling to|reeling';
-const LINKING = '(?:are|is|were|was|seem|seems|seemed|appear|appears|appeared|remain|remains|remained|feel|feels|felt|have grown|has grown|had grown|have become|has become|had become|grow|grows|grew|became)';
-const DEGREE = '(?:increasingly |clearly |deeply |now |still |visibly |growing |quietly |so |very |more |less |thoroughly |utterly |somewhat |rather |already )?';
+  'feeling|eager|keen|anxious|desperate|determined|worried|concerned|afraid|fearful|terrified|scared|reluctant|frustrated|angry|furious|outraged|incensed|pleased|delighted|thrilled|elated|relieved|vulnerable|nervous|uneasy|hopeful|optimistic|pessimistic|confident|wary|unwilling|willing|loath|impatient|resentful|bitter|disillusioned|emboldened|exhausted|demoralised|demoralized|fed up|tired of|sick of|weary|stunned|shocked|dismayed|alarmed|devastated|heartbroken|skeptical|sceptical|suspicious|unhappy|happy|proud|embarrassed|ashamed|divided|split|torn|bent on|intent on|in no mood|under pressure|abandoned|betrayed|ignored|overlooked|neglected|irritated|annoyed|irked|frightened|disappointed|upset|let down|excited|jubilant|dismissive|defiant|complacent|nervy|jittery|rattled|spooked|struggling to|reeling|unmoved|unimpressed|indifferent|heartened|buoyed|galvanised|galvanized|bitterly disappointed';
+const LINKING = '(?:are|is|were|was|seem|seems|seemed|appear|appears|appeared|remain|remains|remained|feel|feels|felt|have grown|has grown|had grown|have become|has become|had become|grow|grows|grew|became|left|leaving|looked|look|looks)';
+const DEGREE = '(?:increasingly |clearly |deeply |now |still |visibly |growing |quietly |so |very |more |less |thoroughly |utterly |somewhat |rather |already |bitterly |largely |plainly )?';
 
 const CUES: readonly Cue[] = [
   {
@@ -46,12 +46,12 @@ const CUES: readonly Cue[] = [
     cue: 'motive',
     strong: true,
     // A purpose the writer reads into an act: "released the footage to deflect criticism", "so that fewer parents would object".
-    re: /\b(?:to|in a bid to|in an effort to) (?:curry favou?r|deflect|distract|appease|placate|woo|court|win over|punish|silence|sideline|bury|cover up|save face|shore up|undercut|discredit|smear|intimidate|pressure|placate|mollify|buy off|make up for|cause maximum|maximi[sz]e (?:pressure|disruption)|score (?:political )?points|grab headlines|avoid (?:blame|scrutiny|criticism|embarrassment))\b|\bso that (?:fewer|more|no one|nobody|few)\b|\bwith an eye (?:on|to)\b|\b(?:quietly|secretly|cynically|conveniently) (?:raised|cut|dropped|shelved|buried|timed|moved|scheduled|changed)\b/iu,
+    re: /\b(?:to|in a bid to|in an effort to) (?:curry favou?r|deflect|distract|appease|placate|woo|court|win over|punish|silence|sideline|bury|cover up|save face|shore up|undercut|discredit|smear|intimidate|pressure|placate|mollify|buy off|make up for|cause maximum|maximi[sz]e (?:pressure|disruption)|score (?:political )?points|grab headlines|avoid (?:blame|scrutiny|criticism|embarrassment))\b|\bso that (?:fewer|more|no one|nobody|few|\w+ (?:would|could) not)\b|\bwith (?:an|one) eye (?:on|to)\b|\b(?:only|purely|precisely|simply|merely|solely|largely) (?:to|for) (?:the cameras|show|\w+)\b|\bas a way of \w+ing\b|\bhoping to\b|\bto keep (?:\w+ ){1,4}(?:low|quiet|down|out|away|happy|onside)\b|\b(?:quietly|secretly|cynically|conveniently) (?:raised|cut|dropped|shelved|buried|timed|moved|scheduled|changed)\b/iu,
   },
   {
     cue: 'prediction',
     strong: true,
-    re: /\b(?:will (?:likely|probably|almost certainly|surely|inevitably|undoubtedly|certainly)|(?:is|are|was|were) (?:likely|unlikely|expected|poised|bound|certain|sure|destined|all but certain) to|(?:is|are) poised for|could (?:soon |well |easily )?(?:lead|trigger|spark|cause|derail|upend|reshape|threaten|undermine|cost|end|doom|sink|cripple|embolden|hurt|damage)|(?:may|might|could) well|(?:is|are) set to (?:become|transform|reshape|dominate|soar|surge|rise|fall|plunge|double|triple|skyrocket|balloon|collapse|climb|jump|increase|drop|decline|grow|shrink|reach|miss|lose|win|fail|struggle)|will be forced to|stands? to (?:lose|gain|benefit)|threaten(?:s|ed)?|undermine[sd]?|jeopardi[sz]e[sd]?|will be unable to|(?:is|are|looks?|looked) on (?:course|track) to|(?:is|are) (?:heading|headed) (?:for|towards?)|is on track to|are on track to|is heading for|are heading for|is headed for|are headed for)\b/iu,
+    re: /\b(?:will (?:likely|probably|almost certainly|surely|inevitably|undoubtedly|certainly)|(?:is|are|was|were|looks?|looked|seems?|seemed|appears?) (?:almost |all but |virtually |now |increasingly )?(?:likely|unlikely|expected|poised|bound|certain|sure|destined|all but certain|forecast|predicted|tipped) to|(?:is|are) poised for|could (?:soon |well |easily )?(?:lead|trigger|spark|cause|derail|upend|reshape|threaten|undermine|cost|end|doom|sink|cripple|embolden|hurt|damage)|(?:may|might|could) well|(?:is|are) set to (?:become|transform|reshape|dominate|soar|surge|rise|fall|plunge|double|triple|skyrocket|balloon|collapse|climb|jump|increase|drop|decline|grow|shrink|reach|miss|lose|win|fail|struggle|cost|hit|end|axe|cut|wipe|hurt)|will be forced to|stands? to (?:lose|gain|benefit)|threaten(?:s|ed)?|undermine[sd]?|jeopardi[sz]e[sd]?|will be unable to|(?:is|are|looks?|looked) on (?:course|track) to|(?:is|are) (?:heading|headed) (?:for|towards?)|is on track to|are on track to|is heading for|are heading for|is headed for|are headed for)\b/iu,
   },
   {
     cue: 'prediction',
@@ -63,18 +63,24 @@ const CUES: readonly Cue[] = [
   {
     cue: 'cause',
     strong: true,
-    re: /\b(?:serves? (?:both )?to|serving to|(?:is|are|was|were) (?:aimed|designed|intended|meant) (?:at|to)|aimed at|in order to|in an (?:effort|attempt|bid) to|(?:is|was|are|were) (?:a|an) (?:bid|attempt|effort|ploy|move) to|due to(?! (?:be|start|begin|open|close|take|finish|end|arrive|meet|vote|appear|return|resume|launch|run|sit|leave|report|publish|decide|rule|hear|give|make|go|come)\b)|because(?: of)?|as a (?:direct )?result of|(?:is|was|are|were) (?:a|the) (?:direct )?result of|(?:is|was) the (?:main |chief |real |key |primary )?reason|thanks to|driven by|fuell?ed by|a sign (?:of|that)|signals? (?:a|that)|reflects? (?:a|the|growing)|(?:is|was|are|were) to blame|stems? from|led to)\b/iu,
+    re: /\b(?:serves? (?:both )?to|serving to|(?:is|are|was|were) (?:aimed|designed|intended|meant) (?:at|to)|aimed at|in order to|in an? (?:effort|attempt|bid) to|(?:is|was|are|were) (?:a|an) (?:bid|attempt|effort|ploy|move) to|due to(?! (?:be|start|begin|open|close|take|finish|end|arrive|meet|vote|appear|return|resume|launch|run|sit|leave|report|publish|decide|rule|hear|give|make|go|come)\b)|because(?: of)?|as a (?:direct )?result of|(?:is|was|are|were) (?:a|the) (?:direct )?result of|(?:is|was) the (?:main |chief |real |key |primary )?reason|thanks to|driven by|fuell?ed by|a sign (?:of|that)|signals? (?:a|that)|reflects? (?:a|the|growing)|(?:is|was|are|were) to blame|stems? from|led to)\b/iu,
   },
   {
     cue: 'cause',
     strong: false,
     // Causal verbs: the writer's theory when the cause is social or economic, a plain fact when it is physical (hence weak).
-    re: /\b(?:fuell?ed|sparked|triggered|drove (?:away|up|down|out|the)|driven (?:away|up|down|out)|prompted|contributed to|paved the way for|owes? (?:much|a lot|a great deal|everything|its \w+) to|under the weight of|on the back of|in the wake of|(?:has|have|had) (?:left|made) (?:the|it|them|many)|after (?:years|months|decades) of)\b/iu,
+    re: /\b(?:fuell?ed|sparked|triggered|drove (?:away|up|down|out|the)|driven (?:away|up|down|out)|prompted|contributed to|paved the way for|owes? (?:much|a lot|a great deal|everything|its \w+) to|under the weight of|on the back of|in the wake of|(?:has|have|had) (?:left|made) (?:the|it|them|many)|after (?:years|months|decades) of|(?:is|are|was|were) (?:behind|to blame for)|(?:a|the) (?:direct |natural )?consequence of|can be traced (?:back )?to|(?:has|have|had) (?:driven|killed off|killed|emptied|hollowed out|gutted|pushed|forced|crippled|transformed)|pushed (?:\w+ ){1,3}into)\b/iu,
+  },
+  {
+    cue: 'evaluation',
+    strong: false,
+    // The writer stepping in to say what is really true.
+    re: /^(?:In truth|In fact|In reality|Truth be told|Clearly|Obviously|Of course|Predictably|Tellingly),|\b(?:is|was|are|were) really about\b|\brang hollow\b|\b(?:hopelessly|woefully|badly|grossly|wildly) (?:over|under|late|behind|out of)\b/u,
   },
   {
     cue: 'generalisation',
     strong: false,
-    re: /\b(?:has|have|had) (?:frequently|often|repeatedly|consistently|long|always|never|routinely) (?:been )?|\b(?:has|have) a (?:long )?(?:history|record|habit|reputation) of\b|\b(?:frequently|routinely|invariably|increasingly|always|never|rarely|seldom|habitually|typically|usually|generally) (?:been )?[a-z]+(?:ed|s|ing)?\b|\btends? to\b|\b(?:are|is) (?:a dying breed|the backbone of|the lifeblood of|the heart of)\b|\b(?:most|many) (?:people|residents|voters|families|locals|workers|parents|young people|americans|britons|drivers|shoppers|users) (?:in|on|across|here|now|are|have|do|don't|never|rarely|still)\b|^(?:Most|Many|Few|Everyone|Everybody|Nobody|No one|Hardly anyone|Almost everyone) (?!of (?:the )?\d)[\p{L}-]+|\boverwhelmingly\b|\b(?:across|throughout) the (?:region|country|state|county|city|sector|industry) (?:are|is|have|has)\b|\bfor (?:a generation|decades|generations)\b|\bas (?:everyone|everybody|anyone) knows\b/imu,
+    re: /\b(?:has|have|had) (?:frequently|often|repeatedly|consistently|long|always|never|routinely) (?:been )?|\b(?:has|have) a (?:long )?(?:history|record|habit|reputation) of\b|\b(?:frequently|routinely|invariably|increasingly|always|never|rarely|seldom|habitually|typically|usually|generally) (?:been )?[a-z]+(?:ed|s|ing)?\b|\btends? to\b|\b(?:are|is) (?:a dying breed|the backbone of|the lifeblood of|the heart of)\b|\b(?:most|many) (?:people|residents|voters|families|locals|workers|parents|young people|americans|britons|drivers|shoppers|users) (?:in|on|across|here|now|are|have|do|don't|never|rarely|still)\b|^(?:Most|Many|Few|Everyone|Everybody|Nobody|No one|Hardly anyone|Almost everyone) (?!of (?:the )?\d)[\p{L}-]+|\boverwhelmingly\b|\b(?:across|throughout) the (?:region|country|state|county|city|sector|industry) (?:are|is|have|has)\b|\bfor (?:a generation|decades|generations)\b|\bas (?:everyone|everybody|anyone) knows\b|\bno longer (?:read|trust|buy|care|believe|use|want|go|visit|shop|watch|vote|bother|listen)\b|\b(?:these days|nowadays|historically|invariably)\b|\ball over (?:the )?(?:city|country|town|region|county|state)\b|^Every (?:winter|summer|spring|autumn|year|week|time)\b|\b(?:young people|students|parents|voters|drivers|landlords|tenants|shoppers|teenagers|pensioners|farmers) today\b/imu,
   },
   {
     cue: 'figure',
@@ -86,10 +92,11 @@ const CUES: readonly Cue[] = [
       [
         String.raw`\bthe (?:largest|biggest|worst|highest|lowest|oldest|longest|deadliest|costliest|fastest-growing|first-ever)\b|\bunprecedented\b|\bof its kind\b`,
         String.raw`\b\d[\d,.]*\s?(?:percent|per cent|%) of\b`,
-        String.raw`\b(?:rose|risen|jumped|soared|surged|climbed|fell|fallen|dropped|plunged|slumped|grew|grown|increased|decreased|declined|reached|hit|topped|doubled|tripled|shrank|shrunk)(?: by)? (?:about |nearly |almost |more than |over |some |roughly )?\d[\d,.]*\s?(?:percent|per cent|%)`,
+        String.raw`\b(?:rose|risen|jumped|soared|surged|climbed|fell|fallen|dropped|plunged|slumped|grew|grown|increased|decreased|declined|reached|hit|topped|doubled|tripled|shrank|shrunk)(?: by| to)? (?:about |nearly |almost |more than |over |some |roughly )?\d[\d,.]*\s?(?:percent|per cent|%)`,
         String.raw`\b(?:one|two|three|four) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b(?:more|less|fewer) than (?:half|a third|a quarter|two-thirds|three-quarters)\b`,
         String.raw`\b(?:about|around|roughly|nearly|almost|some|an estimated|more than|over|up to) \d{1,3}(?:,\d{3})+ (?:people|protesters|demonstrators|marchers|residents|supporters|fans|households|families|children|workers|jobs|migrants|refugees|voters|patients)\b`,
         String.raw`\bcost (?:taxpayers|the (?:city|state|county|council|public|economy|country|taxpayer))\b`,
+        String.raw`\ban estimated \d|\b(?:doubled|tripled|halved|quadrupled) (?:since|in|over)\b|\b(?:a )?record (?:crowd|number|numbers|high|low|levels?)\b|\b[a-z]+est (?:\w+ ){0,2}since (?:records|measurements|\d{4})\b|\bfor (?:\w+ )?(?:straight|consecutive) (?:years|months|quarters|seasons)\b|\b\d{1,3}(?:,\d{3})+ (?:homes|households|properties|customers|businesses|pupils|patients)\b`,
       ].join('|'),
       'iu',
     ),
