@@ -8,7 +8,12 @@ import { lastAtOrBefore } from './spans';
 import type { SourceTextView, Span } from './types';
 
 export function wordCount(view: SourceTextView, span: Span): number {
-  const links = linksOf(view).filter((l) => l.start < span.end && span.start < l.end);
+  const all = linksOf(view);
+  const links: Span[] = [];
+  // Links come in text order; start from the last one opening before the span.
+  for (let i = Math.max(0, lastAtOrBefore(all, span.start, (l) => l.start)); i < all.length && all[i]!.start < span.end; i++) {
+    if (all[i]!.end > span.start) links.push(all[i]!);
+  }
   let count = links.length;
   const { words } = view;
   for (let i = lastAtOrBefore(words, span.start - 1, (w) => w.span.start) + 1; i < words.length; i++) {

@@ -12,6 +12,7 @@
  * inside URLs and addresses are left out too.
  */
 import { linksOf } from './protected';
+import { SpanSet } from './spans';
 import type { SourceTextView } from './types';
 
 export type QuoteRole = 'open-double' | 'close-double' | 'open-single' | 'close-single' | 'apostrophe';
@@ -35,8 +36,8 @@ const ELISIONS = /^(?:em|n|til|tis|twas|cause|bout|nuff|kay|sup|nother)(?![\p{L}
 
 export function quoteMarks(view: SourceTextView): QuoteMark[] {
   const marks: QuoteMark[] = [];
-  const links = linksOf(view);
-  const inLink = (i: number): boolean => links.some((l) => l.start <= i && i < l.end);
+  const links = new SpanSet(linksOf(view));
+  const inLink = (i: number): boolean => links.contains({ start: i, end: i + 1 });
   const { prose } = view;
   for (const block of view.blocks) {
     const { start, end } = block.span;
