@@ -42,6 +42,15 @@ describe('registry parity: one id, five places', () => {
     const near = checks.find((c) => c.meta.id === 'near-duplicate-paragraph')!;
     assert.equal(properties['copydesk.nearDuplicateThreshold']?.default, (near.meta.defaultOptions as { threshold: number }).threshold);
   });
+  it('a setting with options (anyOf form) declares exactly the rule’s options, with its defaults', () => {
+    for (const check of checks) {
+      const setting = properties[`copydesk.rules.${check.meta.id}`] as { anyOf?: { properties?: { options?: { properties?: Record<string, { default?: unknown }> } } }[] } | undefined;
+      const declared = setting?.anyOf?.find((branch) => branch.properties?.options)?.properties?.options?.properties;
+      if (!declared) continue;
+      const defaults = Object.fromEntries(Object.entries(declared).map(([key, schema]) => [key, schema.default]));
+      assert.deepEqual(defaults, { ...check.meta.defaultOptions }, check.meta.id);
+    }
+  });
   it('the README rules table lists every rule with its docs link', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const id of ids) assert.ok(readme.includes(`[\`${id}\`](docs/rules/${id}.md)`), `README lists ${id}`);

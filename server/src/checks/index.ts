@@ -11,12 +11,19 @@ import apStyleSaid from './ap-style/said';
 import apStyleTime from './ap-style/time';
 import apStyleTitles from './ap-style/titles';
 import apStyleWordChoice from './ap-style/word-choice';
+import doubleSpace from './double-space';
 import duplicateParagraph from './duplicate-paragraph';
 import duplicateSentence from './duplicate-sentence';
 import echo from './echo';
+import headlineLength from './headline-length';
+import ledeLength from './lede-length';
 import loadedLanguage from './loaded-language';
+import mixedQuotes from './mixed-quotes';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
+import paragraphLength from './paragraph-length';
 import redundantPhrase from './redundant-phrase';
+import sentenceLength from './sentence-length';
+import spaceBeforePunctuation from './space-before-punctuation';
 import unattributedClaim from './unattributed-claim';
 import vagueAttribution from './vague-attribution';
 
@@ -29,12 +36,19 @@ export const checks: readonly Check[] = [
   apStyleTime,
   apStyleTitles,
   apStyleWordChoice,
+  doubleSpace,
   duplicateParagraph,
   duplicateSentence,
   echo,
+  headlineLength,
+  ledeLength,
   loadedLanguage,
+  mixedQuotes,
   nearDuplicateParagraph,
+  paragraphLength,
   redundantPhrase,
+  sentenceLength,
+  spaceBeforePunctuation,
   unattributedClaim,
   vagueAttribution,
 ] as readonly Check[];

@@ -1,0 +1,96 @@
+/**
+ * @file Flags two or more spaces between words, and after a full stop (a typewriter habit: AP and
+ * every news website set one space). Only spaces between two typed characters on one line count:
+ * indentation, Markdown's trailing-space line break, code and tables keep theirs.
+ */
+import { defineCheck } from '../core/defineCheck';
+import { isProtected } from '../core/protected';
+import { spacesBeforePunctuation } from '../core/spacing';
+import type { Block, SourceTextView } from '../core/types';
+
+const RUN = / {2,}/gu;
+/** A list marker at the start of a line ("1.  First", "-  item"): the spaces after it are layout. */
+const LIST_MARKER = /^[ \t]*(?:\d{1,3}[.)]|[-*•+]|\(?[a-z]\))$/u;
+
+export default defineCheck({
+  meta: {
+    id: 'double-space',
+    category: 'style',
+    description: 'Flag two or more spaces between words or after a full stop.',
+    defaultSeverity: 'info',
+    enabledByDefault: true,
+    fixable: true,
+    scope: 'paragraph',
+    messages: {
+      between: "{{count}} spaces between '{{left}}' and '{{right}}': use one.",
+      afterSentence: "{{count}} spaces after '{{left}}': use one after a full stop (AP style).",
+      fix: 'Replace with one space',
+    },
+    defaultOptions: {},
+  },
+  *run({ text }) {
+    for (const block of text.blocks) {
+      if (block.kind === 'table-row' || alignedColumns(text.text, block)) continue;
+      // "word  ," is space-before-punctuation's: one finding, one fix for the same spaces.
+      const beforePunctuation = new Set(spacesBeforePunctuation(text, block).map((s) => s.space.start));
+      RUN.lastIndex = block.span.start;
+      for (let m = RUN.exec(text.text); m && m.index < block.span.end; m = RUN.exec(text.text)) {
+        const span = { start: m.index, end: m.index + m[0].length };
+        if (span.end >= block.span.end || beforePunctuation.has(span.start) || !betweenTyped(text, span.start, span.end)) continue;
+        if (LIST_MARKER.test(lineBefore(text.text, span.start, block))) continue;
+        if (isProtected(text, span)) continue;
+        const left = wordBefore(text.text, span.start);
+        const right = wordAfter(text.text, span.end);
+        yield {
+          messageId: /[.!?]["'”’)\]]*$/u.test(left) ? 'afterSentence' : 'between',
+          data: { count: String(m[0].length), left, right },
+          span,
+          fix: { messageId: 'fix', edits: [{ span, newText: ' ' }] },
+        };
+      }
+    }
+  },
+});
+
+/** Both neighbours are visible characters the writer typed as prose (not blanked markup or code). */
+function betweenTyped(view: SourceTextView, start: number, end: number): boolean {
+  const before = view.text.charAt(start - 1);
+  const after = view.text.charAt(end);
+  return /\S/u.test(before) && /\S/u.test(after) && view.prose.charAt(start - 1) === before && view.prose.charAt(end) === after;
+}
+
+/** The text of the run's line before it. */
+function lineBefore(text: string, at: number, block: Block): string {
+  const lineStart = Math.max(block.span.start, text.lastIndexOf('\n', at - 1) + 1, text.lastIndexOf('\r', at - 1) + 1);
+  return text.slice(lineStart, at);
+}
+
+/**
+ * A plain-text table or aligned list: two lines of the block with a run of spaces ending at the
+ * same column. Spaces there line up columns, and collapsing them would break the layout.
+ */
+function alignedColumns(text: string, block: Block): boolean {
+  const lines = text.slice(block.span.start, block.span.end).split(/\r\n|\r|\n/u);
+  if (lines.length < 2) return false;
+  const seen = new Set<number>();
+  for (const line of lines) {
+    for (const m of line.matchAll(/ {2,}(?=\S)/gu)) {
+      const column = m.index + m[0].length;
+      if (seen.has(column)) return true;
+      seen.add(column);
+    }
+  }
+  return false;
+}
+
+function wordBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 20 && /\S/u.test(text.charAt(i - 1))) i--;
+  return text.slice(i, at);
+}
+
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && i - at < 20 && /\S/u.test(text.charAt(i))) i++;
+  return text.slice(at, i);
+}

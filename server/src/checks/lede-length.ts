@@ -1,0 +1,57 @@
+/**
+ * @file Flags a lede (the story's first paragraph) too long to take in at a glance. Wire desks aim
+ * for 25–35 words: one sentence, one news point, the rest further down.
+ */
+import { defineCheck } from '../core/defineCheck';
+import { wordCount } from '../core/measure';
+import { quotationsOf } from '../core/protected';
+import type { SourceTextView } from '../core/types';
+
+export default defineCheck({
+  meta: {
+    id: 'lede-length',
+    category: 'structure',
+    description: "Flag a lede (the story's first paragraph) longer than a set number of words (40 by default).",
+    defaultSeverity: 'info',
+    enabledByDefault: true,
+    fixable: false,
+    scope: 'document',
+    messages: {
+      long: 'Lede of {{count}} words (limit {{max}}): keep the first paragraph to the one main point.',
+    },
+    defaultOptions: { maxWords: 40 },
+  },
+  validate({ maxWords }) {
+    return Number.isInteger(maxWords) && maxWords >= 10 ? [] : [`maxWords: expected a whole number of words, at least 10, not ${maxWords}`];
+  },
+  *run({ text, options }) {
+    const max = Math.max(10, Math.floor(options.maxWords));
+    const index = ledeIndex(text);
+    if (index === undefined) return;
+    const { span } = text.blocks[index]!;
+    if (quotationsOf(text).contains(span)) return;
+    const count = wordCount(text, span);
+    if (count > max) {
+      yield {
+        messageId: 'long',
+        data: { count: String(count), max: String(max) },
+        span,
+        note: 'The lede tells the one thing a reader must know: who did what, when, where. Move the second point, background and qualifications to the following paragraphs.',
+      };
+    }
+  },
+});
+
+/**
+ * The first paragraph after the headline. The headline is the first heading if at most one
+ * paragraph (a kicker, slug or summary line) stands above it; a heading further down is a
+ * subhead, and then the draft has no headline and its first paragraph is the lede. Headings right
+ * after the headline (a repeated headline, a dek set as a heading, a byline) are passed over.
+ */
+export function ledeIndex(view: SourceTextView): number | undefined {
+  const { blocks } = view;
+  const paragraphs = blocks.flatMap((b, i) => (b.kind === 'paragraph' ? [i] : []));
+  const headline = blocks.findIndex((b) => b.kind === 'heading');
+  if (headline < 0 || paragraphs.filter((i) => i < headline).length > 1) return paragraphs[0];
+  return paragraphs.find((i) => i > headline);
+}

@@ -1,0 +1,84 @@
+/**
+ * @file Flags quotation marks and apostrophes typed in the other style from the rest of the draft
+ * ("Smith’s" and "Jones's" in one story), which happens when copy is pasted from several sources
+ * or edited with smart quotes on and off. Each mark in the minority style gets a fix to the
+ * majority style, so fix-all makes the draft consistent in one go.
+ *
+ * Apostrophes and quotation marks are counted together: a draft's smart-quote setting governs
+ * both, and curly apostrophes inside straight quotation marks look as mixed as the other way
+ * round. Quotations are included: their marks and apostrophes are the writer's typing, not the
+ * source's words.
+ */
+import { defineCheck } from '../core/defineCheck';
+import { markFor, quoteMarks, type QuoteMark, type QuoteRole } from '../core/quoteMarks';
+
+const STYLES = ['dominant', 'curly', 'straight'] as const;
+const KIND: Readonly<Record<QuoteRole, string>> = {
+  'open-double': 'quotation mark',
+  'close-double': 'quotation mark',
+  'open-single': 'single quotation mark',
+  'close-single': 'single quotation mark',
+  apostrophe: 'apostrophe',
+};
+
+export default defineCheck({
+  meta: {
+    id: 'mixed-quotes',
+    category: 'style',
+    description: 'Flag quotation marks and apostrophes in the other style (curly or straight) from the rest of the draft.',
+    defaultSeverity: 'info',
+    enabledByDefault: true,
+    fixable: true,
+    scope: 'document',
+    messages: {
+      mixed: "{{style}} {{kind}} in '{{context}}': this draft mostly uses {{dominant}} marks ({{majority}} to {{minority}}).",
+      house: "{{style}} {{kind}} in '{{context}}': house style is {{dominant}} marks.",
+      replace: 'Use {{replacement}}',
+    },
+    defaultOptions: {
+      /** 'dominant': the draft's own majority (curly on a tie); 'curly' or 'straight': a house style. */
+      style: 'dominant' as string,
+    },
+  },
+  validate({ style }) {
+    return (STYLES as readonly string[]).includes(style) ? [] : [`style: expected one of ${STYLES.join(', ')}, not ${JSON.stringify(style)}`];
+  },
+  *run({ text, options }) {
+    const marks = quoteMarks(text);
+    const curly = marks.filter((m) => m.style === 'curly').length;
+    const straight = marks.length - curly;
+    const house = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
+    if (!house && (curly === 0 || straight === 0)) return;
+    const target: QuoteMark['style'] = house ?? (curly >= straight ? 'curly' : 'straight');
+    const counts = { majority: String(target === 'curly' ? curly : straight), minority: String(target === 'curly' ? straight : curly) };
+    for (const mark of marks) {
+      if (mark.style === target) continue;
+      const span = { start: mark.offset, end: mark.offset + 1 };
+      const replacement = markFor(mark.role, target);
+      const data = {
+        style: mark.style === 'curly' ? 'Curly' : 'Straight',
+        kind: KIND[mark.role],
+        context: contextOf(text.text, mark.offset),
+        dominant: target,
+        ...counts,
+      };
+      yield {
+        messageId: house ? 'house' : 'mixed',
+        data,
+        span,
+        actual: text.text.charAt(mark.offset),
+        expected: [replacement],
+        fix: { messageId: 'replace', data: { replacement }, edits: [{ span, newText: replacement }] },
+      };
+    }
+  },
+});
+
+/** The run of non-space text around a mark ("Jones's", `countries,"`), at most 30 characters. */
+function contextOf(text: string, at: number): string {
+  let start = at;
+  let end = at + 1;
+  while (start > 0 && at - start < 15 && /\S/u.test(text.charAt(start - 1))) start--;
+  while (end < text.length && end - at < 15 && /\S/u.test(text.charAt(end))) end++;
+  return text.slice(start, end);
+}

@@ -1,0 +1,97 @@
+/**
+ * @file Every quotation mark and apostrophe of a draft's prose, with its style (curly or straight)
+ * and its role, so a straight mark can be turned into the right curly one and back.
+ *
+ * Curly marks say what they are. A straight mark is read from its neighbours, as quotes.ts reads
+ * quotations: `"` opens after a space, bracket or dash and closes an open quotation; `'` between
+ * letters is an apostrophe ("don't"), after a word it is an apostrophe or a closing quote (both
+ * ’), and before a word it opens a quotation only when a closing mark follows in the paragraph
+ * ("'90s", "'em" and "rock 'n' roll" are elisions, ’). A straight mark after a digit that closes
+ * nothing is a prime (6'2", 45'), not a quotation mark; a mark with space on both sides, or one
+ * that cannot be read either way, is left out. Code is already blanked out of the prose; marks
+ * inside URLs and addresses are left out too.
+ */
+import { linksOf } from './protected';
+import { SpanSet } from './spans';
+import type { SourceTextView } from './types';
+
+export type QuoteRole = 'open-double' | 'close-double' | 'open-single' | 'close-single' | 'apostrophe';
+export interface QuoteMark {
+  readonly offset: number;
+  readonly style: 'curly' | 'straight';
+  readonly role: QuoteRole;
+}
+
+const CURLY: Readonly<Record<QuoteRole, string>> = { 'open-double': '“', 'close-double': '”', 'open-single': '‘', 'close-single': '’', apostrophe: '’' };
+/** The mark a role is written with in a style. */
+export function markFor(role: QuoteRole, style: QuoteMark['style']): string {
+  return style === 'curly' ? CURLY[role] : role.endsWith('double') ? '"' : "'";
+}
+
+const OPENS_AFTER = /[\s([{\u2014\u2013\-"“‘'«/]/u;
+const WORDISH = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+/** Words that lose their first letters to an apostrophe and so start with one. */
+const ELISIONS = /^(?:em|n|til|tis|twas|cause|bout|nuff|kay|sup|nother)(?![\p{L}\p{N}])/iu;
+
+export function quoteMarks(view: SourceTextView): QuoteMark[] {
+  const marks: QuoteMark[] = [];
+  const links = new SpanSet(linksOf(view));
+  const inLink = (i: number): boolean => links.contains({ start: i, end: i + 1 });
+  const { prose } = view;
+  for (const block of view.blocks) {
+    const { start, end } = block.span;
+    let doubleOpen = false;
+    let singleOpen = false;
+    for (let i = start; i < end; i++) {
+      const c = prose.charAt(i);
+      if (!`"'“”‘’`.includes(c) || inLink(i)) continue;
+      const prev = i > start ? prose.charAt(i - 1) : ' ';
+      const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
+      const push = (role: QuoteRole): void => void marks.push({ offset: i, style: c === '"' || c === "'" ? 'straight' : 'curly', role });
+      if (c === '“') (push('open-double'), (doubleOpen = true));
+      else if (c === '”') (push('close-double'), (doubleOpen = false));
+      else if (c === '"') {
+        if (!doubleOpen && OPENS_AFTER.test(prev) && /\S/u.test(next)) (push('open-double'), (doubleOpen = true));
+        else if (doubleOpen && /\S/u.test(prev)) (push('close-double'), (doubleOpen = false));
+      } else if (c === '‘') {
+        if (OPENS_AFTER.test(prev)) (push('open-single'), (singleOpen = true));
+        else push('apostrophe');
+      } else {
+        const role = singleRole(prose, i, end, prev, next, singleOpen);
+        if (role === 'open-single') singleOpen = true;
+        if (role === 'close-single') singleOpen = false;
+        if (role) push(role);
+      }
+    }
+  }
+  return marks;
+}
+
+function singleRole(prose: string, i: number, end: number, prev: string, next: string, singleOpen: boolean): QuoteRole | undefined {
+  const curly = prose.charAt(i) === '’';
+  const afterWord = !OPENS_AFTER.test(prev);
+  if (afterWord) {
+    // 6'2", 45' are primes ("1980's" is not); a curly ’ there is a mistaken prime and converts like an apostrophe.
+    if (DIGIT.test(prev) && !curly && !/\p{L}/u.test(next)) return undefined;
+    if (WORDISH.test(next)) return 'apostrophe';
+    return singleOpen ? 'close-single' : 'apostrophe';
+  }
+  if (curly) return 'apostrophe';
+  if (!WORDISH.test(next)) return undefined;
+  const rest = prose.slice(i + 1, Math.min(end, i + 12));
+  if (DIGIT.test(next) || ELISIONS.test(rest)) return 'apostrophe';
+  return hasClosingSingle(prose, i + 1, end) ? 'open-single' : undefined;
+}
+
+/** Whether a ' or ’ after a word and before a non-letter (a closing single quote) follows in the block. */
+function hasClosingSingle(prose: string, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const c = prose.charAt(j);
+    if (c !== "'" && c !== '’') continue;
+    const prev = prose.charAt(j - 1);
+    const next = j + 1 < end ? prose.charAt(j + 1) : ' ';
+    if (!OPENS_AFTER.test(prev) && !WORDISH.test(next) && !DIGIT.test(prev)) return true;
+  }
+  return false;
+}
