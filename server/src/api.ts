@@ -43,7 +43,17 @@ export interface LintResult {
 export function lintText(text: string, format: TextFormat, settings: LintSettings = {}, options: LintOptions = {}): LintResult {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
   const view = buildSourceText(text, format);
-  return { findings: withFrontMatterProblems(applyDirectives(lint(view, checks, settingFor, options), text, view.lineStarts, IDS), frontMatter), problems };
+  return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(lint(view, checks, settingFor, options)), text, view.lineStarts, IDS), frontMatter), problems };
+}
+
+/**
+ * A word-for-word copy of a paragraph is going to be deleted: its other findings repeat the
+ * original's, so they are reported once, on the original, and the copy shows only that it is one.
+ */
+function withoutEchoesOfCopies(findings: Finding[]): Finding[] {
+  const copies = findings.filter((f) => f.checkId === 'duplicate-paragraph').map((f) => f.span);
+  if (!copies.length) return findings;
+  return findings.filter((f) => f.checkId === 'duplicate-paragraph' || !copies.some((c) => f.span.start >= c.start && f.span.end <= c.end));
 }
 
 /**
@@ -98,7 +108,7 @@ export async function lintTextInSteps(
     if (options.isCancelled?.()) return undefined;
     findings.push(...lint(view, [check], settingFor, options));
   }
-  return { findings: withFrontMatterProblems(applyDirectives(findings, text, view.lineStarts, IDS), frontMatter), problems };
+  return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(findings), text, view.lineStarts, IDS), frontMatter), problems };
 }
 
 /**
