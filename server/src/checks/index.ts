@@ -26,6 +26,15 @@ import sentenceLength from './sentence-length';
 import spaceBeforePunctuation from './space-before-punctuation';
 import unattributedClaim from './unattributed-claim';
 import vagueAttribution from './vague-attribution';
+import writeGoodAdverb from './write-good/adverb';
+import writeGoodCliches from './write-good/cliches';
+import writeGoodEPrime from './write-good/e-prime';
+import writeGoodIllusion from './write-good/illusion';
+import writeGoodPassive from './write-good/passive';
+import writeGoodSo from './write-good/so';
+import writeGoodThereIs from './write-good/there-is';
+import writeGoodTooWordy from './write-good/too-wordy';
+import writeGoodWeasel from './write-good/weasel';
 
 export const checks: readonly Check[] = [
   apStyleMonths,
@@ -51,4 +60,13 @@ export const checks: readonly Check[] = [
   spaceBeforePunctuation,
   unattributedClaim,
   vagueAttribution,
+  writeGoodAdverb,
+  writeGoodCliches,
+  writeGoodEPrime,
+  writeGoodIllusion,
+  writeGoodPassive,
+  writeGoodSo,
+  writeGoodThereIs,
+  writeGoodTooWordy,
+  writeGoodWeasel,
 ] as readonly Check[];

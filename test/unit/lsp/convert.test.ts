@@ -21,6 +21,7 @@ import {
 import { fixText, lintText, type Finding } from '../../../server/src/api';
 import { FIX_ALL_KIND, codeActions } from '../../../server/src/lsp/codeActions';
 import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from '../../../server/src/lsp/convert';
+import { DUPLICATE_RULES, onlyRules } from '../../helpers/onlyRules';
 
 const URI = 'file:///drafts/kelby.txt';
 const NONE: DiagnosticFeatures = { codeDescription: false, unnecessaryTag: false, relatedInformation: false };
@@ -30,8 +31,12 @@ function range(line: number, character: number, endLine: number, endCharacter: n
   return { start: { line, character }, end: { line: endLine, character: endCharacter } };
 }
 
+/** The drafts here are written for the duplicate rules; advice rules added later must not shift them. */
+const RULES = onlyRules(...DUPLICATE_RULES);
+const lint = (text: string): readonly Finding[] => lintText(text, 'plaintext', { rules: RULES }).findings;
+
 function lintDoc(text: string, version = 1): { doc: TextDocument; findings: readonly Finding[] } {
-  return { doc: TextDocument.create(URI, 'plaintext', version, text), findings: lintText(text, 'plaintext').findings };
+  return { doc: TextDocument.create(URI, 'plaintext', version, text), findings: lint(text) };
 }
 
 // A sentence pasted into a later paragraph (duplicate-sentence, mid-line) and a repeated paragraph.
@@ -87,7 +92,7 @@ describe('toDiagnostic / toRange: positions in UTF-16 code units', () => {
       code: 'duplicate-paragraph',
       message: 'Repeats the paragraph at line 6.',
     });
-    const asError = lintText(doc.getText(), 'plaintext', { rules: { 'duplicate-paragraph': 'error', 'duplicate-sentence': 'hint' } }).findings;
+    const asError = lintText(doc.getText(), 'plaintext', { rules: { ...RULES, 'duplicate-paragraph': 'error', 'duplicate-sentence': 'hint' } }).findings;
     assert.deepEqual(
       asError.map((f) => toDiagnostic(doc, f, NONE).severity),
       [DiagnosticSeverity.Hint, DiagnosticSeverity.Error],
@@ -158,7 +163,7 @@ describe('sameFinding', () => {
   it('rejects a diagnostic from before an edit moved the text', () => {
     // Same line, so only the character offsets tell the old diagnostic from the new one.
     const edited = TextDocument.update(doc, [{ range: range(3, 0, 3, 0), text: 'UPDATE: ' }], 2);
-    const refreshed = lintText(edited.getText(), 'plaintext').findings[0]!;
+    const refreshed = lint(edited.getText())[0]!;
     assert.equal(sameFinding(edited, refreshed, own), false);
     assert.equal(sameFinding(edited, refreshed, toDiagnostic(edited, refreshed, ALL)), true);
   });
@@ -191,7 +196,7 @@ describe('codeActions', () => {
   const text = [H, '', P1, '', P2, '', P3, '', P1, '', P2, '', P4, '', P5, ''].join('\n');
   const VERSION = 7;
   const { doc, findings } = lintDoc(text, VERSION);
-  const relint = (t: string): readonly Finding[] => lintText(t, 'plaintext').findings;
+  const relint = lint;
   const versioned = { ...ALL, documentChanges: true };
   const diagnostics = findings.map((f) => toDiagnostic(doc, f, ALL));
 
