@@ -8,7 +8,7 @@ import { matchCase } from '../core/casing';
 import { defineCheck } from '../core/defineCheck';
 import { inflectPhrase, type Pos } from '../core/inflect';
 import { TermMatcher, tokensOf } from '../core/lexicon';
-import { quotationsOf } from '../core/protected';
+import { isProtected, quotationsOf } from '../core/protected';
 import type { Severity } from '../core/types';
 import { wordRemovalEdit } from '../core/wordRemoval';
 
@@ -102,6 +102,8 @@ export default defineCheck({
       const actual = text.text.slice(span.start, span.end);
       if (allowed.has(actual.toLowerCase())) continue;
       const quoted = quotations.contains(span);
+      // A URL is not prose at all: not even the hint that quotations get.
+      if (!quoted && isProtected(text, span)) continue;
       if (quoted && !quotedAsHint) continue;
       const replacements = entry.alternatives.filter((a) => a !== 'remove').map((a) => matchCase(inflectPhrase(a, transform, entry.pos), actual));
       const removable = entry.alternatives.includes('remove');
