@@ -33,9 +33,10 @@ export default defineCheck({
       if (block.kind === 'table-row' || alignedColumns(text.text, block)) continue;
       // "word  ," is space-before-punctuation's: one finding, one fix for the same spaces.
       const beforePunctuation = new Set(spacesBeforePunctuation(text, block).map((s) => s.space.start));
-      RUN.lastIndex = block.span.start;
-      for (let m = RUN.exec(text.text); m && m.index < block.span.end; m = RUN.exec(text.text)) {
-        const span = { start: m.index, end: m.index + m[0].length };
+      // Searched within the block only: a search from the block's start through the whole text would
+      // run on to the next double space anywhere, once per block (quadratic on a long, tidy draft).
+      for (const m of text.text.slice(block.span.start, block.span.end).matchAll(RUN)) {
+        const span = { start: block.span.start + m.index, end: block.span.start + m.index + m[0].length };
         if (span.end >= block.span.end || beforePunctuation.has(span.start) || !betweenTyped(text, span.start, span.end)) continue;
         if (LIST_MARKER.test(lineBefore(text.text, span.start, block))) continue;
         if (isProtected(text, span)) continue;

@@ -26,10 +26,11 @@ export function spacesBeforePunctuation(view: SourceTextView, block: Block): Spa
   const found: SpaceBeforePunctuation[] = [];
   // French sets ; : ! ? off with a space; a paragraph with guillemets is taken to follow that style.
   const french = /[«»]/u.test(block.text);
-  SPACE_THEN_MARKS.lastIndex = block.span.start;
-  for (let m = SPACE_THEN_MARKS.exec(text); m && m.index < block.span.end; m = SPACE_THEN_MARKS.exec(text)) {
-    const markEnd = m.index + m[0].length;
-    const space = { start: m.index, end: markEnd - m[1]!.length };
+  // Within the block only: searching on through the whole text from each block is quadratic.
+  for (const m of text.slice(block.span.start, block.span.end).matchAll(SPACE_THEN_MARKS)) {
+    const at = block.span.start + m.index;
+    const markEnd = at + m[0].length;
+    const space = { start: at, end: markEnd - m[1]!.length };
     const marks = m[1]!;
     if (markEnd > block.span.end || space.start === block.span.start) continue;
     // Everything from the word before to the marks must be prose the writer typed, not markup or code ("`x` .").
