@@ -8,13 +8,14 @@ import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
 import { applyDirectives, DIRECTIVE_ID } from './core/directives';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
-import { compareFindings, lint, type LintOptions } from './core/engine';
+import { BlockCache, compareFindings, lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
 import type { Finding } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
+export { BlockCache } from './core/engine';
 export { checks };
 
 const IDS = checks.map((c) => c.meta.id);
@@ -115,8 +116,10 @@ export async function lintTextInSteps(
  * Applies every safe fix (what fix-all applies), in passes until none is left; `filter` narrows
  * which findings' fixes count. Returns the fixed text and the edits against the original.
  */
-export function fixText(text: string, format: TextFormat, settings: LintSettings = {}, filter: (f: Finding) => boolean = () => true): StableFixes {
-  return fixUntilStable(text, (current) => lintText(current, format, settings).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])));
+export function fixText(text: string, format: TextFormat, settings: LintSettings = {}, filter: (f: Finding) => boolean = () => true, options: LintOptions = {}): StableFixes {
+  // Each pass changes a few paragraphs: the others' findings come from the cache.
+  const blockCache = options.blockCache ?? new BlockCache();
+  return fixUntilStable(text, (current) => lintText(current, format, settings, { ...options, blockCache }).findings.filter(filter).flatMap((f) => (f.fix ? [f.fix] : [])));
 }
 
 /** The user settings' rules with the `loadedLanguage` and `nearDuplicateThreshold` shorthands applied (explicit rule options win). */

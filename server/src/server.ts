@@ -227,7 +227,7 @@ connection.onNotification(DID_GRANT_TRUST, () => {
 });
 
 function relintFor(doc: TextDocument, docSettings: DocumentSettings): Relint {
-  return (text) => lintText(text, formatFor(doc.languageId), docSettings).findings;
+  return (text) => lintText(text, formatFor(doc.languageId), docSettings, { blockCache: linter.blockCache }).findings;
 }
 
 connection.onCodeAction(async (params) => {

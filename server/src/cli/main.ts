@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
+import { BlockCache, checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
 import { resolveSettings } from '../core/settings';
 import type { SettingsLayer } from '../core/config';
 import { computeLineStarts, lineIndexAt } from '../core/lines';
@@ -88,6 +88,8 @@ export function main(argv: readonly string[], io: Io): number {
 
   let inputError = false;
   const reports: FileReport[] = [];
+  // Shared by the fix passes and the final lint of every file.
+  const blockCache = new BlockCache();
   for (const { name, read, fromStdin } of inputs) {
     if (!read.ok) {
       io.stderr(`copydesk: ${read.message}\n`);
@@ -109,7 +111,7 @@ export function main(argv: readonly string[], io: Io): number {
     const format = formatFor(name);
     let text = read.text;
     if (values.fix) {
-      const fixed = fixText(text, format, settings).text;
+      const fixed = fixText(text, format, settings, () => true, { blockCache }).text;
       if (fromStdin) io.stdout(fixed);
       else if (fixed !== text) {
         try {
@@ -122,7 +124,7 @@ export function main(argv: readonly string[], io: Io): number {
       }
       if (fromStdin) text = fixed;
     }
-    reports.push({ file: name, text, findings: lintText(text, format, settings).findings });
+    reports.push({ file: name, text, findings: lintText(text, format, settings, { blockCache }).findings });
   }
 
   if (!(values.fix && values.stdin)) {

@@ -3,6 +3,7 @@
  * and message ids, merges each fix's edits into one, isolates a check that throws, and honours
  * cancellation between checks, so one broken rule never hides the others.
  */
+import { blockViews, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
 import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
 
@@ -11,6 +12,52 @@ export interface LintOptions {
   readonly isCancelled?: () => boolean;
   /** Told about a check that threw; the run goes on without that check's findings. */
   readonly onCheckError?: (checkId: string, error: unknown) => void;
+  /**
+   * Paragraph-scope checks run block by block, and their findings for a block are reused while its
+   * text is unchanged (see BlockCache). Without a cache every check runs over the whole view.
+   */
+  readonly blockCache?: BlockCache;
+}
+
+/**
+ * Findings of paragraph-scope checks per block text, offsets relative to the block: after an edit
+ * only the edited paragraph is checked again. Bounded, least recently used first out.
+ */
+export class BlockCache {
+  private readonly entries = new Map<string, Map<string, Finding[]>>();
+  private views: { readonly of: SourceTextView; readonly blocks: readonly BlockView[] } | undefined;
+
+  constructor(private readonly maxBlocks = 50_000) {}
+
+  /** The block views of `view`, built once per view. */
+  blocksOf(view: SourceTextView): readonly BlockView[] {
+    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view) };
+    return this.views.blocks;
+  }
+
+  get(key: string, check: string): Finding[] | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Refresh its place: a block still in the draft is not evicted before one that left it.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.get(check);
+  }
+
+  set(key: string, check: string, findings: Finding[]): void {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = new Map();
+      this.entries.set(key, entry);
+      if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
+    }
+    entry.set(check, findings.map(detach));
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.views = undefined;
+  }
 }
 
 export function lint(
@@ -24,6 +71,10 @@ export function lint(
     if (options.isCancelled?.()) break;
     const setting = settingFor(check);
     if (!setting.enabled) continue;
+    if (options.blockCache && check.meta.scope === 'paragraph') {
+      findings.push(...lintByBlock(view, check, setting, options.blockCache, options));
+      continue;
+    }
     try {
       const own: Finding[] = [];
       for (const report of check.run({ text: view, options: { ...check.meta.defaultOptions, ...setting.options } })) {
@@ -35,6 +86,59 @@ export function lint(
     }
   }
   return findings.sort(compareFindings);
+}
+
+/** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks. */
+function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache, options: LintOptions): Finding[] {
+  const out: Finding[] = [];
+  const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
+  const merged = { ...check.meta.defaultOptions, ...setting.options };
+  try {
+    for (const block of cache.blocksOf(view)) {
+      let local = cache.get(block.key, checkKey);
+      if (!local) {
+        local = [];
+        for (const report of check.run({ text: block.view, options: merged })) local.push(toFinding(check, report, setting.severity, block.view.text));
+        cache.set(block.key, checkKey, local);
+      }
+      for (const f of local) out.push(block.offset === 0 ? f : shiftFinding(f, block.offset));
+    }
+  } catch (error) {
+    options.onCheckError?.(check.meta.id, error);
+    return [];
+  }
+  return out;
+}
+
+function shiftFinding(f: Finding, by: number): Finding {
+  const span = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  const fix = (x: Fix): Fix => ({ title: x.title, edit: { span: span(x.edit.span), newText: x.edit.newText } });
+  return {
+    ...f,
+    span: span(f.span),
+    ...(f.fix ? { fix: fix(f.fix) } : {}),
+    suggestions: f.suggestions.map(fix),
+    related: f.related.map((r) => ({ span: span(r.span), message: r.message })),
+  };
+}
+
+/**
+ * A copy whose strings share nothing with the draft: a substring of a 4 MB text keeps the whole
+ * text alive, and cached findings outlive many versions of the draft.
+ */
+function detach(f: Finding): Finding {
+  const own = (s: string): string => s.split('').join('');
+  const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: x.edit.span, newText: own(x.edit.newText) } });
+  return {
+    ...f,
+    message: own(f.message),
+    ...(f.fix ? { fix: fix(f.fix) } : {}),
+    suggestions: f.suggestions.map(fix),
+    related: f.related.map((r) => ({ span: r.span, message: own(r.message) })),
+    ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
+    ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
+    ...(f.note !== undefined ? { note: own(f.note) } : {}),
+  };
 }
 
 /** Text order, then rule id, so output is stable whatever order the checks ran in. */

@@ -3,7 +3,7 @@
  * by diagnostics and code actions alike, and abandoned as soon as a newer version arrives.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFor, lintTextInSteps, type LintResult } from '../api';
+import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
 import type { DocumentSettings } from './settings';
 
 export type Outcome =
@@ -19,6 +19,8 @@ interface Entry {
 
 export class DocumentLinter {
   private readonly entries = new Map<string, Entry>();
+  /** Shared by every open draft: a keystroke re-checks one paragraph, not the whole draft. */
+  readonly blockCache = new BlockCache();
 
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
@@ -52,6 +54,7 @@ export class DocumentLinter {
       pause: () => new Promise((resolve) => setImmediate(resolve)),
       isCancelled: stale,
       onCheckError: this.onCheckError,
+      blockCache: this.blockCache,
     });
     return result ? { kind: 'linted', result } : { kind: 'cancelled' };
   }
