@@ -3,8 +3,7 @@
  * differ: a fact or quote pasted twice reads as an editing slip.
  */
 import { defineCheck } from '../core/defineCheck';
-import { comparisonWords, normalizeForComparison } from '../core/normalize';
-import { exactRepeats, nearRepeats } from '../core/repeats';
+import { exactRepeats, foldedKey, nearRepeats } from '../core/repeats';
 import type { SourceTextView } from '../core/types';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
 
@@ -29,8 +28,8 @@ export default defineCheck({
     const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
     const first = new Map<string, number>();
     const keys = text.sentences.map((sentence, index) => {
-      if (comparisonWords(sentence.text).length < options.minWords) return undefined;
-      const key = normalizeForComparison(sentence.text);
+      const { key, words } = foldedKey(sentence.text);
+      if (words < options.minWords) return undefined;
       if (!first.has(key)) first.set(key, index);
       return key;
     });

@@ -5,6 +5,7 @@
  */
 import { blockViews, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
+import { detached } from './textMemo';
 import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
@@ -25,39 +26,37 @@ export interface LintOptions {
  */
 export class BlockCache {
   private readonly entries = new Map<string, Map<string, Finding[]>>();
-  private views: { readonly of: SourceTextView; readonly blocks: readonly BlockView[] } | undefined;
+  private views: { readonly of: SourceTextView; readonly blocks: readonly CachedBlock[] } | undefined;
 
   constructor(private readonly maxBlocks = 50_000) {}
 
-  /** The block views of `view`, built once per view. */
-  blocksOf(view: SourceTextView): readonly BlockView[] {
-    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view) };
+  /** The blocks of `view` with their cache entries, looked up (and kept fresh) once per view, not once per rule. */
+  blocksOf(view: SourceTextView): readonly CachedBlock[] {
+    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view).map((block) => ({ ...block, findings: this.entryFor(block.key) })) };
     return this.views.blocks;
-  }
-
-  get(key: string, check: string): Finding[] | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    // Refresh its place: a block still in the draft is not evicted before one that left it.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.get(check);
-  }
-
-  set(key: string, check: string, findings: Finding[]): void {
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = new Map();
-      this.entries.set(key, entry);
-      if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
-    }
-    entry.set(check, findings.map(detach));
   }
 
   clear(): void {
     this.entries.clear();
     this.views = undefined;
   }
+
+  private entryFor(key: string): Map<string, Finding[]> {
+    let entry = this.entries.get(key);
+    if (entry) return entry;
+    // First in, first out: an edit adds one entry, so a block in use is evicted only after
+    // tens of thousands of edits, and then merely checked again. (Refreshing a hit would store the
+    // new version's substring as the key and keep that whole version of the draft alive.)
+    entry = new Map();
+    this.entries.set(detached(key), entry);
+    if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+}
+
+interface CachedBlock extends BlockView {
+  /** Findings per rule and setting, offsets relative to the block. */
+  readonly findings: Map<string, Finding[]>;
 }
 
 export function lint(
@@ -95,11 +94,11 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   try {
     for (const block of cache.blocksOf(view)) {
-      let local = cache.get(block.key, checkKey);
+      let local = block.findings.get(checkKey);
       if (!local) {
         local = [];
-        for (const report of check.run({ text: block.view, options: merged })) local.push(toFinding(check, report, setting.severity, block.view.text));
-        cache.set(block.key, checkKey, local);
+        for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
+        block.findings.set(checkKey, local);
       }
       for (const f of local) out.push(block.offset === 0 ? f : shiftFinding(f, block.offset));
     }
@@ -127,7 +126,7 @@ function shiftFinding(f: Finding, by: number): Finding {
  * text alive, and cached findings outlive many versions of the draft.
  */
 function detach(f: Finding): Finding {
-  const own = (s: string): string => s.split('').join('');
+  const own = detached;
   const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: x.edit.span, newText: own(x.edit.newText) } });
   return {
     ...f,

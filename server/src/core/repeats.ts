@@ -5,6 +5,7 @@
  */
 import { comparisonWords, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSet, type ShingleSet } from './shingles';
+import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -36,14 +37,23 @@ function memo(view: SourceTextView): { keys?: { key: string; words: number }[]; 
   return entry;
 }
 
+/** Across versions of a draft: an unchanged paragraph is not folded or shingled again. */
+const keyMemo = new TextMemo<{ key: string; words: number }>();
+const shingleMemo = new TextMemo<ShingleSet>();
+
+/** A paragraph's or sentence's comparison key and word count, remembered across versions of the draft. */
+export function foldedKey(text: string): { key: string; words: number } {
+  return keyMemo.get(text, (t) => ({ key: detached(normalizeForComparison(t)), words: comparisonWords(t).length }));
+}
+
 function blockKeys(view: SourceTextView): { key: string; words: number }[] {
   const m = memo(view);
-  return (m.keys ??= view.blocks.map((b) => ({ key: normalizeForComparison(b.text), words: comparisonWords(b.text).length })));
+  return (m.keys ??= view.blocks.map((b) => foldedKey(b.text)));
 }
 
 function blockShingles(view: SourceTextView): ShingleSet[] {
   const m = memo(view);
-  return (m.shingles ??= view.blocks.map((b) => shingleSet(b.text, SHINGLE_SIZE)));
+  return (m.shingles ??= view.blocks.map((b) => shingleMemo.get(b.text, (t) => shingleSet(t, SHINGLE_SIZE))));
 }
 
 /** Whether two blocks are close enough in length to be versions of each other. */
