@@ -3,13 +3,17 @@
  * language client's default error handler, up to 4 times in 3 minutes), and adds the commands.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** Kept in step with REMOVE_DUPLICATES_COMMAND in server/src/server.ts. */
 const SERVER_REMOVE_DUPLICATES = 'copydesk.server.removeDuplicates';
 /** Kept in step with DID_GRANT_TRUST in server/src/server.ts. */
 const DID_GRANT_TRUST = 'copydesk/didGrantTrust';
+/** Kept in step with REFRESH_COMMAND in server/src/server.ts. */
+const SERVER_REFRESH = 'copydesk.server.refresh';
 const CONFIG_NAME = '.copydesk.json';
+/** Drafts already told that they are checked on open and save only. */
+const toldLarge = new Set<string>();
 const CONFIG_TEMPLATE = '{\n  "$schema": "https://github.com/copydesk/copydesk/raw/main/schemas/copydesk.schema.json",\n  // "extends": "copydesk:strict",\n  "rules": {\n    \n  }\n}\n';
 
 let client: LanguageClient | undefined;
@@ -38,6 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(`Copydesk: '${id}' is off in your user settings.`);
     }),
     vscode.commands.registerCommand('copydesk.openConfiguration', () => openConfiguration()),
+    vscode.commands.registerCommand('copydesk.checkNow', async () => {
+      if (!client) return;
+      await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_REFRESH, arguments: [] });
+    }),
     // Trust is granted in the editor; the server only learns it from us.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(DID_GRANT_TRUST)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -69,10 +77,31 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: ['copydesk.turnOffRule'] },
     outputChannel: output,
     // vscode-languageclient 10 turned onChange off by default; without it diagnostics go stale while typing.
-    diagnosticPullOptions: { onChange: true, onSave: true },
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      // The size policy: a book-length draft is checked on open, on save and on command, not on every keystroke.
+      filter: (document, mode) => mode === DiagnosticPullMode.onType && tooLargeToCheckAsYouType(document),
+    },
   };
   client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
   await client.start();
+}
+
+function tooLargeToCheckAsYouType(document: vscode.TextDocument): boolean {
+  const max = vscode.workspace.getConfiguration('copydesk', document.uri).get<number>('checkAsYouTypeMaxSize', 2_000_000);
+  // The offset of the end is the length, without copying a multi-megabyte text on every keystroke.
+  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  if (length <= max) return false;
+  const key = document.uri.toString();
+  if (!toldLarge.has(key)) {
+    toldLarge.add(key);
+    const name = document.uri.path.split('/').pop() ?? 'This draft';
+    void vscode.window
+      .showInformationMessage(`Copydesk: ${name} is ${(length / 1e6).toFixed(1)} million characters, above copydesk.checkAsYouTypeMaxSize; it is checked when you open or save it, or with "Copydesk: Check this draft now".`, 'Check now')
+      .then((choice) => choice && vscode.commands.executeCommand('copydesk.checkNow'));
+  }
+  return true;
 }
 
 /** Opens the nearest .copydesk.json for the active draft, or offers to create one at the workspace root. */

@@ -29,6 +29,8 @@ import { SettingsCache, type DocumentSettings } from './lsp/settings';
 
 /** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
 export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
+/** Behind "Copydesk: Check this draft now": every open draft is pulled again (drafts above the as-you-type size too). */
+export const REFRESH_COMMAND = 'copydesk.server.refresh';
 const PUSH_DELAY_MS = 120;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -101,7 +103,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [REMOVE_DUPLICATES_COMMAND] },
+      executeCommandProvider: { commands: [REMOVE_DUPLICATES_COMMAND, REFRESH_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -188,7 +190,7 @@ function schedulePush(uri: string): void {
       void diagnosticsFor(uri).then((diagnostics) => {
         if (diagnostics && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) });
       });
-    }, PUSH_DELAY_MS),
+    }, PUSH_DELAY_MS + Math.floor((documents.get(uri)?.getText().length ?? 0) / 10_000)),
   );
 }
 
@@ -256,6 +258,7 @@ function suppressionContext(uri: string, configFile: string | undefined): Suppre
 
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === REFRESH_COMMAND) return void configurationChanged();
   if (command !== REMOVE_DUPLICATES_COMMAND) return;
   const [uri, version] = args ?? [];
   const doc = typeof uri === 'string' ? documents.get(uri) : undefined;

@@ -154,7 +154,7 @@ async function pullClient() {
       assert.equal(capabilities.textDocumentSync, 2);
       assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
       assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.copydesk'] });
-      assert.deepEqual(capabilities.executeCommandProvider, { commands: ['copydesk.server.removeDuplicates'] });
+      assert.deepEqual(capabilities.executeCommandProvider, { commands: ['copydesk.server.removeDuplicates', 'copydesk.server.refresh'] });
     });
     await conn.sendNotification('initialized', {});
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: DRAFT } });
