@@ -106,14 +106,21 @@ function tokensOf(view: SourceTextView, copies: ReadonlySet<number>, uses: Map<s
   const tokens: Token[] = [];
   let block = 0;
   let sentence = 0;
+  // Whether a word of the current sentence came before: every letter and digit is in some word, so
+  // this says what scanning the prose from the sentence's start would, without the quadratic scan.
+  let wordsInSentence = 0;
+  let counted = -1;
   for (const word of view.words) {
     while (block + 1 < view.blocks.length && view.blocks[block]!.span.end <= word.span.start) block++;
     while (sentence + 1 < view.sentences.length && view.sentences[sentence]!.span.end <= word.span.start) sentence++;
+    if (counted !== sentence) (counted = sentence), (wordsInSentence = 0);
+    const sentenceStart = view.sentences[sentence]?.span.start ?? 0;
+    const opensSentence = word.span.start <= sentenceStart || wordsInSentence === 0;
+    if (word.span.start >= sentenceStart) wordsInSentence++;
     if (copies.has(block)) continue;
     const key = word.text.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
     uses.set(key, (uses.get(key) ?? 0) + 1);
     if (view.blocks[block]!.kind === 'heading') continue;
-    const opensSentence = /^[^\p{L}\p{N}]*$/u.test(view.prose.slice(view.sentences[sentence]?.span.start ?? 0, word.span.start));
     tokens.push({
       span: word.span,
       key,
