@@ -10,7 +10,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents } from 'mdast';
-import { lineIndexAt } from './lines';
+import { computeLineStarts, lineIndexAt } from './lines';
+import { detached, TextMemo } from './textMemo';
 import type { Block, BlockKind, Offset, Span } from './types';
 
 export interface MarkdownLayout {
@@ -18,7 +19,97 @@ export interface MarkdownLayout {
   readonly prose: string;
 }
 
+/**
+ * The layout of a whole draft, parsed in top-level chunks that are remembered by their text: a
+ * Markdown parse costs about 2 s per MB, so after a keystroke only the edited chunk is parsed
+ * again. Chunks end at blank lines where nothing can continue (see markdownChunks); the one
+ * difference from parsing the whole draft is that a reference-style link whose definition is in
+ * another chunk keeps its brackets as text.
+ */
 export function markdownLayout(text: string, lineStarts: readonly Offset[]): MarkdownLayout {
+  const chunks = markdownChunks(text);
+  if (chunks.length === 1) return wholeMarkdownLayout(text, lineStarts);
+  const blocks: Block[] = [];
+  const prose: string[] = [];
+  for (const { start, end } of chunks) {
+    const local = chunkMemo.get(text.slice(start, end), (chunk) => {
+      const layout = wholeMarkdownLayout(chunk, computeLineStarts(chunk));
+      return { prose: detached(layout.prose), blocks: layout.blocks.map((b) => ({ kind: b.kind, span: b.span, outer: b.outer })) };
+    });
+    prose.push(local.prose);
+    for (const b of local.blocks) {
+      const span = { start: b.span.start + start, end: b.span.end + start };
+      blocks.push({ kind: b.kind, span, outer: { start: b.outer.start + start, end: b.outer.end + start }, text: '', line: lineIndexAt(lineStarts, span.start) + 1 });
+    }
+  }
+  const joined = prose.join('');
+  return { prose: joined, blocks: blocks.map((b) => ({ ...b, text: joined.slice(b.span.start, b.span.end) })) };
+}
+
+const chunkMemo = new TextMemo<{ prose: string; blocks: { kind: BlockKind; span: Span; outer: Span }[] }>(20_000);
+
+/**
+ * Where a draft can be cut into independently parsed pieces: at a blank line followed by a line
+ * that starts in the first column, outside fenced code, front matter, HTML comments and raw HTML
+ * blocks (the constructs that run on over blank lines). An unindented line after a blank line
+ * always starts a new top-level block in CommonMark; two chunks of one loose list parse as two
+ * lists, whose items are list items all the same.
+ */
+export function markdownChunks(text: string): Span[] {
+  const chunks: Span[] = [];
+  let chunkStart = 0;
+  let fence: string | undefined;
+  let closing: RegExp | undefined;
+  /** Inside an HTML block that a blank line ends (CommonMark types 6 and 7): no fence opens there. */
+  let htmlBlock = false;
+  let previousBlank = false;
+  let lineStart = 0;
+  let first = true;
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    const line = text.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/u, '');
+    const blank = !/\S/u.test(line);
+    if (!fence && !closing && previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart > chunkStart) {
+      chunks.push({ start: chunkStart, end: lineStart });
+      chunkStart = lineStart;
+    }
+    if (htmlBlock && blank) htmlBlock = false;
+    if (fence) {
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`, 'u').test(line)) fence = undefined;
+    } else if (closing) {
+      if (closing.test(line)) closing = undefined;
+    } else if (first && /^\uFEFF?(?:---|\+\+\+)[ \t]*$/u.test(line)) {
+      // Front matter: open until its closing line.
+      closing = /^(?:---|\+\+\+|\.\.\.)[ \t]*$/u;
+      fence = undefined;
+    } else if (htmlBlock) {
+      // Its lines are HTML, whatever they look like, until the blank line that ends it.
+    } else if (/<!--/u.test(line) && !/<!--[\s\S]*-->/u.test(line.slice(line.indexOf('<!--')))) {
+      closing = /-->/u;
+    } else if (/^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/iu.test(line)) {
+      if (!/<\/(script|pre|style|textarea)>/iu.test(line)) closing = /<\/(?:script|pre|style|textarea)>/iu;
+    } else if (HTML_BLOCK_6.test(line) || ((previousBlank || first) && HTML_BLOCK_7.test(line))) {
+      htmlBlock = true;
+    } else {
+      const open = /^ {0,3}(`{3,}|~{3,})/u.exec(line);
+      if (open) fence = open[1];
+    }
+    previousBlank = blank;
+    first = false;
+    lineStart = lineEnd;
+  }
+  chunks.push({ start: chunkStart, end: text.length });
+  return chunks;
+}
+
+/** HTML blocks of CommonMark type 6 (block-level tags, which may interrupt a paragraph) and type 7 (any tag alone on its line). */
+const HTML_BLOCK_6 =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/iu;
+const HTML_BLOCK_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
+
+/** The layout from one parse of the whole text. */
+export function wholeMarkdownLayout(text: string, lineStarts: readonly Offset[]): MarkdownLayout {
   // micromark drops a leading BOM, so its offsets start one unit later in the writer's text.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = fromMarkdown(shift ? text.slice(1) : text, {
