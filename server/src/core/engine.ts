@@ -32,7 +32,7 @@ export class BlockCache {
 
   /** The blocks of `view` with their cache entries, looked up (and kept fresh) once per view, not once per rule. */
   blocksOf(view: SourceTextView): readonly CachedBlock[] {
-    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view).map((block) => ({ ...block, findings: this.entryFor(block.key) })) };
+    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view).map((block) => ({ block, findings: this.entryFor(block.key) })) };
     return this.views.blocks;
   }
 
@@ -54,7 +54,9 @@ export class BlockCache {
   }
 }
 
-interface CachedBlock extends BlockView {
+interface CachedBlock {
+  /** Its view is built lazily: after an edit only the edited block needs one. */
+  readonly block: BlockView;
   /** Findings per rule and setting, offsets relative to the block. */
   readonly findings: Map<string, Finding[]>;
 }
@@ -93,12 +95,12 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
   const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   try {
-    for (const block of cache.blocksOf(view)) {
-      let local = block.findings.get(checkKey);
+    for (const { block, findings } of cache.blocksOf(view)) {
+      let local = findings.get(checkKey);
       if (!local) {
         local = [];
         for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
-        block.findings.set(checkKey, local);
+        findings.set(checkKey, local);
       }
       for (const f of local) out.push(block.offset === 0 ? f : shiftFinding(f, block.offset));
     }
