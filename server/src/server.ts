@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './lsp/codeActions';
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
+import { hoverFor } from './lsp/hover';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
@@ -55,6 +56,7 @@ let registerWatchedFiles = false;
 const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
 let turnOffCommand: string | undefined;
 let canCreateFiles = false;
+let hoverMarkdown = false;
 const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
 const project = new ProjectSettings((fsPath) => documents.all().find((d) => fsPathOf(d.uri) === fsPath)?.getText());
 
@@ -89,6 +91,7 @@ connection.onInitialize((params): InitializeResult => {
   project.trusted = init?.trusted !== false;
   turnOffCommand = Array.isArray(init?.clientCommands) && init.clientCommands.includes(TURN_OFF_COMMAND) ? TURN_OFF_COMMAND : undefined;
   canCreateFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'));
+  hoverMarkdown = Boolean(caps.textDocument?.hover?.contentFormat?.includes('markdown'));
   // LSP 3.18 gives pull clients the same flags as publishDiagnostics; VS Code sends both.
   const publish = caps.textDocument?.publishDiagnostics;
   const pulled = pull ? (caps.textDocument?.diagnostic as typeof publish) : undefined;
@@ -103,6 +106,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
       executeCommandProvider: { commands: [REMOVE_DUPLICATES_COMMAND, REFRESH_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -240,6 +244,15 @@ connection.onCodeAction(async (params) => {
   const outcome = await linter.lint(doc, docSettings);
   if (outcome.kind !== 'linted') return [];
   return codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file));
+});
+
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = documents.get(textDocument.uri);
+  if (!doc || isConfigDocument(doc.uri)) return null;
+  const docSettings = await settingsFor(doc.uri);
+  if (docSettings.ignored) return null;
+  const outcome = await linter.lint(doc, docSettings);
+  return outcome.kind === 'linted' ? hoverFor(doc, outcome.result.findings, position, checks, hoverMarkdown) : null;
 });
 
 function suppressionContext(uri: string, configFile: string | undefined): SuppressionContext {

@@ -154,6 +154,7 @@ async function pullClient() {
       assert.equal(capabilities.textDocumentSync, 2);
       assert.deepEqual(capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
       assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.copydesk'] });
+      assert.equal(capabilities.hoverProvider, true);
       assert.deepEqual(capabilities.executeCommandProvider, { commands: ['copydesk.server.removeDuplicates', 'copydesk.server.refresh'] });
     });
     await conn.sendNotification('initialized', {});
@@ -187,6 +188,15 @@ async function pullClient() {
       const fixEdits = onlyDocumentEdit(fix.edit, uri, 1);
       assert.equal(applyLocally(DRAFT, 1, fixEdits), WITHOUT_COPY);
       return fixEdits;
+    });
+
+    await check('pull: hover on the finding explains the rule and links its page; elsewhere nothing', async () => {
+      const hover = await server.request('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
+      assert.ok(hover && /duplicate-paragraph/.test(hover.contents.value), JSON.stringify(hover));
+      assert.match(hover.contents.value, /docs\/rules\/duplicate-paragraph\.md/);
+      assert.deepEqual(hover.range, diagnostic.range);
+      const none = await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(none, null);
     });
 
     await check('pull: after the fix is sent as an incremental change (version 2), no diagnostics', async () => {
