@@ -13,6 +13,8 @@ export interface BlockView {
   readonly view: SourceTextView;
   /** Where the block view's offset 0 is in the draft. */
   readonly offset: number;
+  /** The block's extent from `offset`, markup included. */
+  readonly length: number;
   /** What the block's findings depend on: its kind and its text, markup included. */
   readonly key: string;
 }
@@ -23,6 +25,7 @@ export function blockViews(view: SourceTextView): BlockView[] {
     let built: SourceTextView | undefined;
     return {
       offset: start,
+      length: block.outer.end - start,
       key: `${block.kind}\u0000${block.span.start - start}\u0000${view.text.slice(start, block.outer.end)}`,
       get view() {
         return (built ??= buildBlockView(view, block, index));

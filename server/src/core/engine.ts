@@ -28,7 +28,15 @@ export class BlockCache {
   private readonly entries = new Map<string, Map<string, Finding[]>>();
   private views: { readonly of: SourceTextView; readonly blocks: readonly CachedBlock[] } | undefined;
 
-  constructor(private readonly maxBlocks = 50_000) {}
+  /**
+   * @param maxBlocks blocks kept, first in first out
+   * @param wholeRunShare above this share of uncached blocks, a rule runs once over the whole draft
+   *   and its findings are shared out to the blocks (tests set it above 1 to force block-by-block runs)
+   */
+  constructor(
+    private readonly maxBlocks = 50_000,
+    readonly wholeRunShare = 0.5,
+  ) {}
 
   /** The blocks of `view` with their cache entries, looked up (and kept fresh) once per view, not once per rule. */
   blocksOf(view: SourceTextView): readonly CachedBlock[] {
@@ -91,11 +99,22 @@ export function lint(
 
 /** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks. */
 function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache, options: LintOptions): Finding[] {
-  const out: Finding[] = [];
   const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
   const merged = { ...check.meta.defaultOptions, ...setting.options };
+  const blocks = cache.blocksOf(view);
   try {
-    for (const { block, findings } of cache.blocksOf(view)) {
+    const misses = blocks.reduce((n, b) => n + (b.findings.has(checkKey) ? 0 : 1), 0);
+    // A first look at a draft: one run over the whole text is cheaper than one per block, and
+    // block-by-block equals whole-draft for these rules (blockCache.test.ts), so its findings are
+    // shared out to the blocks to serve the keystrokes that follow.
+    if (misses > blocks.length * cache.wholeRunShare) {
+      const whole: Finding[] = [];
+      for (const report of check.run({ text: view, options: merged })) whole.push(toFinding(check, report, setting.severity, view.text));
+      fillCache(blocks, whole, checkKey);
+      return whole;
+    }
+    const out: Finding[] = [];
+    for (const { block, findings } of blocks) {
       let local = findings.get(checkKey);
       if (!local) {
         local = [];
@@ -104,11 +123,35 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
       }
       for (const f of local) out.push(block.offset === 0 ? f : shiftFinding(f, block.offset));
     }
+    return out;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
     return [];
   }
-  return out;
+}
+
+/** Files whole-draft findings under their blocks; a block with a finding reaching outside it is left uncached. */
+function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], checkKey: string): void {
+  const local = blocks.map(() => [] as Finding[]);
+  const spill = new Set<number>();
+  const sorted = [...findings].sort((x, y) => x.span.start - y.span.start);
+  let i = 0;
+  for (const f of sorted) {
+    while (i + 1 < blocks.length && blocks[i + 1]!.block.offset <= f.span.start) i++;
+    const block = blocks[i];
+    if (!block) continue;
+    const start = block.block.offset;
+    const end = start + block.block.length;
+    const inside = (s: Span): boolean => s.start >= start && s.end <= end;
+    if (!inside(f.span) || !(f.fix ? inside(f.fix.edit.span) : true) || !f.suggestions.every((x) => inside(x.edit.span)) || !f.related.every((r) => inside(r.span))) {
+      spill.add(i);
+      continue;
+    }
+    local[i]!.push(detach(start === 0 ? f : shiftFinding(f, -start)));
+  }
+  blocks.forEach((b, k) => {
+    if (!spill.has(k) && !b.findings.has(checkKey)) b.findings.set(checkKey, local[k]!);
+  });
 }
 
 function shiftFinding(f: Finding, by: number): Finding {

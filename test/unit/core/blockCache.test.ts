@@ -37,7 +37,9 @@ const describeAll = (text: string, findings: readonly Finding[]) => findings.map
 describe('block cache: block-by-block findings equal whole-draft findings', () => {
   for (const check of checks.filter((c) => c.meta.scope === 'paragraph')) {
     it(check.meta.id, () => {
-      const cache = new BlockCache();
+      // Block by block from the start (the whole-draft first run is checked after the edit below).
+      const cache = new BlockCache(50_000, Infinity);
+      const shared = new BlockCache();
       for (const { name, text } of drafts) {
         const view = buildSourceText(text, formatFor(name));
         const setting = () => ALL_ON(check.meta.id);
@@ -48,6 +50,10 @@ describe('block cache: block-by-block findings equal whole-draft findings', () =
         const edited = `X${text}`;
         const again = lint(buildSourceText(edited, formatFor(name)), [check], setting, { blockCache: cache });
         assert.deepEqual(describeAll(edited, again), describeAll(edited, lint(buildSourceText(edited, formatFor(name)), [check], setting)), `${name}, edited`);
+        // A first whole-draft run shares its findings out to the blocks; the next version is served from them.
+        lint(view, [check], setting, { blockCache: shared });
+        const fromShared = lint(buildSourceText(edited, formatFor(name)), [check], setting, { blockCache: shared });
+        assert.deepEqual(describeAll(edited, fromShared), describeAll(edited, lint(buildSourceText(edited, formatFor(name)), [check], setting)), `${name}, edited, after a whole-draft first run`);
       }
     });
   }
