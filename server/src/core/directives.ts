@@ -6,6 +6,7 @@
  * is the writer's reason. The next line is the next line with text on it, so a directive may sit
  * above a Markdown paragraph with a blank line between.
  */
+import { nearestId } from './config';
 import { compareFindings } from './engine';
 import { lineIndexAt } from './lines';
 import type { Finding, Offset, Span } from './types';
@@ -98,7 +99,7 @@ export function applyDirectives(findings: readonly Finding[], text: string, line
   const parsed = parseDirectives(text, lineStarts, new Set(known));
   const kept = findings.filter((f) => !parsed.isSuppressed(f.checkId, f.span.start));
   for (const { id, span } of parsed.unknownRules) {
-    const near = nearest(id, known);
+    const near = nearestId(id, known);
     kept.push({
       checkId: DIRECTIVE_ID,
       messageId: 'unknownRule',
@@ -113,26 +114,4 @@ export function applyDirectives(findings: readonly Finding[], text: string, line
     });
   }
   return kept.sort(compareFindings);
-}
-
-/** The known id closest to a typo, if it is close (at most a third of its letters differ). */
-function nearest(id: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = distance(id.toLowerCase(), k);
-    if (d < bestDistance) (best = k), (bestDistance = d);
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
