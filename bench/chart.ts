@@ -23,8 +23,9 @@ export function throughputSvg(rows: readonly Throughput[], title: string): strin
   const values = rows.flatMap((r) => [r.coldMBps, r.warmMBps]).filter((v) => v > 0 && Number.isFinite(v));
   const labels = (Object.keys(SIZES) as (keyof typeof SIZES)[]).filter((l) => rows.some((r) => r.label === l));
   if (!values.length || !labels.length) return emptySvg(title);
-  const yMin = 10 ** Math.floor(Math.log10(Math.min(...values)));
-  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  // Padded, so a point never sits on the frame.
+  const yMin = 10 ** Math.floor(Math.log10(Math.min(...values) / 1.5));
+  const yMax = 10 ** Math.ceil(Math.log10(Math.max(...values) * 1.5));
   const xMin = Math.log10(Math.min(...labels.map((l) => SIZES[l])));
   const xMax = Math.log10(Math.max(...labels.map((l) => SIZES[l])));
   const px = (bytes: number): number => M.left + (xMax === xMin ? 0.5 : (Math.log10(bytes) - xMin) / (xMax - xMin)) * (W - M.left - M.right);

@@ -4,7 +4,7 @@
  * Prints one JSON line on stdout for the parent (throughput.ts) to read.
  *
  *   tsx bench/child.ts tool <tool> <size> <maxWarmRuns> <budgetMs>
- *   tsx bench/child.ts profile <size>
+ *   tsx bench/child.ts profile <size> <withWarm: 0|1>
  */
 import type { SizeLabel } from './corpus';
 import { measureTool } from './measure';
@@ -15,7 +15,7 @@ const emit = (value: unknown): void => void process.stdout.write(JSON.stringify(
 async function main(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2);
   if (mode === 'tool') emit(await measureTool(args[0] ?? '', args[1] as SizeLabel, Number(args[2]), Number(args[3])));
-  else if (mode === 'profile') emit(await ruleProfile(args[0] as SizeLabel));
+  else if (mode === 'profile') emit(await ruleProfile(args[0] as SizeLabel, args[1] === '1'));
   else throw new Error(`unknown mode ${mode}`);
 }
 

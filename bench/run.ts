@@ -23,7 +23,7 @@ import type { Profile } from './profile';
 
 interface Plan {
   readonly throughput: ThroughputPlan;
-  readonly profile: SizeLabel;
+  readonly profiles: readonly { readonly label: SizeLabel; readonly warm: boolean }[];
   readonly server: ServerPlan;
 }
 
@@ -41,7 +41,10 @@ const FULL: Plan = {
     ],
     skipAboveMs: 120_000,
   },
-  profile: '400 KB',
+  profiles: [
+    { label: '400 KB', warm: true },
+    { label: '4 MB', warm: false },
+  ],
   server: { startups: 5, opens: [{ label: '1 MB', runs: 2 }], editLabel: '4 MB', maxEdits: 50, editBudgetMs: 90_000 },
 };
 
@@ -53,7 +56,10 @@ const QUICK: Plan = {
     ],
     skipAboveMs: 20_000,
   },
-  profile: '40 KB',
+  profiles: [
+    { label: '4 KB', warm: false },
+    { label: '40 KB', warm: true },
+  ],
   server: { startups: 2, opens: [{ label: '40 KB', runs: 1 }], editLabel: '40 KB', maxEdits: 5, editBudgetMs: 10_000 },
 };
 
@@ -101,12 +107,16 @@ async function main(): Promise<void> {
       results.push(await phase(`throughput: ${tool}`, () => measureThroughput(tool, plan.throughput, log)));
     }
   }
-  let profile: Results['profile'];
+  const profiles: NonNullable<Results['profiles']>[number][] = [];
   if (phases.has('profile')) {
-    profile = await phase(`profile: Copydesk's rules at ${plan.profile}`, async () => {
-      const outcome = await runChild<Profile>(['profile', plan.profile], 10 * 60_000);
-      return outcome.value ?? { error: outcome.error ?? 'no result' };
-    });
+    for (const { label, warm } of plan.profiles) {
+      profiles.push(
+        await phase(`profile: Copydesk's rules at ${label}`, async () => {
+          const outcome = await runChild<Profile>(['profile', label, warm ? '1' : '0'], 10 * 60_000);
+          return outcome.value ?? { label, error: outcome.error ?? 'no result' };
+        }),
+      );
+    }
   }
   let server: Results['server'];
   if (phases.has('server')) {
@@ -134,7 +144,7 @@ async function main(): Promise<void> {
     },
     calls: Object.fromEntries(tools.map((t) => [t, TOOLS[t]?.call ?? '?'])),
     tools: results,
-    ...(profile ? { profile } : {}),
+    ...(profiles.length ? { profiles } : {}),
     ...(server ? { server } : {}),
     phases: timings,
     benchSeconds: Math.round((performance.now() - started) / 1000),

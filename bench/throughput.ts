@@ -25,7 +25,7 @@ export interface ThroughputPlan {
 }
 
 export type SizeResult =
-  | { readonly label: SizeLabel; readonly status: 'ok'; readonly bytes: number; readonly findings: number; readonly coldMs: readonly number[]; readonly warmMs: readonly number[]; readonly loadMs: number; readonly warmUpMs: number; readonly maxRssMB: number }
+  | { readonly label: SizeLabel; readonly status: 'ok'; readonly bytes: number; readonly findings: number; readonly byRule?: Readonly<Record<string, number>>; readonly coldMs: readonly number[]; readonly warmMs: readonly number[]; readonly loadMs: number; readonly warmUpMs: number; readonly maxRssMB: number }
   | { readonly label: SizeLabel; readonly status: 'skipped' | 'failed'; readonly reason: string };
 
 export interface ToolResult {
@@ -46,7 +46,8 @@ export async function measureThroughput(tool: string, plan: ThroughputPlan, log:
     const runs: ToolRun[] = [];
     let spent = 0;
     let error: string | undefined;
-    while (runs.length < size.processes && (runs.length === 0 || spent < size.budgetMs)) {
+    // Another process only while one more (about as long as the average so far) still fits the budget.
+    while (runs.length < size.processes && (runs.length === 0 || spent + spent / runs.length <= size.budgetMs)) {
       // Generous: a child is only stopped when it is far past what its budget allows.
       const timeoutMs = Math.max(5 * 60_000, 4 * size.budgetMs);
       const outcome = await runChild<ToolRun>(['tool', tool, size.label, String(size.warmRuns), String(size.budgetMs)], timeoutMs);
@@ -70,6 +71,7 @@ export async function measureThroughput(tool: string, plan: ThroughputPlan, log:
       status: 'ok' as const,
       bytes: first.bytes,
       findings: first.findings,
+      ...(first.byRule ? { byRule: first.byRule } : {}),
       coldMs: runs.map((r) => r.coldMs),
       warmMs: runs.flatMap((r) => r.warmMs),
       loadMs: median(runs.map((r) => r.loadMs)),

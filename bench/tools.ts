@@ -11,8 +11,8 @@ const ROOT = path.resolve(__dirname, '..');
 const fromProduct = createRequire(path.join(ROOT, 'package.json'));
 const fromBench = createRequire(path.join(__dirname, 'package.json'));
 
-/** A loaded linter: lints a text and says how many findings it made. */
-type Lint = (text: string) => Promise<number>;
+/** A loaded linter: lints a text and says how many findings it made (Copydesk: per rule too). */
+type Lint = (text: string) => Promise<{ readonly findings: number; readonly byRule?: Readonly<Record<string, number>> }>;
 
 export interface Tool {
   /** The packages that make it up; their versions are recorded. */
@@ -32,7 +32,12 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
     call: "lintText(text, 'plaintext') from server/src/api.ts (through tsx) — all default rules",
     load: async () => {
       const api = await import('../server/src/api');
-      return async (text) => api.lintText(text, 'plaintext').findings.length;
+      return async (text) => {
+        const { findings } = api.lintText(text, 'plaintext');
+        const byRule: Record<string, number> = {};
+        for (const f of findings) byRule[f.checkId] = (byRule[f.checkId] ?? 0) + 1;
+        return { findings: findings.length, byRule };
+      };
     },
   },
   'write-good': {
@@ -40,7 +45,7 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
     call: 'writeGood(text) — one call on the whole text, its default checks',
     load: async () => {
       const writeGood = fromProduct('write-good') as (text: string) => unknown[];
-      return async (text) => writeGood(text).length;
+      return async (text) => ({ findings: writeGood(text).length });
     },
   },
   alex: {
@@ -48,7 +53,7 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
     call: "text(value) from 'alex' — plain text, default profanity level",
     load: async () => {
       const alex = (await importFromBench('alex')) as { text: (value: string) => { messages: unknown[] } };
-      return async (text) => alex.text(text).messages.length;
+      return async (text) => ({ findings: alex.text(text).messages.length });
     },
   },
   textlint: {
@@ -64,7 +69,7 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
       const rule = fromBench('textlint-rule-write-good') as { default?: unknown };
       const kernel = new TextlintKernel();
       const options = { ext: '.txt', plugins: [{ pluginId: 'text', plugin: plugin.default ?? plugin }], rules: [{ ruleId: 'write-good', rule: rule.default ?? rule }] };
-      return async (text) => (await kernel.lintText(text, options)).messages.length;
+      return async (text) => ({ findings: (await kernel.lintText(text, options)).messages.length });
     },
   },
   'harper.js': {
@@ -76,7 +81,7 @@ export const TOOLS: Readonly<Record<string, Tool>> = {
       const { binary } = await importFromBench('harper.js/binary');
       const linter = new LocalLinter({ binary });
       await linter.setup();
-      return async (text) => (await linter.lint(text, { language: 'plaintext' })).length;
+      return async (text) => ({ findings: (await linter.lint(text, { language: 'plaintext' })).length });
     },
   },
 };
