@@ -1,0 +1,196 @@
+/**
+ * @file Measures 3 and 4: the real language server (server/out/server.js, as esbuild bundles it)
+ * over stdio, driven as VS Code drives it: a pull-diagnostics client, incremental sync. Under the
+ * pull model the server lints when asked (textDocument/diagnostic), with no debounce of its own;
+ * VS Code's own scheduling of that request is not part of any figure.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { corpus, type SizeLabel } from './corpus';
+import { ROOT } from './spawn';
+import { median, percentile, timed } from './timing';
+
+const SERVER = path.join(ROOT, 'server/out/server.js');
+
+export interface ServerPlan {
+  /** Extra spawns just to time start-up → `initialize` result. */
+  readonly startups: number;
+  readonly opens: readonly { readonly label: SizeLabel; readonly runs: number }[];
+  /** The draft the edits are made in (also opened, and its open timed, once). */
+  readonly editLabel: SizeLabel;
+  readonly maxEdits: number;
+  /** No new edit once the edits have taken this long. */
+  readonly editBudgetMs: number;
+}
+
+export interface ServerResult {
+  readonly initializeMs: readonly number[];
+  readonly opens: readonly { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly diagnostics: number }[];
+  readonly edits: { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly p50: number; readonly p95: number; readonly diagnostics: number };
+  /** /proc/<pid>/status of the server with the edit draft open: peak (VmHWM) and current (VmRSS). */
+  readonly memory: { readonly afterOpenPeakMB: number; readonly afterEditsPeakMB: number; readonly afterEditsRssMB: number };
+  /** The push clients' debounce in server.ts (not used by pull clients, so in no figure). */
+  readonly pushDelayMs: number | undefined;
+}
+
+const CAPABILITIES = {
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: true },
+    diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+    publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, versionSupport: true },
+    codeAction: { isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+  },
+  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
+  window: { workDoneProgress: true },
+};
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly conn: MessageConnection;
+  readonly initializeMs: number;
+  readonly folder: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Running> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+  const start = performance.now();
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin!.on('error', () => {});
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // Default settings, as VS Code answers for a user who changed none.
+  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/diagnostic/refresh']) conn.onRequest(method, () => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`server exited (code ${code}): ${stderr.slice(0, 400)}`))));
+  exited.catch(() => {});
+  const root = pathToFileURL(folder).toString();
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'bench' }], capabilities: CAPABILITIES, clientInfo: { name: 'copydesk-bench' } }), exited]);
+  const initializeMs = performance.now() - start;
+  await conn.sendNotification('initialized', {});
+  const stop = async (): Promise<void> => {
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      await conn.sendNotification('exit');
+    } catch {
+      // already gone; killed below either way
+    }
+    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    conn.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  return { child, conn, initializeMs, folder, stop };
+}
+
+/** didOpen → the complete diagnostics (the pull request's answer). */
+async function open(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
+  const { text } = corpus(label);
+  const uri = pathToFileURL(path.join(server.folder, `draft-${label.replace(' ', '')}.txt`)).toString();
+  const doc = TextDocument.create(uri, 'plaintext', 1, text);
+  const { ms, value } = await timed(async () => {
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    return server.conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  });
+  return { doc, ms, diagnostics: value.items.length };
+}
+
+/** VmHWM (peak) or VmRSS in MB, from /proc (Linux only). */
+function memoryMB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+  return kB / 1024;
+}
+
+/**
+ * Typing in the middle of the draft: one character per edit, each followed by a diagnostic request,
+ * as VS Code does after a change. The characters spell words, so the paragraph really changes.
+ */
+async function edits(server: Running, start: TextDocument, plan: ServerPlan, log: (line: string) => void): Promise<{ ms: number[]; diagnostics: number }> {
+  let doc = start;
+  const text = doc.getText();
+  // Just after a space in the middle, inside a paragraph.
+  let offset = text.indexOf(' ', Math.floor(text.length / 2)) + 1;
+  const typed = 'the council said on Tuesday that the harbour plan would go ahead ';
+  const ms: number[] = [];
+  let diagnostics = 0;
+  let spent = 0;
+  while (ms.length < plan.maxEdits && spent < plan.editBudgetMs) {
+    const character = typed[ms.length % typed.length]!;
+    const at = doc.positionAt(offset);
+    const change = { range: { start: at, end: at }, text: character };
+    doc = TextDocument.update(doc, [change], doc.version + 1);
+    const run = await timed(async () => {
+      await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
+      return server.conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
+    });
+    ms.push(run.ms);
+    spent += run.ms;
+    diagnostics = run.value.items.length;
+    offset += 1;
+    if (ms.length % 10 === 0 || ms.length === 1) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms`);
+  }
+  return { ms, diagnostics };
+}
+
+export async function measureServer(plan: ServerPlan, log: (line: string) => void): Promise<ServerResult> {
+  const initializeMs: number[] = [];
+  for (let i = 0; i < plan.startups; i++) {
+    const server = await startServer();
+    initializeMs.push(server.initializeMs);
+    await server.stop();
+  }
+  log(`  initialize: ${Math.round(median(initializeMs))} ms (median of ${initializeMs.length})`);
+  const opens: ServerResult['opens'][number][] = [];
+  for (const { label, runs } of plan.opens) {
+    const ms: number[] = [];
+    let diagnostics = 0;
+    for (let i = 0; i < runs; i++) {
+      const server = await startServer();
+      initializeMs.push(server.initializeMs);
+      try {
+        const opened = await open(server, label);
+        ms.push(opened.ms);
+        diagnostics = opened.diagnostics;
+      } finally {
+        await server.stop();
+      }
+    }
+    opens.push({ label, bytes: corpus(label).bytes, ms, diagnostics });
+    log(`  open ${label}: ${Math.round(median(ms))} ms (n=${ms.length}), ${diagnostics} diagnostics`);
+  }
+  // The edit draft: opened once in its own server, which then takes the edits.
+  const server = await startServer();
+  initializeMs.push(server.initializeMs);
+  try {
+    const opened = await open(server, plan.editLabel);
+    log(`  open ${plan.editLabel}: ${Math.round(opened.ms)} ms, ${opened.diagnostics} diagnostics`);
+    const openEntry = opens.find((o) => o.label === plan.editLabel);
+    if (openEntry) (openEntry.ms as number[]).push(opened.ms);
+    else opens.push({ label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: [opened.ms], diagnostics: opened.diagnostics });
+    const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
+    const typed = await edits(server, opened.doc, plan, log);
+    const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
+    const editsResult = { label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics };
+    log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
+    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay() };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Read from the source, so the report follows the server if the figure changes. */
+function pushDelay(): number | undefined {
+  const source = readFileSync(path.join(ROOT, 'server/src/server.ts'), 'utf8');
+  const found = /PUSH_DELAY_MS\s*=\s*(\d+)/.exec(source)?.[1];
+  return found === undefined ? undefined : Number(found);
+}
