@@ -8,6 +8,7 @@ import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
 import { applyDirectives, DIRECTIVE_ID } from './core/directives';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
+import { lastAtOrBefore } from './core/spans';
 import { BlockCache, compareFindings, lint, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
@@ -54,7 +55,15 @@ export function lintText(text: string, format: TextFormat, settings: LintSetting
 function withoutEchoesOfCopies(findings: Finding[]): Finding[] {
   const copies = findings.filter((f) => f.checkId === 'duplicate-paragraph').map((f) => f.span);
   if (!copies.length) return findings;
-  return findings.filter((f) => f.checkId === 'duplicate-paragraph' || !copies.some((c) => f.span.start >= c.start && f.span.end <= c.end));
+  // Copies are disjoint blocks: one binary search per finding, not a scan of every copy (a draft
+  // assembled from many versions has thousands).
+  copies.sort((a, b) => a.start - b.start);
+  const starts = copies.map((c) => c.start);
+  return findings.filter((f) => {
+    if (f.checkId === 'duplicate-paragraph') return true;
+    const i = lastAtOrBefore(starts, f.span.start);
+    return i < 0 || f.span.end > copies[i]!.end;
+  });
 }
 
 /**

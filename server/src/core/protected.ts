@@ -4,7 +4,7 @@
  * addresses (not prose at all). Code is already blanked out of `prose` by the segmentation.
  * Memoised per view because every wording rule asks the same question of the same text.
  */
-import { SpanSet } from './spans';
+import { overlapsAny, SpanSet } from './spans';
 import type { Span, SourceTextView } from './types';
 
 /** "https://…", "www.…", and addresses; a trailing full stop or bracket belongs to the sentence. */
@@ -40,6 +40,6 @@ export function isProtected(view: SourceTextView, span: Span): boolean {
 }
 
 function overlapsLink(links: readonly Span[], span: Span): boolean {
-  // Few links per draft; a span that only touches a URL ("see www.x.org.") is still inside prose.
-  return links.some((l) => l.start < span.end && span.start < l.end);
+  // Links are found in text order and never overlap; a span that only touches a URL ("see www.x.org.") is still prose.
+  return overlapsAny(links, span);
 }

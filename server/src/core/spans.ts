@@ -36,3 +36,10 @@ export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (ite
   }
   return found;
 }
+
+/** Whether `span` overlaps any of `sorted` (disjoint spans in text order): one binary search. */
+export function overlapsAny(sorted: readonly Span[], span: Span): boolean {
+  // The last span starting before span.end is the only candidate: the ones before it end before it starts.
+  const i = lastAtOrBefore(sorted, span.end - 1, (s) => s.start);
+  return i >= 0 && span.start < sorted[i]!.end;
+}
