@@ -8,6 +8,7 @@ import lexicon from '../data/loaded-language.json';
 import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
 import { quotationsOf } from '../core/protected';
+import { lastAtOrBefore } from '../core/spans';
 import type { SpanSet } from '../core/spans';
 import type { Sentence, SourceTextView, Span } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
@@ -230,7 +231,9 @@ function firstCue(own: string, sentence: Sentence, loaded: readonly Evaluative[]
     if (strong) return { messageId: cue, cue: m[0].trim(), strong, at: m.index };
     weak ??= { messageId: cue, cue: m[0].trim(), strong, at: m.index };
   }
-  for (const word of loaded) {
+  // Only this sentence's words: a binary search, not a walk through every loaded word of the draft.
+  for (let i = Math.max(0, lastAtOrBefore(loaded, sentence.span.start - 1, (w) => w.start) + 1); i < loaded.length && loaded[i]!.start < sentence.span.end; i++) {
+    const word = loaded[i]!;
     if (word.start < sentence.span.start || word.end > sentence.span.end) continue;
     // Only words the writer typed: a loaded word inside a quotation is blanked in `own`.
     if (own.slice(word.start - sentence.span.start, word.end - sentence.span.start) !== word.text) continue;
@@ -284,7 +287,9 @@ function evaluativeSpans(text: SourceTextView): Evaluative[] {
   // High-weight terms judge outright (a warning); medium ones ("stunning", "finally", "beloved") lean, so they are weak cues.
   // judgement-words.json adds quality judgements that are not loaded language ("sensible", "flawed", "a blow to"): all medium, all weak.
   matcher ??= new TermMatcher([...(lexicon.entries as readonly LoadedTerm[]), ...(judgementWords.entries as readonly LoadedTerm[])].filter((e) => EVALUATIVE.has(e.category) && e.weight !== 'low'));
-  return [...matcher.matches(tokensOf(text), text.prose)].map((m) => ({ ...m.span, text: text.prose.slice(m.span.start, m.span.end), strong: m.entry.weight === 'high' }));
+  return [...matcher.matches(tokensOf(text), text.prose)]
+    .map((m) => ({ ...m.span, text: text.prose.slice(m.span.start, m.span.end), strong: m.entry.weight === 'high' }))
+    .sort((a, b) => a.start - b.start);
 }
 
 function trailingPunctuation(sentence: string): number {
