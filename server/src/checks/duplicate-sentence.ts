@@ -4,7 +4,9 @@
  */
 import { defineCheck } from '../core/defineCheck';
 import { exactRepeats, foldedKey, nearRepeats } from '../core/repeats';
-import type { SourceTextView } from '../core/types';
+import { blockSegments } from '../core/segments';
+import { TextMemo } from '../core/textMemo';
+import type { SourceTextView, Span } from '../core/types';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
 
 export default defineCheck({
@@ -26,30 +28,60 @@ export default defineCheck({
   },
   *run({ text, options }) {
     const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
-    const first = new Map<string, number>();
-    const keys = text.sentences.map((sentence, index) => {
-      const { key, words } = foldedKey(sentence.text);
-      if (words < options.minWords) return undefined;
-      if (!first.has(key)) first.set(key, index);
-      return key;
-    });
-    for (const [index, sentence] of text.sentences.entries()) {
-      const key = keys[index];
-      const earlier = key === undefined ? undefined : first.get(key);
-      if (earlier === undefined || earlier === index) continue;
-      const original = text.sentences[earlier]!;
-      if (original.block === sentence.block || covered.has(`${sentence.block}:${original.block}`) || covered.has(`${sentence.block}:*`)) continue;
-      yield {
-        messageId: 'duplicate',
-        data: { line: String(text.blocks[original.block]!.line) },
-        span: sentence.span,
-        tags: ['unnecessary'],
-        related: [{ span: original.span, messageId: 'firstCopy' }],
-        suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, index), newText: '' }] }],
-      };
+    // Each paragraph's sentences and their comparison keys are remembered by the paragraph's text,
+    // so a run after a keystroke is a walk over keys, not a segmentation of the draft.
+    const perBlock = text.blocks.map((b) => sentenceKeys(b.text));
+    const first = new Map<string, { block: number; index: number }>();
+    for (const [block, sentences] of perBlock.entries()) {
+      for (const [index, sentence] of sentences.entries()) {
+        if (sentence.words < options.minWords) continue;
+        const earlier = first.get(sentence.key);
+        if (!earlier) {
+          first.set(sentence.key, { block, index });
+          continue;
+        }
+        if (earlier.block === block || covered.has(`${block}:${earlier.block}`) || covered.has(`${block}:*`)) continue;
+        yield {
+          messageId: 'duplicate',
+          data: { line: String(text.blocks[earlier.block]!.line) },
+          span: spanOf(text, perBlock, block, index),
+          tags: ['unnecessary'],
+          related: [{ span: spanOf(text, perBlock, earlier.block, earlier.index), messageId: 'firstCopy' }],
+          suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
+        };
+      }
     }
   },
 });
+
+interface SentenceKey {
+  /** From the block's start. */
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly words: number;
+}
+
+const keyMemo = new TextMemo<readonly SentenceKey[]>();
+
+function sentenceKeys(blockProse: string): readonly SentenceKey[] {
+  return keyMemo.get(blockProse, (prose) => {
+    const pairs = blockSegments(prose).sentences;
+    const out: SentenceKey[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const start = pairs[i]!;
+      const end = pairs[i + 1]!;
+      out.push({ start, end, ...foldedKey(prose.slice(start, end)) });
+    }
+    return out;
+  });
+}
+
+function spanOf(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+  const at = text.blocks[block]!.span.start;
+  const s = perBlock[block]![index]!;
+  return { start: at + s.start, end: at + s.end };
+}
 
 /** Copies already reported as whole paragraphs: "copy:original", or "copy:*" for exact copies. */
 function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<string> {
@@ -62,11 +94,10 @@ function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<
 }
 
 /** The sentence with the space after it, or before it when it ends its paragraph. */
-function sentenceRemovalSpan(text: SourceTextView, index: number): { start: number; end: number } {
-  const sentence = text.sentences[index]!;
-  const next = text.sentences[index + 1];
-  if (next && next.block === sentence.block) return { start: sentence.span.start, end: next.span.start };
-  const prev = text.sentences[index - 1];
-  if (prev && prev.block === sentence.block) return { start: prev.span.end, end: sentence.span.end };
-  return sentence.span;
+function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+  const sentence = spanOf(text, perBlock, block, index);
+  const count = perBlock[block]!.length;
+  if (index + 1 < count) return { start: sentence.start, end: spanOf(text, perBlock, block, index + 1).start };
+  if (index > 0) return { start: spanOf(text, perBlock, block, index - 1).end, end: sentence.end };
+  return sentence;
 }

@@ -2,6 +2,7 @@
  * @file Flags a lede (the story's first paragraph) too long to take in at a glance. Wire desks aim
  * for 25–35 words: one sentence, one news point, the rest further down.
  */
+import { viewOfBlock } from '../core/blockView';
 import { defineCheck } from '../core/defineCheck';
 import { wordCount } from '../core/measure';
 import { quotationsOf } from '../core/protected';
@@ -29,8 +30,11 @@ export default defineCheck({
     const index = ledeIndex(text);
     if (index === undefined) return;
     const { span } = text.blocks[index]!;
-    if (quotationsOf(text).contains(span)) return;
-    const count = wordCount(text, span);
+    // The lede alone, not the whole draft's quotations and words: this runs on every keystroke.
+    const lede = viewOfBlock(text, index);
+    const local = lede.view.blocks[0]!.span;
+    if (quotationsOf(lede.view).contains(local)) return;
+    const count = wordCount(lede.view, local);
     if (count > max) {
       yield {
         messageId: 'long',

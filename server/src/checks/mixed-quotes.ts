@@ -10,7 +10,7 @@
  * source's words.
  */
 import { defineCheck } from '../core/defineCheck';
-import { markFor, quoteMarks, type QuoteMark, type QuoteRole } from '../core/quoteMarks';
+import { blockQuoteMarks, markFor, type QuoteMark, type QuoteRole } from '../core/quoteMarks';
 
 const STYLES = ['dominant', 'curly', 'straight'] as const;
 const KIND: Readonly<Record<QuoteRole, string>> = {
@@ -44,32 +44,38 @@ export default defineCheck({
     return (STYLES as readonly string[]).includes(style) ? [] : [`style: expected one of ${STYLES.join(', ')}, not ${JSON.stringify(style)}`];
   },
   *run({ text, options }) {
-    const marks = quoteMarks(text);
-    const curly = marks.filter((m) => m.style === 'curly').length;
-    const straight = marks.length - curly;
+    // The counts are sums of per-paragraph counts; only the marks to change are gathered.
+    const perBlock = text.blocks.map((b) => blockQuoteMarks(b.text));
+    const curly = perBlock.reduce((n, b) => n + b.curly, 0);
+    const straight = perBlock.reduce((n, b) => n + b.straight, 0);
     const house = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
     if (!house && (curly === 0 || straight === 0)) return;
     const target: QuoteMark['style'] = house ?? (curly >= straight ? 'curly' : 'straight');
     const counts = { majority: String(target === 'curly' ? curly : straight), minority: String(target === 'curly' ? straight : curly) };
-    for (const mark of marks) {
-      if (mark.style === target) continue;
-      const span = { start: mark.offset, end: mark.offset + 1 };
-      const replacement = markFor(mark.role, target);
-      const data = {
-        style: mark.style === 'curly' ? 'Curly' : 'Straight',
-        kind: KIND[mark.role],
-        context: contextOf(text.text, mark.offset),
-        dominant: target,
-        ...counts,
-      };
-      yield {
-        messageId: house ? 'house' : 'mixed',
-        data,
-        span,
-        actual: text.text.charAt(mark.offset),
-        expected: [replacement],
-        fix: { messageId: 'replace', data: { replacement }, edits: [{ span, newText: replacement }] },
-      };
+    for (const [index, block] of perBlock.entries()) {
+      if ((target === 'curly' ? block.straight : block.curly) === 0) continue;
+      const at = text.blocks[index]!.span.start;
+      for (const local of block.marks) {
+        if (local.style === target) continue;
+        const mark = { ...local, offset: local.offset + at };
+        const span = { start: mark.offset, end: mark.offset + 1 };
+        const replacement = markFor(mark.role, target);
+        const data = {
+          style: mark.style === 'curly' ? 'Curly' : 'Straight',
+          kind: KIND[mark.role],
+          context: contextOf(text.text, mark.offset),
+          dominant: target,
+          ...counts,
+        };
+        yield {
+          messageId: house ? 'house' : 'mixed',
+          data,
+          span,
+          actual: text.text.charAt(mark.offset),
+          expected: [replacement],
+          fix: { messageId: 'replace', data: { replacement }, edits: [{ span, newText: replacement }] },
+        };
+      }
     }
   },
 });

@@ -5,8 +5,8 @@
  * are built lazily: after a keystroke only the edited block needs one.
  */
 import { computeLineStarts } from './lines';
-import { lastAtOrBefore } from './spans';
-import type { Block, Segment, SourceTextView } from './types';
+import { composeView } from './text';
+import type { Block, SourceTextView } from './types';
 
 export interface BlockView {
   /** The block as a draft of its own (built on first use). */
@@ -20,7 +20,7 @@ export interface BlockView {
 }
 
 export function blockViews(view: SourceTextView): BlockView[] {
-  return view.blocks.map((block, index) => {
+  return view.blocks.map((block) => {
     const start = block.outer.start;
     let built: SourceTextView | undefined;
     return {
@@ -28,34 +28,22 @@ export function blockViews(view: SourceTextView): BlockView[] {
       length: block.outer.end - start,
       key: `${block.kind}\u0000${block.span.start - start}\u0000${view.text.slice(start, block.outer.end)}`,
       get view() {
-        return (built ??= buildBlockView(view, block, index));
+        return (built ??= buildBlockView(view, block));
       },
     };
   });
 }
 
-function buildBlockView(view: SourceTextView, block: Block, index: number): SourceTextView {
+/** One block as a draft of its own, for a document-scope rule that looks at one paragraph (the lede). */
+export function viewOfBlock(view: SourceTextView, index: number): { readonly view: SourceTextView; readonly offset: number } {
+  const block = view.blocks[index]!;
+  return { view: buildBlockView(view, block), offset: block.outer.start };
+}
+
+function buildBlockView(view: SourceTextView, block: Block): SourceTextView {
   const start = block.outer.start;
   const end = block.outer.end;
-  const shift = <T extends Segment>(seg: T): T => ({ ...seg, span: { start: seg.span.start - start, end: seg.span.end - start } });
-  const sentences = [];
-  for (let i = Math.max(0, lastAtOrBefore(view.sentences, index - 1, (s) => s.block) + 1); i < view.sentences.length && view.sentences[i]!.block <= index; i++) {
-    if (view.sentences[i]!.block === index) sentences.push({ ...shift(view.sentences[i]!), block: 0 });
-  }
-  const words = [];
-  for (let i = Math.max(0, lastAtOrBefore(view.words, block.span.start, (w) => w.span.start)); i < view.words.length && view.words[i]!.span.start < block.span.end; i++) {
-    if (view.words[i]!.span.end > block.span.start) words.push(shift(view.words[i]!));
-  }
-  // A quotation may run over several paragraphs: each block sees its own part of it.
-  const quotes = [];
-  for (let i = Math.max(0, lastAtOrBefore(view.quotes, start, (q) => q.span.start)); i < view.quotes.length && view.quotes[i]!.span.start < end; i++) {
-    const quote = view.quotes[i]!;
-    if (quote.span.end <= start) continue;
-    const from = Math.max(quote.span.start, start);
-    const to = Math.min(quote.span.end, end);
-    quotes.push({ span: { start: from - start, end: to - start }, text: view.prose.slice(from, to) });
-  }
   const text = view.text.slice(start, end);
-  const local: Block = { ...shift(block), outer: { start: 0, end: end - start }, line: 1 };
-  return { text, prose: view.prose.slice(start, end), blocks: [local], sentences, words, quotes, lineStarts: computeLineStarts(text) };
+  const local: Block = { ...block, span: { start: block.span.start - start, end: block.span.end - start }, outer: { start: 0, end: end - start }, line: 1 };
+  return composeView(text, view.prose.slice(start, end), [local], computeLineStarts(text));
 }

@@ -21,12 +21,17 @@ function protectedOf(view: SourceTextView): Protected {
   let p = memo.get(view);
   if (!p) {
     const quoted = [...view.quotes, ...view.blocks.filter((b) => b.kind === 'blockquote')].map((s) => s.span);
-    const links: Span[] = [];
-    for (const m of view.prose.matchAll(LINK)) links.push({ start: m.index, end: m.index + m[0].length });
-    p = { quotations: new SpanSet(quoted), links };
+    p = { quotations: new SpanSet(quoted), links: linksIn(view.prose) };
     memo.set(view, p);
   }
   return p;
+}
+
+/** URLs and e-mail addresses in a piece of prose: they never run over a space, so never over a paragraph's end. */
+export function linksIn(prose: string): Span[] {
+  const links: Span[] = [];
+  for (const m of prose.matchAll(LINK)) links.push({ start: m.index, end: m.index + m[0].length });
+  return links;
 }
 
 /** Direct quotations (quote marks included) and block quotes. */

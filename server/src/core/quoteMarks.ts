@@ -11,8 +11,9 @@
  * that cannot be read either way, is left out. Code is already blanked out of the prose; marks
  * inside URLs and addresses are left out too.
  */
-import { linksOf } from './protected';
+import { linksIn } from './protected';
 import { SpanSet } from './spans';
+import { TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
 export type QuoteRole = 'open-double' | 'close-double' | 'open-single' | 'close-single' | 'apostrophe';
@@ -34,38 +35,65 @@ const DIGIT = /\p{N}/u;
 /** Words that lose their first letters to an apostrophe and so start with one. */
 const ELISIONS = /^(?:em|n|til|tis|twas|cause|bout|nuff|kay|sup|nother)(?![\p{L}\p{N}])/iu;
 
+/** Every mark of the draft, in text order. */
 export function quoteMarks(view: SourceTextView): QuoteMark[] {
   const marks: QuoteMark[] = [];
-  const links = new SpanSet(linksOf(view));
-  const inLink = (i: number): boolean => links.contains({ start: i, end: i + 1 });
-  const { prose } = view;
   for (const block of view.blocks) {
-    const { start, end } = block.span;
-    let doubleOpen = false;
-    let singleOpen = false;
-    for (let i = start; i < end; i++) {
-      const c = prose.charAt(i);
-      if (!`"'“”‘’`.includes(c) || inLink(i)) continue;
-      const prev = i > start ? prose.charAt(i - 1) : ' ';
-      const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
-      const push = (role: QuoteRole): void => void marks.push({ offset: i, style: c === '"' || c === "'" ? 'straight' : 'curly', role });
-      if (c === '“') (push('open-double'), (doubleOpen = true));
-      else if (c === '”') (push('close-double'), (doubleOpen = false));
-      else if (c === '"') {
-        if (!doubleOpen && OPENS_AFTER.test(prev) && /\S/u.test(next)) (push('open-double'), (doubleOpen = true));
-        else if (doubleOpen && /\S/u.test(prev)) (push('close-double'), (doubleOpen = false));
-      } else if (c === '‘') {
-        if (OPENS_AFTER.test(prev)) (push('open-single'), (singleOpen = true));
-        else push('apostrophe');
-      } else {
-        const role = singleRole(prose, i, end, prev, next, singleOpen);
-        if (role === 'open-single') singleOpen = true;
-        if (role === 'close-single') singleOpen = false;
-        if (role) push(role);
-      }
-    }
+    const at = block.span.start;
+    for (const m of blockQuoteMarks(block.text).marks) marks.push({ offset: m.offset + at, style: m.style, role: m.role });
   }
   return marks;
+}
+
+export interface BlockQuoteMarks {
+  /** Offsets from the block's start. */
+  readonly marks: readonly QuoteMark[];
+  readonly curly: number;
+  readonly straight: number;
+}
+
+/**
+ * One block's marks, remembered by its prose: a mark is read from its own paragraph only (a
+ * quotation still open at a paragraph's end closes there), so after a keystroke only the edited
+ * paragraph is read again and the draft's counts are a sum over the blocks.
+ */
+export function blockQuoteMarks(prose: string): BlockQuoteMarks {
+  return memo.get(prose, readMarks);
+}
+
+const memo = new TextMemo<BlockQuoteMarks>();
+
+function readMarks(prose: string): BlockQuoteMarks {
+  const marks: QuoteMark[] = [];
+  const links = new SpanSet(linksIn(prose));
+  const inLink = (i: number): boolean => links.contains({ start: i, end: i + 1 });
+  const start = 0;
+  const end = prose.length;
+  let doubleOpen = false;
+  let singleOpen = false;
+  for (let i = start; i < end; i++) {
+    const c = prose.charAt(i);
+    if (!`"'“”‘’`.includes(c) || inLink(i)) continue;
+    const prev = i > start ? prose.charAt(i - 1) : ' ';
+    const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
+    const push = (role: QuoteRole): void => void marks.push({ offset: i, style: c === '"' || c === "'" ? 'straight' : 'curly', role });
+    if (c === '“') (push('open-double'), (doubleOpen = true));
+    else if (c === '”') (push('close-double'), (doubleOpen = false));
+    else if (c === '"') {
+      if (!doubleOpen && OPENS_AFTER.test(prev) && /\S/u.test(next)) (push('open-double'), (doubleOpen = true));
+      else if (doubleOpen && /\S/u.test(prev)) (push('close-double'), (doubleOpen = false));
+    } else if (c === '‘') {
+      if (OPENS_AFTER.test(prev)) (push('open-single'), (singleOpen = true));
+      else push('apostrophe');
+    } else {
+      const role = singleRole(prose, i, end, prev, next, singleOpen);
+      if (role === 'open-single') singleOpen = true;
+      if (role === 'close-single') singleOpen = false;
+      if (role) push(role);
+    }
+  }
+  const curly = marks.filter((m) => m.style === 'curly').length;
+  return { marks, curly, straight: marks.length - curly };
 }
 
 function singleRole(prose: string, i: number, end: number, prev: string, next: string, singleOpen: boolean): QuoteRole | undefined {

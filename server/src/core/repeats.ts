@@ -108,40 +108,94 @@ export function nearRepeats(view: SourceTextView, threshold: number, minWords: n
 
 function findNearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
   const allSets = blockShingles(view);
-  // Shingle → blocks holding it; null once it is too common to single out candidates.
-  const postings = new Map<number, number[] | null>();
+  const postings = new Postings(allSets.reduce((n, set) => n + (set.words >= minWords ? set.shingles.size : 0), 0));
   const sets: (ShingleSet | undefined)[] = [];
   const found: NearRepeat[] = [];
+  // Shared-shingle counts per earlier block, and the blocks touched in first-hit order (a Map per
+  // block cost more than the rest of the search together).
+  const shared = new Int32Array(view.blocks.length);
+  const touched: number[] = [];
+  const hit = (earlier: number): void => {
+    if (shared[earlier]!++ === 0) touched.push(earlier);
+  };
   view.blocks.forEach((_, index) => {
     const set = allSets[index]!;
     if (set.words < minWords) return;
     sets[index] = set;
-    const hits = new Map<number, number>();
-    let common = 0;
-    for (const s of set.shingles) {
-      const list = postings.get(s);
-      if (list === null) common++;
-      else if (list) for (const earlier of list) hits.set(earlier, (hits.get(earlier) ?? 0) + 1);
-    }
     let best: NearRepeat | undefined;
     if (!exact.has(index)) {
-      for (const [earlier, shared] of hits) {
+      let common = 0;
+      for (const s of set.list) if (!postings.forEach(s, hit)) common++;
+      for (const earlier of touched) {
         const other = sets[earlier]!;
+        const count = shared[earlier]!;
+        shared[earlier] = 0;
         // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-        if (!comparableLengths(set, other) || shared + common < threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
+        if (!comparableLengths(set, other) || count + common < threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
         const similarity = overlapCoefficient(set, other);
         if (similarity >= threshold && (!best || similarity > best.similarity)) best = { copy: index, original: earlier, similarity };
       }
+      touched.length = 0;
     }
     if (best) found.push(best);
-    for (const s of set.shingles) {
-      const list = postings.get(s);
-      if (list === undefined) postings.set(s, [index]);
-      else if (list !== null) {
-        if (list.length >= MAX_POSTINGS) postings.set(s, null);
-        else list.push(index);
-      }
-    }
+    for (const s of set.list) postings.add(s, index);
   });
   return found;
+}
+
+/**
+ * Shingle → the blocks holding it, in block order, or "too common" once more than MAX_POSTINGS do.
+ * In typed arrays (open addressing, lists chained through one array): rebuilt on every run, it
+ * would otherwise allocate an entry and an array for each of a book's 600,000 shingles.
+ */
+class Postings {
+  private readonly keys: Uint32Array;
+  private readonly heads: Int32Array;
+  private readonly tails: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly blocks: Int32Array;
+  private readonly next: Int32Array;
+  private entries = 0;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Uint32Array(size);
+    this.heads = new Int32Array(size).fill(-1);
+    this.tails = new Int32Array(size);
+    this.counts = new Int32Array(size);
+    this.blocks = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  /** Calls `visit` with each block holding `shingle`, earliest first; false when the shingle is too common. */
+  forEach(shingle: number, visit: (block: number) => void): boolean {
+    const slot = this.slotOf(shingle);
+    if (this.counts[slot]! > MAX_POSTINGS) return false;
+    for (let e = this.heads[slot]!; e >= 0; e = this.next[e]!) visit(this.blocks[e]!);
+    return true;
+  }
+
+  add(shingle: number, block: number): void {
+    const slot = this.slotOf(shingle);
+    const count = this.counts[slot]!;
+    if (count > MAX_POSTINGS) return;
+    this.keys[slot] = shingle;
+    this.counts[slot] = count + 1;
+    if (count === MAX_POSTINGS) return; // now too common: its list is never read again
+    const e = this.entries++;
+    this.blocks[e] = block;
+    this.next[e] = -1;
+    if (count === 0) this.heads[slot] = e;
+    else this.next[this.tails[slot]!] = e;
+    this.tails[slot] = e;
+  }
+
+  private slotOf(shingle: number): number {
+    let slot = Math.imul(shingle, 0x9e3779b1) & this.mask;
+    while (this.counts[slot]! > 0 && this.keys[slot] !== shingle) slot = (slot + 1) & this.mask;
+    return slot;
+  }
 }

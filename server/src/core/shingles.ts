@@ -7,6 +7,8 @@ import { comparisonWords } from './normalize';
 export interface ShingleSet {
   readonly words: number;
   readonly shingles: ReadonlySet<number>;
+  /** The same shingles in an array: an index over a whole draft walks them on every run. */
+  readonly list: Uint32Array;
 }
 
 export function shingleSet(text: string, size: number): ShingleSet {
@@ -14,7 +16,7 @@ export function shingleSet(text: string, size: number): ShingleSet {
   const shingles = new Set<number>();
   for (let i = 0; i + size <= words.length; i++) shingles.add(hashWords(words, i, size));
   if (words.length > 0 && words.length < size) shingles.add(hashWords(words, 0, words.length));
-  return { words: words.length, shingles };
+  return { words: words.length, shingles, list: Uint32Array.from(shingles) };
 }
 
 /** Jaccard similarity: shared shingles over all distinct shingles of both texts. */

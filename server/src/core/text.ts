@@ -6,29 +6,63 @@ import { parseDirectives } from './directives';
 import { computeLineStarts } from './lines';
 import { markdownLayout } from './markdown';
 import { plainTextBlocks } from './plaintext';
-import { findQuotes } from './quotes';
-import { splitSentences } from './sentences';
-import type { Segment, Sentence, SourceTextView } from './types';
+import { blockSegments, type BlockSegments } from './segments';
+import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
 
 export type TextFormat = 'markdown' | 'plaintext';
-
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
 export function buildSourceText(text: string, format: TextFormat): SourceTextView {
   const lineStarts = computeLineStarts(text);
   const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts);
-  const sentences: Sentence[] = [];
-  const words: Segment[] = [];
-  blocks.forEach((block, index) => {
-    for (const span of splitSentences(prose, block.span.start, block.span.end)) {
-      sentences.push({ span, text: prose.slice(span.start, span.end), block: index });
-    }
-    for (const m of block.text.matchAll(WORD)) {
-      const start = block.span.start + m.index;
-      words.push({ span: { start, end: start + m[0].length }, text: m[0] });
-    }
-  });
-  return { text, prose, blocks, sentences, words, quotes: findQuotes(prose, blocks), lineStarts };
+  return composeView(text, prose, blocks, lineStarts);
+}
+
+/**
+ * A view whose sentences, words and quotations are put together from the blocks' own segments on
+ * first use: rules served from the caches never ask for them, and a keystroke then costs the
+ * edited block's segmentation, not the whole draft's.
+ */
+export function composeView(text: string, prose: string, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
+  let sentences: Sentence[] | undefined;
+  let words: Segment[] | undefined;
+  let quotes: Segment[] | undefined;
+  const each = (pick: (s: BlockSegments) => Uint32Array, make: (start: number, end: number, block: number) => void) => {
+    blocks.forEach((block, index) => {
+      const pairs = pick(blockSegments(block.text));
+      const at = block.span.start;
+      for (let i = 0; i < pairs.length; i += 2) make(at + pairs[i]!, at + pairs[i + 1]!, index);
+    });
+  };
+  return {
+    text,
+    prose,
+    blocks,
+    lineStarts,
+    get sentences() {
+      if (!sentences) {
+        const out: Sentence[] = [];
+        each((s) => s.sentences, (start, end, block) => out.push({ span: { start, end }, text: prose.slice(start, end), block }));
+        sentences = out;
+      }
+      return sentences;
+    },
+    get words() {
+      if (!words) {
+        const out: Segment[] = [];
+        each((s) => s.words, (start, end) => out.push({ span: { start, end }, text: prose.slice(start, end) }));
+        words = out;
+      }
+      return words;
+    },
+    get quotes() {
+      if (!quotes) {
+        const out: Segment[] = [];
+        each((s) => s.quotes, (start, end) => out.push({ span: { start, end }, text: prose.slice(start, end) }));
+        quotes = out;
+      }
+      return quotes;
+    },
+  };
 }
 
 /** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
