@@ -25,7 +25,7 @@ export interface LintOptions {
  * only the edited paragraph is checked again. Bounded, least recently used first out.
  */
 export class BlockCache {
-  private readonly entries = new Map<string, Map<string, Finding[]>>();
+  private readonly entries = new Map<string, Map<string, Cached>>();
   private views: { readonly of: SourceTextView; readonly blocks: readonly CachedBlock[] } | undefined;
 
   /**
@@ -49,7 +49,7 @@ export class BlockCache {
     this.views = undefined;
   }
 
-  private entryFor(key: string): Map<string, Finding[]> {
+  private entryFor(key: string): Map<string, Cached> {
     let entry = this.entries.get(key);
     if (entry) return entry;
     // First in, first out: an edit adds one entry, so a block in use is evicted only after
@@ -65,8 +65,17 @@ export class BlockCache {
 interface CachedBlock {
   /** Its view is built lazily: after an edit only the edited block needs one. */
   readonly block: BlockView;
-  /** Findings per rule and setting, offsets relative to the block. */
-  readonly findings: Map<string, Finding[]>;
+  /** Findings per rule and setting. */
+  readonly findings: Map<string, Cached>;
+}
+
+/**
+ * A block's findings for one rule, in draft offsets as of the last time the block started at
+ * `at`: a block that has not moved hands back the same objects, and one that has is shifted once.
+ */
+interface Cached {
+  at: number;
+  findings: readonly Finding[];
 }
 
 export function lint(
@@ -103,7 +112,8 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   const blocks = cache.blocksOf(view);
   try {
-    const misses = blocks.reduce((n, b) => n + (b.findings.has(checkKey) ? 0 : 1), 0);
+    let misses = 0;
+    for (const b of blocks) if (!b.findings.has(checkKey)) misses++;
     // A first look at a draft: one run over the whole text is cheaper than one per block, and
     // block-by-block equals whole-draft for these rules (blockCache.test.ts), so its findings are
     // shared out to the blocks to serve the keystrokes that follow.
@@ -115,13 +125,19 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
     }
     const out: Finding[] = [];
     for (const { block, findings } of blocks) {
-      let local = findings.get(checkKey);
-      if (!local) {
-        local = [];
+      let cached = findings.get(checkKey);
+      if (!cached) {
+        const local: Finding[] = [];
         for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
-        findings.set(checkKey, local);
+        cached = { at: 0, findings: local };
+        findings.set(checkKey, cached);
       }
-      for (const f of local) out.push(block.offset === 0 ? f : shiftFinding(f, block.offset));
+      if (cached.at !== block.offset) {
+        const by = block.offset - cached.at;
+        cached.findings = cached.findings.map((f) => shiftFinding(f, by));
+        cached.at = block.offset;
+      }
+      for (const f of cached.findings) out.push(f);
     }
     return out;
   } catch (error) {
@@ -142,28 +158,37 @@ function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[],
     if (!block) continue;
     const start = block.block.offset;
     const end = start + block.block.length;
-    const inside = (s: Span): boolean => s.start >= start && s.end <= end;
-    if (!inside(f.span) || !(f.fix ? inside(f.fix.edit.span) : true) || !f.suggestions.every((x) => inside(x.edit.span)) || !f.related.every((r) => inside(r.span))) {
+    if (!within(f.span, start, end) || (f.fix && !within(f.fix.edit.span, start, end)) || !f.suggestions.every((x) => within(x.edit.span, start, end)) || !f.related.every((r) => within(r.span, start, end))) {
       spill.add(i);
       continue;
     }
-    local[i]!.push(detach(start === 0 ? f : shiftFinding(f, -start)));
+    local[i]!.push(detach(f));
   }
   blocks.forEach((b, k) => {
-    if (!spill.has(k) && !b.findings.has(checkKey)) b.findings.set(checkKey, local[k]!);
+    if (!spill.has(k) && !b.findings.has(checkKey)) b.findings.set(checkKey, { at: b.block.offset, findings: local[k]! });
   });
 }
 
+function within(s: Span, start: number, end: number): boolean {
+  return s.start >= start && s.end <= end;
+}
+
 function shiftFinding(f: Finding, by: number): Finding {
-  const span = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
-  const fix = (x: Fix): Fix => ({ title: x.title, edit: { span: span(x.edit.span), newText: x.edit.newText } });
   return {
     ...f,
-    span: span(f.span),
-    ...(f.fix ? { fix: fix(f.fix) } : {}),
-    suggestions: f.suggestions.map(fix),
-    related: f.related.map((r) => ({ span: span(r.span), message: r.message })),
+    span: shiftSpan(f.span, by),
+    ...(f.fix ? { fix: shiftFix(f.fix, by) } : {}),
+    suggestions: f.suggestions.length ? f.suggestions.map((x) => shiftFix(x, by)) : f.suggestions,
+    related: f.related.length ? f.related.map((r) => ({ span: shiftSpan(r.span, by), message: r.message })) : f.related,
   };
+}
+
+function shiftSpan(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+function shiftFix(x: Fix, by: number): Fix {
+  return { title: x.title, edit: { span: shiftSpan(x.edit.span, by), newText: x.edit.newText } };
 }
 
 /**

@@ -107,95 +107,175 @@ export function nearRepeats(view: SourceTextView, threshold: number, minWords: n
 }
 
 function findNearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const allSets = blockShingles(view);
-  const postings = new Postings(allSets.reduce((n, set) => n + (set.words >= minWords ? set.shingles.size : 0), 0));
-  const sets: (ShingleSet | undefined)[] = [];
-  const found: NearRepeat[] = [];
-  // Shared-shingle counts per earlier block, and the blocks touched in first-hit order (a Map per
-  // block cost more than the rest of the search together).
-  const shared = new Int32Array(view.blocks.length);
-  const touched: number[] = [];
-  const hit = (earlier: number): void => {
-    if (shared[earlier]!++ === 0) touched.push(earlier);
-  };
-  view.blocks.forEach((_, index) => {
-    const set = allSets[index]!;
-    if (set.words < minWords) return;
-    sets[index] = set;
-    let best: NearRepeat | undefined;
-    if (!exact.has(index)) {
-      let common = 0;
-      for (const s of set.list) if (!postings.forEach(s, hit)) common++;
-      for (const earlier of touched) {
-        const other = sets[earlier]!;
-        const count = shared[earlier]!;
-        shared[earlier] = 0;
-        // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-        if (!comparableLengths(set, other) || count + common < threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
-        const similarity = overlapCoefficient(set, other);
-        if (similarity >= threshold && (!best || similarity > best.similarity)) best = { copy: index, original: earlier, similarity };
-      }
-      touched.length = 0;
-    }
-    if (best) found.push(best);
-    for (const s of set.list) postings.add(s, index);
-  });
-  return found;
+  const sets = blockShingles(view).map((set) => (set.words >= minWords ? set : undefined));
+  return nearIndexFor(sets, minWords, threshold).update(sets, exact);
+}
+
+/** The same answer without any index kept from earlier versions: what every incremental update must equal. */
+export function nearRepeatsFromScratch(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
+  const sets = blockShingles(view).map((set) => (set.words >= minWords ? set : undefined));
+  return new NearIndex(minWords, threshold).update(sets, exact);
+}
+
+/** A few drafts' indexes (by their settings), so switching between two open drafts does not rebuild each. */
+const indexes: NearIndex[] = [];
+const MAX_INDEXES = 2;
+/** An edit touching more blocks than this rebuilds the index: cheaper than unpicking it. */
+const MAX_CHANGED = 64;
+
+function nearIndexFor(sets: readonly (ShingleSet | undefined)[], minWords: number, threshold: number): NearIndex {
+  let best: NearIndex | undefined;
+  let fewest = MAX_CHANGED + 1;
+  for (const index of indexes) {
+    if (index.minWords !== minWords || index.threshold !== threshold) continue;
+    const changed = index.changedBlocks(sets, fewest);
+    if (changed !== undefined && changed < fewest) (best = index), (fewest = changed);
+  }
+  if (best) {
+    indexes.splice(indexes.indexOf(best), 1);
+    indexes.unshift(best);
+    return best;
+  }
+  const fresh = new NearIndex(minWords, threshold);
+  indexes.unshift(fresh);
+  indexes.length = Math.min(indexes.length, MAX_INDEXES);
+  return fresh;
 }
 
 /**
- * Shingle → the blocks holding it, in block order, or "too common" once more than MAX_POSTINGS do.
- * In typed arrays (open addressing, lists chained through one array): rebuilt on every run, it
- * would otherwise allocate an entry and an array for each of a book's 600,000 shingles.
+ * Shingle → the blocks holding it, kept across versions of a draft: a keystroke changes one
+ * block's shingles, so only that block and the blocks sharing a shingle with its old or new text
+ * are searched again. A shingle held by more than MAX_POSTINGS blocks of the draft is too common
+ * ("of the") to propose candidates; it still counts in every similarity.
  */
-class Postings {
-  private readonly keys: Uint32Array;
-  private readonly heads: Int32Array;
-  private readonly tails: Int32Array;
-  private readonly counts: Int32Array;
-  private readonly blocks: Int32Array;
-  private readonly next: Int32Array;
-  private entries = 0;
-  private readonly mask: number;
+class NearIndex {
+  private sets: (ShingleSet | undefined)[] = [];
+  /** Sorted block numbers; a lone block is stored as its number. */
+  private readonly postings = new Map<number, number | number[]>();
+  private results: (NearRepeat | undefined)[] = [];
+  private exact = new Set<number>();
+  private built = false;
 
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
-    this.tails = new Int32Array(size);
-    this.counts = new Int32Array(size);
-    this.blocks = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
+  constructor(
+    readonly minWords: number,
+    readonly threshold: number,
+  ) {}
+
+  /** How many blocks differ from the indexed version, or undefined when the drafts differ in length or by `limit` or more blocks. */
+  changedBlocks(sets: readonly (ShingleSet | undefined)[], limit: number): number | undefined {
+    if (sets.length !== this.sets.length) return undefined;
+    let changed = 0;
+    for (let i = 0; i < sets.length; i++) if (sets[i] !== this.sets[i] && ++changed >= limit) return undefined;
+    return changed;
   }
 
-  /** Calls `visit` with each block holding `shingle`, earliest first; false when the shingle is too common. */
-  forEach(shingle: number, visit: (block: number) => void): boolean {
-    const slot = this.slotOf(shingle);
-    if (this.counts[slot]! > MAX_POSTINGS) return false;
-    for (let e = this.heads[slot]!; e >= 0; e = this.next[e]!) visit(this.blocks[e]!);
-    return true;
+  update(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): NearRepeat[] {
+    const changed = this.changedBlocks(sets, MAX_CHANGED + 1);
+    if (changed === undefined || !this.built) this.rebuild(sets, exact);
+    else if (changed > 0 || !sameSet(exact, this.exact)) this.patch(sets, exact);
+    return this.results.filter((r): r is NearRepeat => r !== undefined);
   }
 
-  add(shingle: number, block: number): void {
-    const slot = this.slotOf(shingle);
-    const count = this.counts[slot]!;
-    if (count > MAX_POSTINGS) return;
-    this.keys[slot] = shingle;
-    this.counts[slot] = count + 1;
-    if (count === MAX_POSTINGS) return; // now too common: its list is never read again
-    const e = this.entries++;
-    this.blocks[e] = block;
-    this.next[e] = -1;
-    if (count === 0) this.heads[slot] = e;
-    else this.next[this.tails[slot]!] = e;
-    this.tails[slot] = e;
+  private rebuild(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
+    this.postings.clear();
+    this.sets = [...sets];
+    this.exact = new Set(exact);
+    this.built = true;
+    sets.forEach((set, block) => set && this.add(set, block));
+    this.results = sets.map((_, block) => this.search(block));
   }
 
-  private slotOf(shingle: number): number {
-    let slot = Math.imul(shingle, 0x9e3779b1) & this.mask;
-    while (this.counts[slot]! > 0 && this.keys[slot] !== shingle) slot = (slot + 1) & this.mask;
-    return slot;
+  private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
+    const affected = new Set<number>();
+    const touch = (set: ShingleSet | undefined): void => {
+      for (const s of set?.list ?? []) {
+        const list = this.postings.get(s);
+        // Blocks sharing a shingle that proposes candidates, or whose shingle has just become
+        // (un)common: their candidates or counts may have changed.
+        if (list !== undefined && (typeof list === 'number' || list.length <= MAX_POSTINGS + 1)) for (const b of typeof list === 'number' ? [list] : list) affected.add(b);
+      }
+    };
+    for (let block = 0; block < sets.length; block++) {
+      const before = this.sets[block];
+      const after = sets[block];
+      if (before === after) continue;
+      affected.add(block);
+      touch(before);
+      if (before) this.remove(before, block);
+      if (after) this.add(after, block);
+      touch(after);
+      this.sets[block] = after;
+    }
+    for (const b of exact) if (!this.exact.has(b)) affected.add(b);
+    for (const b of this.exact) if (!exact.has(b)) affected.add(b);
+    this.exact = new Set(exact);
+    for (const block of affected) this.results[block] = this.search(block);
   }
+
+  /** The earlier block `block` repeats most closely, at or above the threshold. */
+  private search(block: number): NearRepeat | undefined {
+    const set = this.sets[block];
+    if (!set || this.exact.has(block)) return undefined;
+    const shared = new Map<number, number>();
+    let common = 0;
+    for (const s of set.list) {
+      const list = this.postings.get(s)!;
+      if (typeof list === 'number') continue; // only this block
+      if (list.length > MAX_POSTINGS) {
+        common++;
+        continue;
+      }
+      for (const earlier of list) {
+        if (earlier >= block) break;
+        shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+      }
+    }
+    let best: NearRepeat | undefined;
+    for (const [earlier, count] of shared) {
+      const other = this.sets[earlier]!;
+      // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
+      if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
+      const similarity = overlapCoefficient(set, other);
+      if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && earlier < best.original))) best = { copy: block, original: earlier, similarity };
+    }
+    return best;
+  }
+
+  private add(set: ShingleSet, block: number): void {
+    for (const s of set.list) {
+      const list = this.postings.get(s);
+      if (list === undefined) this.postings.set(s, block);
+      else if (typeof list === 'number') this.postings.set(s, list < block ? [list, block] : [block, list]);
+      else list.splice(insertionPoint(list, block), 0, block);
+    }
+  }
+
+  private remove(set: ShingleSet, block: number): void {
+    for (const s of set.list) {
+      const list = this.postings.get(s);
+      if (list === undefined || list === block) this.postings.delete(s);
+      else if (typeof list !== 'number') {
+        const at = insertionPoint(list, block);
+        if (list[at] === block) list.splice(at, 1);
+        if (list.length === 1) this.postings.set(s, list[0]!);
+      }
+    }
+  }
+}
+
+function insertionPoint(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
