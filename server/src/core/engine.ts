@@ -26,7 +26,8 @@ export interface LintOptions {
  */
 export class BlockCache {
   private readonly entries = new Map<string, Map<string, Cached>>();
-  private views: { readonly of: SourceTextView; readonly blocks: readonly CachedBlock[] } | undefined;
+  /** Weakly: a view holds its draft and, once a whole-draft rule has asked, every word of it. */
+  private views = new WeakMap<SourceTextView, readonly CachedBlock[]>();
 
   /**
    * @param maxBlocks blocks kept, first in first out
@@ -40,13 +41,14 @@ export class BlockCache {
 
   /** The blocks of `view` with their cache entries, looked up (and kept fresh) once per view, not once per rule. */
   blocksOf(view: SourceTextView): readonly CachedBlock[] {
-    if (this.views?.of !== view) this.views = { of: view, blocks: blockViews(view).map((block) => ({ block, findings: this.entryFor(block.key) })) };
-    return this.views.blocks;
+    let blocks = this.views.get(view);
+    if (!blocks) this.views.set(view, (blocks = blockViews(view).map((block) => ({ block, findings: this.entryFor(block.key) }))));
+    return blocks;
   }
 
   clear(): void {
     this.entries.clear();
-    this.views = undefined;
+    this.views = new WeakMap();
   }
 
   private entryFor(key: string): Map<string, Cached> {
