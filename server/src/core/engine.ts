@@ -25,7 +25,9 @@ export interface LintOptions {
  * only the edited paragraph is checked again. Bounded, least recently used first out.
  */
 export class BlockCache {
-  private readonly entries = new Map<string, Map<string, Cached>>();
+  private readonly entries = new Map<string, (Cached | undefined)[]>();
+  /** Each rule-and-setting's place in a block's entry: an array read, not a string-keyed lookup, per block and rule. */
+  private readonly slots = new Map<string, number>();
   /** Weakly: a view holds its draft and, once a whole-draft rule has asked, every word of it. */
   private views = new WeakMap<SourceTextView, readonly CachedBlock[]>();
 
@@ -46,18 +48,25 @@ export class BlockCache {
     return blocks;
   }
 
+  /** The index of a rule-and-setting in every block's entry. */
+  slotOf(checkKey: string): number {
+    let slot = this.slots.get(checkKey);
+    if (slot === undefined) this.slots.set(checkKey, (slot = this.slots.size));
+    return slot;
+  }
+
   clear(): void {
     this.entries.clear();
     this.views = new WeakMap();
   }
 
-  private entryFor(key: string): Map<string, Cached> {
+  private entryFor(key: string): (Cached | undefined)[] {
     let entry = this.entries.get(key);
     if (entry) return entry;
     // First in, first out: an edit adds one entry, so a block in use is evicted only after
     // tens of thousands of edits, and then merely checked again. (Refreshing a hit would store the
     // new version's substring as the key and keep that whole version of the draft alive.)
-    entry = new Map();
+    entry = [];
     this.entries.set(detached(key), entry);
     if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -67,8 +76,8 @@ export class BlockCache {
 interface CachedBlock {
   /** Its view is built lazily: after an edit only the edited block needs one. */
   readonly block: BlockView;
-  /** Findings per rule and setting. */
-  readonly findings: Map<string, Cached>;
+  /** Findings per rule and setting, by BlockCache.slotOf. */
+  readonly findings: (Cached | undefined)[];
 }
 
 /**
@@ -113,26 +122,27 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
   const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   const blocks = cache.blocksOf(view);
+  const slot = cache.slotOf(checkKey);
   try {
     let misses = 0;
-    for (const b of blocks) if (!b.findings.has(checkKey)) misses++;
+    for (const b of blocks) if (!b.findings[slot]) misses++;
     // A first look at a draft: one run over the whole text is cheaper than one per block, and
     // block-by-block equals whole-draft for these rules (blockCache.test.ts), so its findings are
     // shared out to the blocks to serve the keystrokes that follow.
     if (misses > blocks.length * cache.wholeRunShare) {
       const whole: Finding[] = [];
       for (const report of check.run({ text: view, options: merged })) whole.push(toFinding(check, report, setting.severity, view.text));
-      fillCache(blocks, whole, checkKey);
+      fillCache(blocks, whole, slot);
       return whole;
     }
     const out: Finding[] = [];
     for (const { block, findings } of blocks) {
-      let cached = findings.get(checkKey);
+      let cached = findings[slot];
       if (!cached) {
         const local: Finding[] = [];
         for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
         cached = { at: 0, findings: local };
-        findings.set(checkKey, cached);
+        findings[slot] = cached;
       }
       if (cached.at !== block.offset) {
         const by = block.offset - cached.at;
@@ -149,7 +159,7 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
 }
 
 /** Files whole-draft findings under their blocks; a block with a finding reaching outside it is left uncached. */
-function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], checkKey: string): void {
+function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], slot: number): void {
   const local = blocks.map(() => [] as Finding[]);
   const spill = new Set<number>();
   const sorted = [...findings].sort((x, y) => x.span.start - y.span.start);
@@ -167,7 +177,7 @@ function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[],
     local[i]!.push(detach(f));
   }
   blocks.forEach((b, k) => {
-    if (!spill.has(k) && !b.findings.has(checkKey)) b.findings.set(checkKey, { at: b.block.offset, findings: local[k]! });
+    if (!spill.has(k) && !b.findings[slot]) b.findings[slot] = { at: b.block.offset, findings: local[k]! };
   });
 }
 
