@@ -9,7 +9,7 @@ import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config
 import { applyDirectives, DIRECTIVE_ID } from './core/directives';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
 import { lastAtOrBefore } from './core/spans';
-import { BlockCache, compareFindings, lint, type LintOptions } from './core/engine';
+import { BlockCache, compareFindings, lint, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
 import type { Finding } from './core/types';
@@ -112,14 +112,23 @@ export async function lintTextInSteps(
 ): Promise<LintResult | undefined> {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
   const view = buildSourceText(text, format);
-  const findings: Finding[] = [];
-  for (const check of checks) {
+  const steps = lintSteps(view, checks, settingFor, options);
+  // Hand control back about every 20 ms, not at every step: a pause costs a turn of the event loop.
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      if (options.isCancelled?.()) return undefined;
+      return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(step.value), text, view.lineStarts, IDS), frontMatter), problems };
+    }
+    if (performance.now() - since < PAUSE_EVERY_MS) continue;
     await options.pause();
+    since = performance.now();
     if (options.isCancelled?.()) return undefined;
-    findings.push(...lint(view, [check], settingFor, options));
   }
-  return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(findings), text, view.lineStarts, IDS), frontMatter), problems };
 }
+
+const PAUSE_EVERY_MS = 20;
 
 /**
  * Applies every safe fix (what fix-all applies), in passes until none is left; `filter` narrows

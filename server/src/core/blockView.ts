@@ -40,6 +40,23 @@ export function viewOfBlock(view: SourceTextView, index: number): { readonly vie
   return { view: buildBlockView(view, block), offset: block.outer.start };
 }
 
+/** Blocks `from` to `to` (exclusive) as a draft of their own: a stretch a paragraph-scope rule can read in one go. */
+export function viewOfBlocks(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
+  if (from === 0 && to === view.blocks.length) return { view, offset: 0 };
+  const start = view.blocks[from]!.outer.start;
+  const end = view.blocks[to - 1]!.outer.end;
+  const text = view.text.slice(start, end);
+  const lineStarts = computeLineStarts(text);
+  const firstLine = view.blocks[from]!.line;
+  const blocks = view.blocks.slice(from, to).map((b) => ({
+    ...b,
+    span: { start: b.span.start - start, end: b.span.end - start },
+    outer: { start: b.outer.start - start, end: b.outer.end - start },
+    line: b.line - firstLine + 1,
+  }));
+  return { view: composeView(text, view.prose.slice(start, end), blocks, lineStarts), offset: start };
+}
+
 function buildBlockView(view: SourceTextView, block: Block): SourceTextView {
   const start = block.outer.start;
   const end = block.outer.end;

@@ -3,7 +3,7 @@
  * and message ids, merges each fix's edits into one, isolates a check that throws, and honours
  * cancellation between checks, so one broken rule never hides the others.
  */
-import { blockViews, type BlockView } from './blockView';
+import { blockViews, viewOfBlocks, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
 import { detached } from './textMemo';
 import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
@@ -95,13 +95,32 @@ export function lint(
   settingFor: (check: Check) => CheckSetting,
   options: LintOptions = {},
 ): Finding[] {
+  const steps = lintSteps(view, checks, settingFor, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same run in steps: it yields between rules and, on a first look at a long draft, between
+ * stretches of a few hundred paragraphs, so a server can read newer edits and answer other
+ * requests between steps instead of going quiet for seconds.
+ */
+export function* lintSteps(
+  view: SourceTextView,
+  checks: readonly Check[],
+  settingFor: (check: Check) => CheckSetting,
+  options: LintOptions = {},
+): Generator<void, Finding[], void> {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (options.isCancelled?.()) break;
     const setting = settingFor(check);
     if (!setting.enabled) continue;
     if (options.blockCache && check.meta.scope === 'paragraph') {
-      findings.push(...lintByBlock(view, check, setting, options.blockCache, options));
+      findings.push(...(yield* lintByBlock(view, check, setting, options.blockCache, options)));
+      yield;
       continue;
     }
     try {
@@ -113,12 +132,16 @@ export function lint(
     } catch (error) {
       options.onCheckError?.(check.meta.id, error);
     }
+    yield;
   }
   return findings.sort(compareFindings);
 }
 
+/** Characters of draft a first look reads between steps: about a tenth of a second for the slowest rules. */
+const STRETCH = 64_000;
+
 /** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks. */
-function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache, options: LintOptions): Finding[] {
+function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache, options: LintOptions): Generator<void, Finding[], void> {
   const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   const blocks = cache.blocksOf(view);
@@ -126,16 +149,30 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
   try {
     let misses = 0;
     for (const b of blocks) if (!b.findings[slot]) misses++;
-    // A first look at a draft: one run over the whole text is cheaper than one per block, and
-    // block-by-block equals whole-draft for these rules (blockCache.test.ts), so its findings are
-    // shared out to the blocks to serve the keystrokes that follow.
+    // A first look at a draft: one run over a stretch of many paragraphs is cheaper than one per
+    // paragraph, and equals it for these rules (blockCache.test.ts), so its findings are shared
+    // out to the blocks to serve the keystrokes that follow.
     if (misses > blocks.length * cache.wholeRunShare) {
       const whole: Finding[] = [];
-      for (const report of check.run({ text: view, options: merged })) whole.push(toFinding(check, report, setting.severity, view.text));
-      fillCache(blocks, whole, slot);
+      for (let from = 0; from < blocks.length; ) {
+        let to = from + 1;
+        while (to < blocks.length && blocks[to]!.block.offset + blocks[to]!.block.length - blocks[from]!.block.offset <= STRETCH) to++;
+        const stretch = viewOfBlocks(view, from, to);
+        const found: Finding[] = [];
+        for (const report of check.run({ text: stretch.view, options: merged })) found.push(toFinding(check, report, setting.severity, stretch.view.text));
+        const shifted = stretch.offset === 0 ? found : found.map((f) => shiftFinding(f, stretch.offset));
+        fillCache(blocks.slice(from, to), shifted, slot);
+        whole.push(...shifted);
+        from = to;
+        if (from < blocks.length) {
+          yield;
+          if (options.isCancelled?.()) return whole;
+        }
+      }
       return whole;
     }
     const out: Finding[] = [];
+    let fresh = 0;
     for (const { block, findings } of blocks) {
       let cached = findings[slot];
       if (!cached) {
@@ -143,6 +180,8 @@ function lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckS
         for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
         cached = { at: 0, findings: local };
         findings[slot] = cached;
+        fresh += block.length;
+        if (fresh > STRETCH) (fresh = 0), yield;
       }
       if (cached.at !== block.offset) {
         const by = block.offset - cached.at;

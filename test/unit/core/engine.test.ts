@@ -84,3 +84,19 @@ describe('engine', () => {
     assert.deepEqual(lint(view, [late, good], on).map((f) => f.checkId), ['good', 'late']);
   });
 });
+
+describe('lintSteps: a first look at a long draft comes in steps', () => {
+  it('yields inside a rule between stretches of paragraphs, and finds what one pass finds', async () => {
+    const { checks } = await import('../../../server/src/api');
+    const { BlockCache, lintSteps } = await import('../../../server/src/core/engine');
+    const paragraph = 'The council voted on Tuesday to close the harbour road, which officials said was very unsafe. ';
+    const long = buildSourceText(Array.from({ length: 2000 }, (_, i) => `${paragraph}Item ${i}.`).join('\n\n'), 'plaintext');
+    const rule = checks.filter((c) => c.meta.id === 'write-good/weasel');
+    const steps = lintSteps(long, rule, on, { blockCache: new BlockCache() });
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.ok(yields > 2, `one rule over ${long.text.length} characters yielded ${yields} times`);
+    assert.deepEqual(step.value, lint(long, rule, on));
+  });
+});
