@@ -5,17 +5,14 @@
  * descriptive (adjectives, adverbs) and uncommon. Words the story keeps using are its subject, not
  * an echo, and repeated paragraphs and headlines are left to the rules that handle them.
  *
- * Each paragraph's words are read once and remembered by its text (their keys as numbers, in typed
- * arrays); a run is then a pass over numbers, so after a keystroke in a book-length draft only
- * the edited paragraph is read again.
+ * The passes read the draft's words in order, each looking back at most `distance` words, so
+ * after a keystroke only the stretch from the edited paragraph to `distance` words past it is read
+ * again; the rest of the last run's answer is kept (see `again`).
  */
+import { ID_BITS, JOINED, keys, NAME, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
 import { NumberTable } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
-import { linksIn } from './protected';
-import { blockSegments } from './segments';
-import { overlapsAny, SpanSet } from './spans';
-import { TextMemo } from './textMemo';
-import type { BlockKind, SourceTextView, Span } from './types';
+import type { SourceTextView, Span } from './types';
 
 /** What the caller knows about words: the data lives with the check, the logic here. */
 export interface Vocabulary {
@@ -47,172 +44,254 @@ export interface Echo {
 const MAX_PHRASE_WORDS = 6;
 const MIN_PHRASE_WORDS = 3;
 
-/** Capitalised in mid-sentence: a name ("Rapid City"); its word is then never an echo, even opening a sentence. */
-const NAME = 1;
-/** A number, or inside a quotation, block quote or link: counted, never flagged. */
-const SKIP = 2;
-/** Only space between this word and the one before, in the same sentence: the two can be one phrase. */
-const JOINED = 4;
-
-/** One paragraph's words: keys as ids (see keyId), offsets from the block's start. */
-interface BlockWords {
-  readonly ids: Int32Array;
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  /** Sentence within the block. */
-  readonly sentences: Uint32Array;
-  readonly flags: Uint8Array;
+/** A repeated run the phrase pass met at word `j` (earlier at `i`): it skips the run, and reports it when `echo`. */
+interface Run {
+  readonly j: number;
+  readonly i: number;
+  readonly length: number;
+  readonly echo: boolean;
+}
+/** A single word echoed at `j`, earlier at `i`. */
+interface Repeat {
+  readonly j: number;
+  readonly i: number;
 }
 
-/**
- * Word keys as small numbers, so three of them pack exactly into one number (17 bits each) and
- * a run compares numbers, not strings. Cleared with the memo when the vocabulary outgrows that.
- */
-const ID_BITS = 17;
-const ids = new Map<string, number>();
-const keys: string[] = [];
-/** By kind (a block quote's words are all quoted) and then by text, the same string object every memo is asked with. */
-const blockMemo = { quoted: new TextMemo<BlockWords>(), other: new TextMemo<BlockWords>() };
-
-function keyId(key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) (id = keys.length), ids.set(key, id), keys.push(key);
-  return id;
+/** What one run knew: enough to answer the next version of the same draft from the edited stretch alone. */
+interface Answer {
+  readonly vocabulary: Vocabulary;
+  readonly options: EchoOptions;
+  readonly perBlock: readonly (BlockWords | undefined)[];
+  readonly headings: readonly boolean[];
+  readonly t: Tokens;
+  readonly uses: Int32Array;
+  readonly names: Uint8Array;
+  readonly runs: readonly Run[];
+  readonly words: readonly Repeat[];
 }
 
-export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options: EchoOptions): Echo[] {
-  if (ids.size > (1 << ID_BITS) - 50_000) (ids.clear(), (keys.length = 0), blockMemo.quoted.clear(), blockMemo.other.clear(), (classMemo = new WeakMap()));
+/** The last answer, for the draft being typed in (another draft's run replaces it). */
+let last: Answer | undefined;
+
+/** At most this many edited paragraphs are patched; more, and the draft is read whole. */
+const MAX_EDITED = 8;
+
+/** @param reuse whether the last run's answer may serve (tests compare both ways) */
+export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options: EchoOptions, reuse = true): Echo[] {
+  if (resetIdsIfFull()) last = undefined;
   const copies = new Set(exactRepeats(view, 1).map((r) => r.copy));
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
   const perBlock = view.blocks.map((b, index) => (copies.has(index) ? undefined : wordsOf(b.kind, b.text)));
+  const headings = view.blocks.map((b) => b.kind === 'heading');
   const t = tokens(view, perBlock);
+  const { uses, names } = counts(t, perBlock);
+  const answer = (reuse ? again(last, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
+  if (reuse) last = answer;
+  const echoes: Echo[] = [
+    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(t, r.j, r.length), earlier: spanOf(t, r.i, r.length), distance: r.j - r.i })),
+    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(t, w.j, 1), earlier: spanOf(t, w.i, 1), distance: w.j - w.i })),
+  ];
+  return echoes.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The draft's uses of each key (headlines included, copies not) and which keys are names. */
+function counts(t: Tokens, perBlock: readonly (BlockWords | undefined)[]): { uses: Int32Array; names: Uint8Array } {
   const uses = new Int32Array(keys.length);
   for (const words of perBlock) if (words) for (const id of words.ids) uses[id]!++;
   const names = new Uint8Array(keys.length);
   for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!] = 1;
-  const lookup = wordClasses(vocabulary);
-  const rare = (j: number): boolean => {
-    const id = t.ids[j]!;
-    return !(t.flags[j]! & SKIP) && !names[id] && !lookup.common(id) && uses[id]! < options.topicUses;
-  };
-  const echoes: Echo[] = [];
-  const inPhrase = new Uint8Array(t.count);
+  return { uses, names };
+}
 
-  const lastGram = new NumberTable(t.count);
-  for (let j = 0; j + MIN_PHRASE_WORDS <= t.count; j++) {
-    const key = gramKey(t, j);
-    if (key < 0) continue;
-    const i = lastGram.get(key);
-    lastGram.set(key, j);
-    if (i < 0 || i + MIN_PHRASE_WORDS > j || j - i > options.distance) continue;
-    let length = MIN_PHRASE_WORDS;
-    while (i + length < j && j + length < t.count && t.ids[i + length] === t.ids[j + length] && gramKey(t, j + length - MIN_PHRASE_WORDS + 1) >= 0 && gramKey(t, i + length - MIN_PHRASE_WORDS + 1) >= 0) length++;
-    let anyRare = false;
-    for (let k = j; k < j + length && !anyRare; k++) anyRare = rare(k);
-    if (length <= MAX_PHRASE_WORDS && anyRare) {
-      echoes.push({ kind: 'phrase', span: spanOf(t, j, length), earlier: spanOf(t, i, length), distance: j - i });
-      inPhrase.fill(1, j, j + length);
-    }
-    // Carry the rest of the run along so its later three-word windows do not echo it again.
-    for (let k = j + 1; k < j + length && k + MIN_PHRASE_WORDS <= t.count; k++) {
-      const inner = gramKey(t, k);
-      if (inner >= 0) lastGram.set(inner, k);
-    }
-    j += length - 1;
+/** The passes over a whole draft. */
+function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Uint8Array): Answer {
+  const passes = new Passes(t, vocabulary, options, uses, names);
+  const runs = passes.phrases(0, new NumberTable(t.count), () => false);
+  const words = passes.words(0, t.count, new Map(), inPhrase(t.count, runs));
+  return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
+}
+
+/**
+ * The answer for a new version from the last one, when only a few paragraphs changed and no word
+ * outside them changed standing (a topic word, a name, or neither): the passes look back at most
+ * `distance` words, so they are run again from just before the edited paragraphs until they are
+ * `distance` words past them and back in step with the last run; the rest is the last run's,
+ * moved by the change in word count. Undefined when the draft must be read whole.
+ */
+function again(
+  previous: Answer | undefined,
+  vocabulary: Vocabulary,
+  options: EchoOptions,
+  perBlock: Answer['perBlock'],
+  headings: Answer['headings'],
+  t: Tokens,
+  uses: Int32Array,
+  names: Uint8Array,
+): Answer | undefined {
+  if (!previous || previous.vocabulary !== vocabulary || JSON.stringify(previous.options) !== JSON.stringify(options)) return undefined;
+  if (previous.perBlock.length !== perBlock.length || previous.headings.some((h, i) => h !== headings[i])) return undefined;
+  const edited: number[] = [];
+  for (let b = 0; b < perBlock.length; b++) {
+    // A copy turning into prose or back changes what counts as a use: read the draft whole.
+    if ((previous.perBlock[b] === undefined) !== (perBlock[b] === undefined)) return undefined;
+    if (previous.perBlock[b] !== perBlock[b] && edited.push(b) > MAX_EDITED) return undefined;
   }
+  const old = previous.t;
+  if (!edited.length) return { ...previous, t, uses, names };
+  if (!sameStanding(previous, edited, perBlock, uses, names, options.topicUses, vocabulary)) return undefined;
 
+  const first = edited[0]!;
+  const after = edited[edited.length - 1]! + 1;
+  const a = t.blockStarts[first]!;
+  const delta = t.blockStarts[after]! - old.blockStarts[after]!;
+  const end = t.blockStarts[after]!;
+  const passes = new Passes(t, vocabulary, options, uses, names);
+
+  // Phrases: from the last place before the edit where the last run was not inside a run.
+  const restart = stepBefore(previous.runs, Math.max(0, a - MIN_PHRASE_WORDS));
+  const lastGram = new NumberTable(Math.min(t.count, options.distance + 2) + 64);
+  for (let q = Math.max(0, restart - options.distance - 1); q < restart; q++) {
+    const key = gramKey(t, q);
+    if (key >= 0) lastGram.set(key, q);
+  }
+  // Back in step: past the edit by more than `distance` words, at a word the last run also stepped on.
+  const settled = (j: number): boolean => j >= end + options.distance + MAX_PHRASE_WORDS && stepBefore(previous.runs, j - delta) === j - delta;
+  const middle = passes.phrases(restart, lastGram, settled);
+  const resume = middle.stopped;
+  const runs = [
+    ...previous.runs.filter((r) => r.j < restart),
+    ...middle,
+    ...previous.runs.filter((r) => r.j >= resume - delta).map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })),
+  ];
+
+  // Single words: from before the edit (a word's next word may be in it) to `distance` past it and past the rerun phrases.
+  const from = Math.min(restart, Math.max(0, a - 1));
+  const to = Math.min(t.count, Math.max(resume, end + options.distance + 2));
   const lastUse = new Map<number, number>();
-  for (let j = 0; j < t.count; j++) {
-    const id = t.ids[j]!;
-    if (!rare(j) || !lookup.descriptive(id)) continue;
-    const i = lastUse.get(id);
-    lastUse.set(id, j);
-    if (i === undefined || inPhrase[j] || j - i > options.distance) continue;
-    // "Little by little", "more and more": a fixed pattern, not an echo.
-    if (t.sentences[j] === t.sentences[i] && j - i === 2) continue;
-    // The same word before the same noun twice is a term ("mobile phones", "annual report").
-    const next = nextWord(t, j);
-    if (next >= 0 && next === nextWord(t, i)) continue;
-    echoes.push({ kind: 'word', span: { start: t.starts[j]!, end: t.ends[j]! }, earlier: { start: t.starts[i]!, end: t.ends[i]! }, distance: j - i });
+  for (let q = Math.max(0, from - options.distance - 1); q < from; q++) if (passes.rare(q) && passes.descriptive(t.ids[q]!)) lastUse.set(t.ids[q]!, q);
+  const words = [
+    ...previous.words.filter((w) => w.j < from),
+    ...passes.words(from, to, lastUse, inPhrase(t.count, runs)),
+    ...previous.words.filter((w) => w.j + delta >= to).map((w) => ({ j: w.j + delta, i: w.i + delta })),
+  ];
+  return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
+}
+
+/**
+ * Whether every word of the edited paragraphs (before and after) kept its standing: a topic word
+ * (used `topicUses` times), a name or neither. A word that changed standing and is also used
+ * outside them changes answers anywhere in the draft.
+ */
+function sameStanding(previous: Answer, edited: readonly number[], perBlock: Answer['perBlock'], uses: Int32Array, names: Uint8Array, topicUses: number, vocabulary: Vocabulary): boolean {
+  const tally = (blocks: Answer['perBlock']): Map<number, number> => {
+    const n = new Map<number, number>();
+    for (const b of edited) for (const id of blocks[b]?.ids ?? []) n.set(id, (n.get(id) ?? 0) + 1);
+    return n;
+  };
+  const now = tally(perBlock);
+  const before = tally(previous.perBlock);
+  const common = wordClasses(vocabulary).common;
+  for (const id of new Set([...now.keys(), ...before.keys()])) {
+    const wasPlain = (previous.uses[id] ?? 0) < topicUses && !previous.names[id];
+    const isPlain = (uses[id] ?? 0) < topicUses && !names[id];
+    if (wasPlain === isPlain || common(id)) continue;
+    // Used outside the edited paragraphs, before or now: its new standing matters there too.
+    if ((uses[id] ?? 0) > (now.get(id) ?? 0) || (previous.uses[id] ?? 0) > (before.get(id) ?? 0)) return false;
   }
-  return echoes.sort((a, b) => a.span.start - b.span.start);
+  return true;
 }
 
-/** The words of the prose a reader meets once, in draft offsets: headlines and copies are left out (their words still count as uses). */
-interface Tokens {
-  readonly count: number;
-  readonly ids: Int32Array;
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
-  /** Sentence numbers across the draft: only equality matters. */
-  readonly sentences: Uint32Array;
-  readonly flags: Uint8Array;
+/** `at`, or the start of the run the last pass was skipping through at `at`. */
+function stepBefore(runs: readonly Run[], at: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.j < at) (found = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  const run = runs[found];
+  return run && run.j + run.length > at ? run.j : at;
 }
 
-function tokens(view: SourceTextView, perBlock: readonly (BlockWords | undefined)[]): Tokens {
-  let count = 0;
-  perBlock.forEach((w, index) => {
-    if (w && view.blocks[index]!.kind !== 'heading') count += w.ids.length;
-  });
-  const t = { count, ids: new Int32Array(count), starts: new Uint32Array(count), ends: new Uint32Array(count), sentences: new Uint32Array(count), flags: new Uint8Array(count) };
-  let at = 0;
-  let sentenceBase = 0;
-  perBlock.forEach((w, index) => {
-    if (!w || view.blocks[index]!.kind === 'heading') return;
-    const offset = view.blocks[index]!.span.start;
-    t.ids.set(w.ids, at);
-    t.flags.set(w.flags, at);
-    for (let k = 0; k < w.ids.length; k++) {
-      t.starts[at + k] = w.starts[k]! + offset;
-      t.ends[at + k] = w.ends[k]! + offset;
-      t.sentences[at + k] = w.sentences[k]! + sentenceBase;
+function inPhrase(count: number, runs: readonly Run[]): Uint8Array {
+  const marks = new Uint8Array(count);
+  for (const r of runs) if (r.echo) marks.fill(1, r.j, r.j + r.length);
+  return marks;
+}
+
+class Passes {
+  private readonly lookup: ReturnType<typeof wordClasses>;
+
+  constructor(
+    private readonly t: Tokens,
+    vocabulary: Vocabulary,
+    private readonly options: EchoOptions,
+    private readonly uses: Int32Array,
+    private readonly names: Uint8Array,
+  ) {
+    this.lookup = wordClasses(vocabulary);
+  }
+
+  rare(j: number): boolean {
+    const id = this.t.ids[j]!;
+    return !(this.t.flags[j]! & SKIP) && !this.names[id] && !this.lookup.common(id) && this.uses[id]! < this.options.topicUses;
+  }
+
+  descriptive(id: number): boolean {
+    return this.lookup.descriptive(id);
+  }
+
+  /**
+   * Repeated runs of three words or more, from word `from` (where the last pass was not inside a
+   * run) until `settled` says the rest is known; `stopped` is where it stopped.
+   */
+  phrases(from: number, lastGram: NumberTable, settled: (j: number) => boolean): Run[] & { stopped: number } {
+    const { t, options } = this;
+    const runs: Run[] = [];
+    let j = from;
+    for (; j + MIN_PHRASE_WORDS <= t.count; j++) {
+      if (j > from && settled(j)) break;
+      const key = gramKey(t, j);
+      if (key < 0) continue;
+      const i = lastGram.get(key);
+      lastGram.set(key, j);
+      if (i < 0 || i + MIN_PHRASE_WORDS > j || j - i > options.distance) continue;
+      let length = MIN_PHRASE_WORDS;
+      while (i + length < j && j + length < t.count && t.ids[i + length] === t.ids[j + length] && gramKey(t, j + length - MIN_PHRASE_WORDS + 1) >= 0 && gramKey(t, i + length - MIN_PHRASE_WORDS + 1) >= 0) length++;
+      let anyRare = false;
+      for (let k = j; k < j + length && !anyRare; k++) anyRare = this.rare(k);
+      runs.push({ j, i, length, echo: length <= MAX_PHRASE_WORDS && anyRare });
+      // Carry the rest of the run along so its later three-word windows do not echo it again.
+      for (let k = j + 1; k < j + length && k + MIN_PHRASE_WORDS <= t.count; k++) {
+        const inner = gramKey(t, k);
+        if (inner >= 0) lastGram.set(inner, k);
+      }
+      j += length - 1;
     }
-    at += w.ids.length;
-    sentenceBase += (w.sentences[w.sentences.length - 1] ?? 0) + 1;
-  });
-  return t;
-}
-
-function wordsOf(kind: BlockKind, prose: string): BlockWords {
-  return (kind === 'blockquote' ? blockMemo.quoted : blockMemo.other).get(prose, () => readWords(kind, prose));
-}
-
-function readWords(kind: BlockKind, prose: string): BlockWords {
-  const segments = blockSegments(prose);
-  const pairs = segments.words;
-  const n = pairs.length / 2;
-  const w = { ids: new Int32Array(n), starts: new Uint32Array(n), ends: new Uint32Array(n), sentences: new Uint32Array(n), flags: new Uint8Array(n) };
-  const sentences = segments.sentences;
-  const quoted: Span[] = [];
-  for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
-  const quotations = new SpanSet(quoted);
-  const links = linksIn(prose);
-  let sentence = 0;
-  // Whether a word of the current sentence came before: every letter and digit is in some word, so
-  // this says what scanning the prose from the sentence's start would, without the quadratic scan.
-  let wordsInSentence = 0;
-  let counted = -1;
-  for (let k = 0; k < n; k++) {
-    const start = pairs[2 * k]!;
-    const end = pairs[2 * k + 1]!;
-    while (2 * (sentence + 1) < sentences.length && sentences[2 * sentence + 1]! <= start) sentence++;
-    if (counted !== sentence) (counted = sentence), (wordsInSentence = 0);
-    const sentenceStart = sentences[2 * sentence] ?? 0;
-    const opensSentence = start <= sentenceStart || wordsInSentence === 0;
-    if (start >= sentenceStart) wordsInSentence++;
-    const text = prose.slice(start, end);
-    const span = { start, end };
-    let flags = 0;
-    if (/^\p{Lu}/u.test(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
-    if (/\d/u.test(text) || kind === 'blockquote' || quotations.contains(span) || overlapsAny(links, span)) flags |= SKIP;
-    if (k > 0 && w.sentences[k - 1] === sentence && /^\s+$/u.test(prose.slice(pairs[2 * k - 1]!, start))) flags |= JOINED;
-    w.ids[k] = keyId(text.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
-    w.starts[k] = start;
-    w.ends[k] = end;
-    w.sentences[k] = sentence;
-    w.flags[k] = flags;
+    return Object.assign(runs, { stopped: Math.min(j, t.count) });
   }
-  return w;
+
+  /** Uncommon descriptive words used again within `distance` words, for words `from` to `to`. */
+  words(from: number, to: number, lastUse: Map<number, number>, phrased: Uint8Array): Repeat[] {
+    const { t, options } = this;
+    const found: Repeat[] = [];
+    for (let j = from; j < to; j++) {
+      const id = t.ids[j]!;
+      if (!this.rare(j) || !this.lookup.descriptive(id)) continue;
+      const i = lastUse.get(id);
+      lastUse.set(id, j);
+      if (i === undefined || phrased[j] || j - i > options.distance) continue;
+      // "Little by little", "more and more": a fixed pattern, not an echo.
+      if (t.sentences[j] === t.sentences[i] && j - i === 2) continue;
+      // The same word before the same noun twice is a term ("mobile phones", "annual report").
+      const next = nextWord(t, j);
+      if (next >= 0 && next === nextWord(t, i)) continue;
+      found.push({ j, i });
+    }
+    return found;
+  }
 }
 
 /** The three words from `j` packed into one number, or -1 unless they form one stretch of prose in one sentence. */
@@ -230,24 +309,4 @@ function nextWord(t: Tokens, j: number): number {
 
 function spanOf(t: Tokens, j: number, length: number): Span {
   return { start: t.starts[j]!, end: t.ends[j + length - 1]! };
-}
-
-/** Each key's common/descriptive answer, asked of the vocabulary once per key, not once per use. */
-let classMemo = new WeakMap<Vocabulary, { readonly common: (id: number) => boolean; readonly descriptive: (id: number) => boolean }>();
-
-function wordClasses(vocabulary: Vocabulary) {
-  let memo = classMemo.get(vocabulary);
-  if (!memo) {
-    const answers = (ask: (word: string) => boolean) => {
-      const known = new Map<number, boolean>();
-      return (id: number): boolean => {
-        let answer = known.get(id);
-        if (answer === undefined) known.set(id, (answer = ask(keys[id]!)));
-        return answer;
-      };
-    };
-    memo = { common: answers(vocabulary.isCommon), descriptive: answers(vocabulary.isDescriptive) };
-    classMemo.set(vocabulary, memo);
-  }
-  return memo;
 }

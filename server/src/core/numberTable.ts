@@ -1,22 +1,20 @@
 /**
  * @file A hash table from numbers to whole numbers in typed arrays: the per-run indexes over a
- * book-length draft (700,000 three-word keys, 600,000 shingles) are built on every keystroke, and
- * a Map would allocate an entry, and for keys past 2^31 a boxed number, per insertion.
+ * book-length draft (700,000 three-word keys) are built on every keystroke, and a Map would
+ * allocate an entry, and for keys past 2^31 a boxed number, per insertion.
  */
 export class NumberTable {
-  private readonly keys: Float64Array;
-  private readonly values: Int32Array;
-  private readonly used: Uint8Array;
-  private readonly mask: number;
+  private keys!: Float64Array;
+  private values!: Int32Array;
+  private used!: Uint8Array;
+  private mask = 0;
+  private size = 0;
 
-  /** @param capacity the most keys it will hold; it never grows. */
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.keys = new Float64Array(size);
-    this.values = new Int32Array(size);
-    this.used = new Uint8Array(size);
-    this.mask = size - 1;
+  /** @param expected how many keys it will probably hold; it grows past that if need be. */
+  constructor(expected: number) {
+    let slots = 16;
+    while (slots < expected * 2) slots *= 2;
+    this.allocate(slots);
   }
 
   /** The value stored for `key`, or -1. */
@@ -26,10 +24,31 @@ export class NumberTable {
   }
 
   set(key: number, value: number): void {
-    const slot = this.find(key);
-    this.keys[slot] = key;
+    let slot = this.find(key);
+    if (!this.used[slot]) {
+      if ((this.size + 1) * 2 > this.keys.length) {
+        this.grow();
+        slot = this.find(key);
+      }
+      this.size++;
+      this.keys[slot] = key;
+      this.used[slot] = 1;
+    }
     this.values[slot] = value;
-    this.used[slot] = 1;
+  }
+
+  private allocate(slots: number): void {
+    this.keys = new Float64Array(slots);
+    this.values = new Int32Array(slots);
+    this.used = new Uint8Array(slots);
+    this.mask = slots - 1;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keys, values, used } = this;
+    this.allocate(keys.length * 2);
+    for (let s = 0; s < keys.length; s++) if (used[s]) this.set(keys[s]!, values[s]!);
   }
 
   private find(key: number): number {

@@ -1,0 +1,161 @@
+/**
+ * @file The words echo reads, per paragraph and remembered by its text: each word's key as a
+ * number, its offsets, its sentence and whether it is a name, skipped (numbers, quotations, links)
+ * or joined to the word before by space alone. A run then puts the paragraphs' arrays together
+ * and works on numbers, so after a keystroke only the edited paragraph is read again.
+ */
+import { linksIn } from './protected';
+import { blockSegments } from './segments';
+import { overlapsAny, SpanSet } from './spans';
+import { TextMemo } from './textMemo';
+import type { BlockKind, SourceTextView, Span } from './types';
+import type { Vocabulary } from './echoes';
+
+/** Capitalised in mid-sentence: a name ("Rapid City"); its word is then never an echo, even opening a sentence. */
+export const NAME = 1;
+/** A number, or inside a quotation, block quote or link: counted, never flagged. */
+export const SKIP = 2;
+/** Only space between this word and the one before, in the same sentence: the two can be one phrase. */
+export const JOINED = 4;
+
+/** One paragraph's words: keys as ids (see keyId), offsets from the block's start. */
+export interface BlockWords {
+  readonly ids: Int32Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** Sentence within the block. */
+  readonly sentences: Uint32Array;
+  readonly flags: Uint8Array;
+}
+
+/**
+ * Word keys as small numbers, so three of them pack exactly into one number (17 bits each) and
+ * a run compares numbers, not strings. Cleared with the memo when the vocabulary outgrows that.
+ */
+export const ID_BITS = 17;
+const ids = new Map<string, number>();
+/** Every key by its id. */
+export const keys: string[] = [];
+/** By kind (a block quote's words are all quoted) and then by text, the same string object every memo is asked with. */
+const blockMemo = { quoted: new TextMemo<BlockWords>(), other: new TextMemo<BlockWords>() };
+
+function keyId(key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) (id = keys.length), ids.set(key, id), keys.push(key);
+  return id;
+}
+
+/** Forgets every id once the vocabulary nears what packing allows (a server open for weeks): ids change, so every memo of them goes too. */
+export function resetIdsIfFull(): boolean {
+  if (ids.size <= (1 << ID_BITS) - 50_000) return false;
+  ids.clear();
+  keys.length = 0;
+  blockMemo.quoted.clear();
+  blockMemo.other.clear();
+  classMemo = new WeakMap();
+  return true;
+}
+
+/** The words of the prose a reader meets once, in draft offsets: headlines and copies are left out (their words still count as uses). */
+export interface Tokens {
+  readonly count: number;
+  readonly ids: Int32Array;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** Sentence numbers across the draft: only equality matters. */
+  readonly sentences: Uint32Array;
+  readonly flags: Uint8Array;
+  /** The first token of each block (and, last, the count): where an edited paragraph's words begin. */
+  readonly blockStarts: Int32Array;
+}
+
+/** The words of the prose a reader meets once, in draft offsets: headlines and copies are left out (their words still count as uses). */
+export function tokens(view: SourceTextView, perBlock: readonly (BlockWords | undefined)[]): Tokens {
+  const counted = (index: number): BlockWords | undefined => (view.blocks[index]!.kind === 'heading' ? undefined : perBlock[index]);
+  const blockStarts = new Int32Array(perBlock.length + 1);
+  let count = 0;
+  for (let index = 0; index < perBlock.length; index++) {
+    blockStarts[index] = count;
+    count += counted(index)?.ids.length ?? 0;
+  }
+  blockStarts[perBlock.length] = count;
+  const t = { count, ids: new Int32Array(count), starts: new Uint32Array(count), ends: new Uint32Array(count), sentences: new Uint32Array(count), flags: new Uint8Array(count), blockStarts };
+  let sentenceBase = 0;
+  for (let index = 0; index < perBlock.length; index++) {
+    const w = counted(index);
+    if (!w) continue;
+    const at = blockStarts[index]!;
+    const offset = view.blocks[index]!.span.start;
+    t.ids.set(w.ids, at);
+    t.flags.set(w.flags, at);
+    for (let k = 0; k < w.ids.length; k++) {
+      t.starts[at + k] = w.starts[k]! + offset;
+      t.ends[at + k] = w.ends[k]! + offset;
+      t.sentences[at + k] = w.sentences[k]! + sentenceBase;
+    }
+    sentenceBase += (w.sentences[w.sentences.length - 1] ?? 0) + 1;
+  }
+  return t;
+}
+
+export function wordsOf(kind: BlockKind, prose: string): BlockWords {
+  return (kind === 'blockquote' ? blockMemo.quoted : blockMemo.other).get(prose, () => readWords(kind, prose));
+}
+
+function readWords(kind: BlockKind, prose: string): BlockWords {
+  const segments = blockSegments(prose);
+  const pairs = segments.words;
+  const n = pairs.length / 2;
+  const w = { ids: new Int32Array(n), starts: new Uint32Array(n), ends: new Uint32Array(n), sentences: new Uint32Array(n), flags: new Uint8Array(n) };
+  const sentences = segments.sentences;
+  const quoted: Span[] = [];
+  for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
+  const quotations = new SpanSet(quoted);
+  const links = linksIn(prose);
+  let sentence = 0;
+  // Whether a word of the current sentence came before: every letter and digit is in some word, so
+  // this says what scanning the prose from the sentence's start would, without the quadratic scan.
+  let wordsInSentence = 0;
+  let counted = -1;
+  for (let k = 0; k < n; k++) {
+    const start = pairs[2 * k]!;
+    const end = pairs[2 * k + 1]!;
+    while (2 * (sentence + 1) < sentences.length && sentences[2 * sentence + 1]! <= start) sentence++;
+    if (counted !== sentence) (counted = sentence), (wordsInSentence = 0);
+    const sentenceStart = sentences[2 * sentence] ?? 0;
+    const opensSentence = start <= sentenceStart || wordsInSentence === 0;
+    if (start >= sentenceStart) wordsInSentence++;
+    const text = prose.slice(start, end);
+    const span = { start, end };
+    let flags = 0;
+    if (/^\p{Lu}/u.test(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
+    if (/\d/u.test(text) || kind === 'blockquote' || quotations.contains(span) || overlapsAny(links, span)) flags |= SKIP;
+    if (k > 0 && w.sentences[k - 1] === sentence && /^\s+$/u.test(prose.slice(pairs[2 * k - 1]!, start))) flags |= JOINED;
+    w.ids[k] = keyId(text.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+    w.starts[k] = start;
+    w.ends[k] = end;
+    w.sentences[k] = sentence;
+    w.flags[k] = flags;
+  }
+  return w;
+}
+
+/** Each key's common/descriptive answer, asked of the vocabulary once per key, not once per use. */
+let classMemo = new WeakMap<Vocabulary, { readonly common: (id: number) => boolean; readonly descriptive: (id: number) => boolean }>();
+
+export function wordClasses(vocabulary: Vocabulary) {
+  let memo = classMemo.get(vocabulary);
+  if (!memo) {
+    const answers = (ask: (word: string) => boolean) => {
+      const known = new Map<number, boolean>();
+      return (id: number): boolean => {
+        let answer = known.get(id);
+        if (answer === undefined) known.set(id, (answer = ask(keys[id]!)));
+        return answer;
+      };
+    };
+    memo = { common: answers(vocabulary.isCommon), descriptive: answers(vocabulary.isDescriptive) };
+    classMemo.set(vocabulary, memo);
+  }
+  return memo;
+}
