@@ -147,8 +147,7 @@ function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<Check
   const blocks = cache.blocksOf(view);
   const slot = cache.slotOf(checkKey);
   try {
-    let misses = 0;
-    for (const b of blocks) if (!b.findings[slot]) misses++;
+    const misses = countMisses(blocks, slot);
     // A first look at a draft: one run over a stretch of many paragraphs is cheaper than one per
     // paragraph, and equals it for these rules (blockCache.test.ts), so its findings are shared
     // out to the blocks to serve the keystrokes that follow.
@@ -172,29 +171,45 @@ function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<Check
       return whole;
     }
     const out: Finding[] = [];
-    let fresh = 0;
-    for (const { block, findings } of blocks) {
-      let cached = findings[slot];
-      if (!cached) {
-        const local: Finding[] = [];
-        for (const report of check.run({ text: block.view, options: merged })) local.push(detach(toFinding(check, report, setting.severity, block.view.text)));
-        cached = { at: 0, findings: local };
-        findings[slot] = cached;
-        fresh += block.length;
-        if (fresh > STRETCH) (fresh = 0), yield;
-      }
-      if (cached.at !== block.offset) {
-        const by = block.offset - cached.at;
-        cached.findings = cached.findings.map((f) => shiftFinding(f, by));
-        cached.at = block.offset;
-      }
-      for (const f of cached.findings) out.push(f);
-    }
+    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
     return out;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
     return [];
   }
+}
+
+/**
+ * Appends blocks' findings from `from` on, checking the blocks the cache lacks, and stops after
+ * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
+ * generator: this loop runs over every block for every rule on every keystroke.
+ */
+function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: Finding[]): number {
+  let fresh = 0;
+  for (let k = from; k < blocks.length; k++) {
+    const { block, findings } = blocks[k]!;
+    let cached = findings[slot];
+    if (!cached) {
+      const local: Finding[] = [];
+      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.text)));
+      findings[slot] = cached = { at: 0, findings: local };
+      fresh += block.length;
+    }
+    if (cached.at !== block.offset) {
+      const by = block.offset - cached.at;
+      cached.findings = cached.findings.map((f) => shiftFinding(f, by));
+      cached.at = block.offset;
+    }
+    for (const f of cached.findings) out.push(f);
+    if (fresh > STRETCH) return k + 1;
+  }
+  return blocks.length;
+}
+
+function countMisses(blocks: readonly CachedBlock[], slot: number): number {
+  let misses = 0;
+  for (const b of blocks) if (!b.findings[slot]) misses++;
+  return misses;
 }
 
 /** Files whole-draft findings under their blocks; a block with a finding reaching outside it is left uncached. */

@@ -11,7 +11,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents } from 'mdast';
 import { computeLineStarts, lineIndexAt } from './lines';
-import { detached, TextMemo } from './textMemo';
+import { detached, intern, TextMemo } from './textMemo';
 import type { Block, BlockKind, Offset, Span } from './types';
 
 export interface MarkdownLayout {
@@ -43,7 +43,7 @@ export function markdownLayout(text: string, lineStarts: readonly Offset[]): Mar
     }
   }
   const joined = prose.join('');
-  return { prose: joined, blocks: blocks.map((b) => ({ ...b, text: joined.slice(b.span.start, b.span.end) })) };
+  return { prose: joined, blocks: blocks.map((b) => ({ ...b, text: intern(joined.slice(b.span.start, b.span.end)) })) };
 }
 
 const chunkMemo = new TextMemo<{ prose: string; blocks: { kind: BlockKind; span: Span; outer: Span }[] }>(20_000);
@@ -162,7 +162,7 @@ export function wholeMarkdownLayout(text: string, lineStarts: readonly Offset[])
   visit(tree, undefined, false);
 
   const prose = maskExcept(text, kept);
-  return { prose, blocks: blocks.map((b) => ({ ...b, text: prose.slice(b.span.start, b.span.end) })) };
+  return { prose, blocks: blocks.map((b) => ({ ...b, text: intern(prose.slice(b.span.start, b.span.end)) })) };
 }
 
 /** `<https://x.org>` and GFM's bare `www.x.org`: the link text is the address, not prose. */

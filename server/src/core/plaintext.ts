@@ -9,6 +9,7 @@
  * drafts pasted from a CMS where a headline line runs straight into the lede.
  */
 import { lineContentEnd } from './lines';
+import { intern } from './textMemo';
 import type { Block, Offset, Span } from './types';
 import { classifyPlainLine } from './headline';
 
@@ -40,13 +41,10 @@ export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Bl
       if (next) first = next;
     }
   }
-  return spans.map(({ span, line, lines }, i) => ({
-    span,
-    outer: span,
-    line,
-    text: text.slice(span.start, span.end),
-    kind: lines === 1 && i + 1 < spans.length && classifyPlainLine(text.slice(span.start, span.end)) === 'heading' ? 'heading' : 'paragraph',
-  }));
+  return spans.map(({ span, line, lines }, i) => {
+    const own = intern(text.slice(span.start, span.end));
+    return { span, outer: span, line, text: own, kind: lines === 1 && i + 1 < spans.length && classifyPlainLine(own) === 'heading' ? 'heading' : 'paragraph' };
+  });
 }
 
 function trimmedLine(text: string, lineStarts: readonly Offset[], index: number): Line | undefined {

@@ -13,7 +13,7 @@ export class TextMemo<T> {
     const hit = this.entries.get(text);
     if (hit !== undefined) return hit;
     const value = compute(text);
-    this.entries.set(detached(text), value);
+    this.entries.set(intern(text), value);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return value;
   }
@@ -29,3 +29,21 @@ export function detached(s: string): string {
   // cost 20 times as much: 700 ms on a 4 MB draft's first look).
   return s.length === 0 ? '' : (JSON.parse(JSON.stringify(s)) as string);
 }
+
+/**
+ * The one copy of a paragraph's text that every memo keys on: the segmentation hands blocks their
+ * text through here, so each memo's lookup finds its key by identity (no second hash, no
+ * character-by-character comparison) and a draft's paragraphs are stored once, not once per memo.
+ */
+export function intern(text: string): string {
+  let own = interned.get(text);
+  if (own === undefined) {
+    own = detached(text);
+    interned.set(own, own);
+    if (interned.size > MAX_INTERNED) interned.delete(interned.keys().next().value!);
+  }
+  return own;
+}
+
+const interned = new Map<string, string>();
+const MAX_INTERNED = 100_000;
