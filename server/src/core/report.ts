@@ -164,9 +164,11 @@ function sentenceStats(view: SourceTextView) {
   let w = 0; // words and sentences both run in text order: one sweep
   for (const s of view.sentences) {
     if (!BODY.has(view.blocks[s.block]!.kind)) continue;
+    const words = wordCount(view, s.span);
+    // "…open. 🚢" splits off a "sentence" with no words: nothing to read, so nothing to count.
+    if (words === 0) continue;
     perBlock[s.block]!++;
     count++;
-    const words = wordCount(view, s.span);
     totalWords += words;
     if (!longest || words > longest.words) longest = { number: s.block + 1, words, line: lineIndexAt(view.lineStarts, s.span.start) + 1, span: s.span };
     w = Math.max(w, lastAtOrBefore(view.words, s.span.start - 1, (x) => x.span.start) + 1);

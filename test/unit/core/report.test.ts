@@ -27,6 +27,7 @@ describe('articleReport: counts', () => {
     { name: 'plain text: blank-line paragraphs', text: `${LEDE}\n\n${SECOND}\n\n${THIRD}\n`, words: 12 + 11 + 12, headlines: 0, paragraphs: 3, sentences: 4 },
     { name: 'markdown: heading, code left out', text: `# ${HEAD}\n\n${LEDE}\n\n\`\`\`\nnot prose at all here\n\`\`\`\n\n${SECOND}\n`, format: 'markdown', words: 3 + 12 + 11, headlines: 1, paragraphs: 2, sentences: 3 },
     { name: 'markdown: list items and a block quote are paragraphs', text: `${LEDE}\n\n- First item here.\n- Second item here.\n\n> A quoted line here.\n`, format: 'markdown', words: 12 + 3 + 3 + 4, headlines: 0, paragraphs: 4, sentences: 4 },
+    { name: 'an emoji after the full stop is not a sentence of its own', text: 'The pier reopened on Saturday. 🚢\n', words: 5, headlines: 0, paragraphs: 1, sentences: 1 },
     { name: 'a URL is one word', text: 'Read the plan at https://example.org/harbour/plan-2024.pdf today.', words: 6, headlines: 0, paragraphs: 1, sentences: 1 },
     { name: 'front matter is not prose', text: `---\ntitle: Some Title Words\n---\n\n${LEDE}\n`, format: 'markdown', words: 12, headlines: 0, paragraphs: 1, sentences: 1 },
   ];

@@ -12,7 +12,7 @@ const toServer = (r: ClientResult): ArticleReportResult => r;
 void toClient, void toServer;
 
 const LEDE = 'The harbour board voted on Tuesday to keep the ferry terminal open. 🚢';
-const OTHER = 'Repairs will cost about two million pounds, the chair said on Wednesday.';
+const OTHER = 'Repairs to the old pier will cost about two million pounds, the chair said on Wednesday.';
 
 function sources(doc: TextDocument, afterLint?: () => void): ReportSources {
   return {
