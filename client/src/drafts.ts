@@ -31,6 +31,7 @@ export function trackActiveDraft(): vscode.Disposable {
 
 /** Above copydesk.checkAsYouTypeMaxSize a draft is not checked per keystroke, so nothing should re-ask per keystroke either. */
 export function checkedAsYouType(doc: vscode.TextDocument): boolean {
-  const max = vscode.workspace.getConfiguration('copydesk', doc.uri).get<number>('checkAsYouTypeMaxSize', 2_000_000);
+  // A window-scoped setting: asking with a resource only earns a warning in the extension host log.
+  const max = vscode.workspace.getConfiguration('copydesk').get<number>('checkAsYouTypeMaxSize', 2_000_000);
   return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) <= max;
 }

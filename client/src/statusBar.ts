@@ -67,7 +67,7 @@ export class DraftStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`Hints${report.hints ? ` (${report.hints})` : ''} are not counted, as in the Problems panel. Click for the article report.`);
     item.tooltip = tooltip;
     item.accessibilityInformation = {
-      label: `Copydesk: ${FINDING_KINDS.map((k) => kindCount(k, report.counts[k])).join(', ')}; ${report.words} words, about ${report.readingMinutes} minutes to read. Open the article report.`,
+      label: `Copydesk: ${FINDING_KINDS.map((k) => kindCount(k, report.counts[k])).join(', ')}; ${report.words} words, about ${report.readingMinutes} ${report.readingMinutes === 1 ? 'minute' : 'minutes'} to read. Open the article report.`,
       role: 'button',
     };
     // Repeated copy is the one thing a desk never lets through: it stands out.

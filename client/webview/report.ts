@@ -67,10 +67,10 @@ function statistics(r: WireReport): HTMLElement {
         row('Headlines', String(r.headlines)),
         row('Paragraphs', String(r.paragraphs.count)),
         row('Average paragraph', plural(r.paragraphs.averageWords, 'word')),
-        row('Longest paragraph', ...(longestParagraph ? [`${plural(longestParagraph.words, 'word')} `, revealButton(`¶${longestParagraph.number}, line ${longestParagraph.line}`, `Go to paragraph ${longestParagraph.number}, the longest`, { type: 'reveal', paragraph: longestParagraph.number }, 'longest-paragraph')] : ['—'])),
+        row('Longest paragraph', ...(longestParagraph ? [`${plural(longestParagraph.words, 'word')} `, revealButton(`¶${longestParagraph.number} (line ${longestParagraph.line})`, `Go to paragraph ${longestParagraph.number}, the longest`, { type: 'reveal', paragraph: longestParagraph.number }, 'longest-paragraph')] : ['—'])),
         row('Sentences', String(r.sentences.count)),
         row('Average sentence', plural(r.sentences.averageWords, 'word')),
-        row('Longest sentence', ...(longestSentence ? [`${plural(longestSentence.words, 'word')} `, revealButton(`¶${longestSentence.number}, line ${longestSentence.line}`, `Go to the longest sentence, in paragraph ${longestSentence.number}`, { type: 'revealLongestSentence' }, 'longest-sentence')] : ['—'])),
+        row('Longest sentence', ...(longestSentence ? [`${plural(longestSentence.words, 'word')} `, revealButton(`¶${longestSentence.number} (line ${longestSentence.line})`, `Go to the longest sentence, in paragraph ${longestSentence.number}`, { type: 'revealLongestSentence' }, 'longest-sentence')] : ['—'])),
       ),
     ),
   ]);
@@ -113,8 +113,10 @@ function paragraphMap(map: readonly WireParagraph[]): HTMLElement {
     const notes = notesOf(p);
     const bar = el('button', { type: 'button', class: `bar kind-${kind}`, 'aria-label': ariaLabel(p), 'data-focus-key': `p${p.number}`, title: p.excerpt },
       el('span', { class: 'num' }, `¶${p.number}`),
+      ' ',
       el('span', { class: 'track', 'aria-hidden': 'true' }, fill(p.words / longest)),
-      el('span', { class: 'notes' }, [plural(p.words, 'word'), ...notes.map((n) => n.short)].join(' · ')),
+      ' ',
+      el('span', { class: 'notes' }, [plural(p.words, 'word'), ...notes.map((n) => (n.line ? `${n.text} (line ${n.line})` : n.text))].join(' · ')),
     );
     bar.addEventListener('click', () => vscode.postMessage({ type: 'reveal', paragraph: p.number }));
     const original = p.copyOf && revealButton(`↑ ¶${p.copyOf.number}`, `Go to paragraph ${p.copyOf.number}, the original of paragraph ${p.number}`, { type: 'reveal', paragraph: p.copyOf.number }, `o${p.number}`);
@@ -136,22 +138,28 @@ function dominantKind(p: WireParagraph): FindingKind | 'clean' {
   return 'clean';
 }
 
-function notesOf(p: WireParagraph): { short: string; spoken: string }[] {
-  const notes: { short: string; spoken: string }[] = [];
-  if (p.kind === 'heading') notes.push({ short: 'headline', spoken: 'headline' });
-  if (p.copyOf) notes.push({ short: `${p.copyOf.exact ? 'copy' : 'edited copy'} of ¶${p.copyOf.number} (line ${p.copyOf.line})`, spoken: `${p.copyOf.exact ? 'copy' : 'edited copy'} of paragraph ${p.copyOf.number}` });
-  if (p.sentenceCopiesOf.length) notes.push({ short: `repeats a sentence of ${p.sentenceCopiesOf.map((n) => `¶${n}`).join(', ')}`, spoken: `repeats a sentence of paragraph ${p.sentenceCopiesOf.join(', ')}` });
-  if (p.copiedAt.length) notes.push({ short: `copied at ${p.copiedAt.map((n) => `¶${n}`).join(', ')}`, spoken: `copied at paragraph ${p.copiedAt.join(', ')}` });
+function notesOf(p: WireParagraph): { text: string; line?: number }[] {
+  // Paragraph references are spelt out, as in the button's accessible name: the visible label must
+  // be part of the name (WCAG 2.5.3) for people who speak the names of controls.
+  const notes: { text: string; line?: number }[] = [];
+  if (p.kind === 'heading') notes.push({ text: 'headline' });
+  if (p.copyOf) notes.push({ text: `${p.copyOf.exact ? 'copy' : 'edited copy'} of paragraph ${p.copyOf.number}`, line: p.copyOf.line });
+  if (p.sentenceCopiesOf.length) notes.push({ text: `repeats a sentence of ${paragraphs(p.sentenceCopiesOf)}` });
+  if (p.copiedAt.length) notes.push({ text: `copied at ${paragraphs(p.copiedAt)}` });
   const saidAlready = Boolean(p.copyOf || p.sentenceCopiesOf.length);
   for (const k of FINDING_KINDS) {
-    if (p.findings[k] > 0 && !(k === 'duplicate' && saidAlready)) notes.push({ short: kindCount(k, p.findings[k]), spoken: kindCount(k, p.findings[k]) });
+    if (p.findings[k] > 0 && !(k === 'duplicate' && saidAlready)) notes.push({ text: kindCount(k, p.findings[k]) });
   }
   return notes;
 }
 
+function paragraphs(numbers: readonly number[]): string {
+  return `${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${numbers.join(', ')}`;
+}
+
 /** "Paragraph 4, 52 words, copy of paragraph 2, 1 loaded wording". */
 function ariaLabel(p: WireParagraph): string {
-  return [`Paragraph ${p.number}`, plural(p.words, 'word'), ...notesOf(p).map((n) => n.spoken)].join(', ');
+  return [`Paragraph ${p.number}`, plural(p.words, 'word'), ...notesOf(p).map((n) => n.text)].join(', ');
 }
 
 function revealButton(text: string, label: string, message: FromWebview, key: string): HTMLButtonElement {

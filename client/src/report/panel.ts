@@ -31,7 +31,7 @@ export class ReportPanel implements vscode.Disposable {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Article report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, titleFor(draft.uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       localResourceRoots: reportResourceRoots(extensionUri),
     });
@@ -75,7 +75,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private setTitle(): void {
-    this.panel.title = `Report: ${this.target.path.split('/').pop() ?? 'draft'}`;
+    this.panel.title = titleFor(this.target);
   }
 
   private async refresh(): Promise<void> {
@@ -131,4 +131,8 @@ export class ReportPanel implements vscode.Disposable {
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.panel.dispose();
   }
+}
+
+function titleFor(draft: vscode.Uri): string {
+  return `Report: ${draft.path.split('/').pop() ?? 'draft'}`;
 }
