@@ -6,11 +6,8 @@
 import * as vscode from 'vscode';
 import { checkedAsYouType, isDraft } from './drafts';
 import { fetchReport, type GetClient } from './report/fetch';
-import { FINDING_KINDS, KIND_LABELS, NOT_CHECKED, kindCount, type ArticleReportResult } from './report/protocol';
+import { FINDING_KINDS, KIND_LABELS, NOT_CHECKED, WORDS_PER_MINUTE, kindCount, type ArticleReportResult } from './report/protocol';
 import { Refresher } from './report/refresher';
-
-/** Kept in step with WORDS_PER_MINUTE in server/src/core/readability.ts. */
-const WORDS_PER_MINUTE = 238;
 
 export class DraftStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('copydesk.article', vscode.StatusBarAlignment.Left, -100);

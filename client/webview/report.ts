@@ -3,7 +3,7 @@
  * (no HTML strings, so nothing in a draft can become markup), and sends the writer's choices back.
  * A refresh keeps the focused paragraph button and the scroll position.
  */
-import { FINDING_KINDS, KIND_LABELS, NOT_CHECKED, kindCount, type FindingKind, type FromWebview, type ToWebview, type WireParagraph, type WireReport } from '../src/report/protocol';
+import { FINDING_KINDS, KIND_LABELS, NOT_CHECKED, WORDS_PER_MINUTE, kindCount, type FindingKind, type FromWebview, type ToWebview, type WireParagraph, type WireReport } from '../src/report/protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 const vscode = acquireVsCodeApi();
@@ -63,7 +63,7 @@ function statistics(r: WireReport): HTMLElement {
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Measure'), el('th', { scope: 'col' }, 'Value'))),
       el('tbody', {},
         row('Words', String(r.words)),
-        row('Reading time', `about ${r.readingMinutes} min (238 words a minute)`),
+        row('Reading time', `about ${r.readingMinutes} min (${WORDS_PER_MINUTE} words a minute)`),
         row('Headlines', String(r.headlines)),
         row('Paragraphs', String(r.paragraphs.count)),
         row('Average paragraph', plural(r.paragraphs.averageWords, 'word')),

@@ -6,6 +6,8 @@
  */
 
 export const ARTICLE_REPORT_METHOD = 'copydesk/articleReport';
+/** Kept in step with WORDS_PER_MINUTE in server/src/core/readability.ts (test/unit/lsp/report.test.ts). */
+export const WORDS_PER_MINUTE = 238;
 
 export interface Position { readonly line: number; readonly character: number }
 export interface Range { readonly start: Position; readonly end: Position }
@@ -62,7 +64,7 @@ export type ArticleReportResult =
   | { readonly kind: 'report'; readonly uri: string; readonly version: number; readonly title: string; readonly report: WireReport; readonly markdown?: string }
   | { readonly kind: 'notChecked'; readonly uri: string; readonly version: number; readonly reason: NotCheckedReason };
 
-/** Kept in step with KIND_LABELS in server/src/core/reportMarkdown.ts. */
+/** Kept in step with KIND_LABELS in server/src/core/reportMarkdown.ts (test/unit/lsp/report.test.ts). */
 export const KIND_LABELS: Readonly<Record<FindingKind, { readonly one: string; readonly many: string; readonly about: string; readonly icon: string }>> = {
   duplicate: { one: 'duplicate', many: 'duplicates', about: 'repeated or near-repeated paragraphs and sentences', icon: 'copy' },
   loaded: { one: 'loaded wording', many: 'loaded wordings', about: 'words that characterise instead of report', icon: 'flame' },

@@ -7,7 +7,7 @@ import { FINDING_KINDS, type ArticleReport, type FindingKind, type ParagraphEntr
 import type { Severity } from './types';
 
 /** Kept in step with KIND_LABELS in client/src/report/protocol.ts (the client cannot import the engine). */
-const KIND_LABELS: Readonly<Record<FindingKind, { readonly one: string; readonly many: string; readonly about: string }>> = {
+export const KIND_LABELS: Readonly<Record<FindingKind, { readonly one: string; readonly many: string; readonly about: string }>> = {
   duplicate: { one: 'duplicate', many: 'duplicates', about: 'repeated or near-repeated paragraphs and sentences' },
   loaded: { one: 'loaded wording', many: 'loaded wordings', about: 'words that characterise instead of report' },
   unattributed: { one: 'unattributed claim', many: 'unattributed claims', about: 'claims with no source, or a vague one' },

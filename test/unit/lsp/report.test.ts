@@ -4,7 +4,9 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../../../server/src/api';
 import { answerArticleReport, titleOf, type ArticleReportResult, type ReportSources } from '../../../server/src/lsp/report';
-import type { ArticleReportResult as ClientResult } from '../../../client/src/report/protocol';
+import { KIND_LABELS as CLIENT_LABELS, WORDS_PER_MINUTE as CLIENT_WPM, type ArticleReportResult as ClientResult } from '../../../client/src/report/protocol';
+import { WORDS_PER_MINUTE } from '../../../server/src/core/readability';
+import { KIND_LABELS } from '../../../server/src/core/reportMarkdown';
 
 // The client keeps its own copy of the wire types (it cannot import server code): each must accept the other.
 const toClient = (r: ArticleReportResult): ClientResult => r;
@@ -24,6 +26,13 @@ function sources(doc: TextDocument, afterLint?: () => void): ReportSources {
     },
   };
 }
+
+describe('client and server say the same', () => {
+  it('kind labels and reading speed', () => {
+    assert.deepEqual(Object.fromEntries(Object.entries(CLIENT_LABELS).map(([k, { icon: _icon, ...label }]) => [k, label])), KIND_LABELS);
+    assert.equal(CLIENT_WPM, WORDS_PER_MINUTE);
+  });
+});
 
 describe('copydesk/articleReport', () => {
   const cases: { name: string; eol: string }[] = [{ name: 'LF', eol: '\n' }, { name: 'CRLF', eol: '\r\n' }];
