@@ -20,9 +20,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/** The draft shown last: a refresh of the same draft keeps the reader's place, another draft starts at the top. */
+let shownUri: string | undefined;
+
 function render(message: ToWebview): void {
-  const focused = (document.activeElement as HTMLElement | null)?.dataset['focusKey'];
-  const scroll = window.scrollY;
+  const uri = message.type === 'report' ? message.result.uri : undefined;
+  const sameDraft = uri === shownUri;
+  shownUri = uri;
+  const focused = sameDraft ? (document.activeElement as HTMLElement | null)?.dataset['focusKey'] : undefined;
+  const scroll = sameDraft ? window.scrollY : 0;
   if (message.type === 'report') {
     root.replaceChildren(...reportView(message.result.title, message.result.report, message.stale));
   } else {

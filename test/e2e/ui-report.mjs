@@ -147,6 +147,34 @@ export async function reportSteps({ page, step, shot, log, harness }) {
       if (violations.length) throw new Error(`axe-core: ${violations.join('\n')}`);
     });
   }
+
+  await step('the walkthrough "Get started with Copydesk" opens a sample draft, which Copydesk checks', async () => {
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.locator('.quick-input-widget');
+    await palette.locator('input').fill('>Open Walkthrough');
+    await palette.locator('.monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await palette.locator('input').fill('Copydesk');
+    await palette.locator('.monaco-list-row.focused', { hasText: 'Get started with Copydesk' }).waitFor();
+    await page.keyboard.press('Enter');
+    const steps = page.locator('.getting-started-step .step-title');
+    await steps.filter({ hasText: 'Open a draft' }).first().waitFor({ timeout: 15_000 });
+    const titles = (await steps.allInnerTexts()).map((t) => t.trim());
+    const expected = ['Open a draft', 'See the findings', 'Fix a duplicate', 'Open the article report', 'Set your house style'];
+    if (JSON.stringify(titles) !== JSON.stringify(expected)) throw new Error(`walkthrough steps: ${JSON.stringify(titles)}`);
+    await page.screenshot({ path: saved('ui-11-walkthrough.png') });
+    await page.getByRole('button', { name: 'Open a sample draft', exact: true }).filter({ visible: true }).first().click();
+    // An untitled editor is named after its first line.
+    await page.locator('.tab', { hasText: 'Riverside Market Hall' }).first().waitFor({ timeout: 10_000 });
+    await page.waitForFunction(
+      () => /^Copydesk: 1 duplicate, 3 loaded wordings, 2 unattributed claims, 0 style points;/.test(document.querySelector('.statusbar-item[aria-label^="Copydesk: "]')?.getAttribute('aria-label') ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    ).catch(async () => {
+      throw new Error(`status bar for the sample draft: ${JSON.stringify(await status.first().getAttribute('aria-label', { timeout: 1_000 }).catch(() => null))}`);
+    });
+    await page.screenshot({ path: saved('ui-12-sample-draft.png') });
+  });
 }
 
 /** axe-core into the frame, once (a theme change restyles the page; it does not reload it, but be sure). */
