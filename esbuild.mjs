@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The report webview's script runs in the browser page of the webview, loaded from the extension (no remote code).
+  { ...common, entryPoints: ['client/webview/report.ts'], outfile: 'client/out/report-webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 if (watch) {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerWriterFeatures } from './writer';
 
 /** Kept in step with REMOVE_DUPLICATES_COMMAND in server/src/server.ts. */
 const SERVER_REMOVE_DUPLICATES = 'copydesk.server.removeDuplicates';
@@ -31,10 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_REMOVE_DUPLICATES, arguments: [uri.toString(), version] });
     }),
     vscode.commands.registerCommand('copydesk.restartServer', async () => {
-      await client?.stop();
-      await start(context, output);
+      if (client) await client.restart();
+      else await start(context, output);
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show()),
+    ...registerWriterFeatures(context, () => client, output),
     // Behind the "Turn off <rule> in settings" quick action: user settings, so it follows the writer everywhere.
     vscode.commands.registerCommand('copydesk.turnOffRule', async (id: unknown) => {
       if (typeof id !== 'string') return;

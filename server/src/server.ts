@@ -24,6 +24,7 @@ import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, typ
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
+import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
@@ -268,7 +269,17 @@ function suppressionContext(uri: string, configFile: string | undefined): Suppre
   };
 }
 
+connection.onRequest(articleReportRequest, (params, token) =>
+  answerArticleReport(params, { document: (uri) => documents.get(uri), outcome: reportOutcome }, () => token.isCancellationRequested),
+);
 
+/** The same lint a diagnostics pull of this version gets (shared, not run twice). */
+async function reportOutcome(doc: TextDocument, isCancelled: () => boolean) {
+  if (isConfigDocument(doc.uri)) return { kind: 'skipped', reason: 'configuration' } as const;
+  const docSettings = await settingsFor(doc.uri);
+  if (docSettings.ignored) return { kind: 'skipped', reason: 'ignored' } as const;
+  return linter.lint(doc, docSettings, isCancelled);
+}
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === REFRESH_COMMAND) return void configurationChanged();

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { reportSteps } from './ui-report.mjs';
 
 const E2E = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(process.env.E2E_EXTENSION_PATH ?? path.join(E2E, '../..'));
@@ -26,7 +27,7 @@ const SHOTS = path.join(E2E, 'screenshots');
 const SUITE_ENTRY = path.join(E2E, 'out/suite/index.js');
 const VSIX = path.join(REPO, `copydesk-${readJson(path.join(REPO, 'package.json')).version}.vsix`);
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const MODE_TIMEOUT_MS = 180_000;
+const MODE_TIMEOUT_MS = 300_000;
 
 const mode = process.argv[2];
 if (mode !== 'suite' && mode !== 'ui') {
@@ -258,6 +259,9 @@ async function runUi(page, origin) {
       .first().waitFor({ state: 'detached', timeout: 15_000 });
     await page.screenshot({ path: shot('ui-4-fixed.png') });
   });
+
+  // Status bar, article report, its accessibility and the paragraph map (test/e2e/ui-report.mjs).
+  await reportSteps({ page, step, shot, log, harness: HARNESS });
 
   async function step(title, fn) {
     if (results.some((r) => r.state !== 'passed')) {

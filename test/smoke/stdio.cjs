@@ -199,6 +199,30 @@ async function pullClient() {
       assert.equal(none, null);
     });
 
+    await check('pull: copydesk/articleReport for version 1 maps the copy to its original, with LSP ranges', async () => {
+      const result = await server.request('copydesk/articleReport', { textDocument: { uri, version: 1 } });
+      assert.equal(result.kind, 'report');
+      assert.deepEqual([result.uri, result.version, result.title], [uri, 1, 'library.txt']);
+      assert.deepEqual(result.report.counts, { duplicate: 1, loaded: 0, unattributed: 0, style: 0 });
+      assert.deepEqual(result.report.map.map((p) => [p.number, p.kind, p.line]), [[1, 'heading', 1], [2, 'paragraph', 2], [3, 'paragraph', 4], [4, 'paragraph', 6]]);
+      assert.deepEqual(result.report.map[3].copyOf, { number: 2, line: 2, exact: true });
+      assert.deepEqual(result.report.map[3].range, COPY_RANGE);
+      assert.equal(result.markdown, undefined);
+      const summary = await server.request('copydesk/articleReport', { textDocument: { uri, version: 1 }, detail: 'summary', markdown: true });
+      assert.equal(summary.report.map, undefined);
+      assert.equal(summary.report.words, result.report.words);
+      assert.match(summary.markdown, /^# Article report: library\.txt\n/);
+    });
+
+    await check('pull: copydesk/articleReport refuses a version the draft is not at (ContentModified)', async () => {
+      await assert.rejects(server.request('copydesk/articleReport', { textDocument: { uri, version: 7 } }), (error) => {
+        assert.equal(error.code, -32801);
+        assert.match(error.message, /version 7 of library\.txt, but the draft is now at version 1/);
+        return true;
+      });
+      await assert.rejects(server.request('copydesk/articleReport', { textDocument: { uri: 'file:///smoke/never-opened.txt', version: 1 } }), (error) => error.code === rpc.ErrorCodes.InvalidParams);
+    });
+
     await check('pull: after the fix is sent as an incremental change (version 2), no diagnostics', async () => {
       await conn.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: 2 },

@@ -1,0 +1,199 @@
+/**
+ * @file The article report: word, sentence and paragraph statistics, a readability grade, findings
+ * by kind and rule, and a map of the draft's paragraphs with what was found in each. It reads the
+ * same segmentation as the checks, so paragraph 4 in the map is the block the rules call paragraph 4.
+ */
+import { docsUrlFor } from './defineCheck';
+import { linksOf } from './protected';
+import { fleschKincaidGrade, READABILITY_FORMULA, readingMinutes, syllableCounter } from './readability';
+import { lineIndexAt } from './lines';
+import { lastAtOrBefore, overlapsAny } from './spans';
+import { wordCount } from './measure';
+import { buildSourceText, type TextFormat } from './text';
+import type { Block, BlockKind, Finding, Severity, SourceTextView, Span } from './types';
+
+export type FindingKind = 'duplicate' | 'loaded' | 'unattributed' | 'style';
+export const FINDING_KINDS: readonly FindingKind[] = ['duplicate', 'loaded', 'unattributed', 'style'];
+export type KindCounts = Readonly<Record<FindingKind, number>>;
+
+const KIND_OF: Readonly<Record<string, FindingKind>> = {
+  'duplicate-paragraph': 'duplicate',
+  'near-duplicate-paragraph': 'duplicate',
+  'duplicate-sentence': 'duplicate',
+  'loaded-language': 'loaded',
+  'unattributed-claim': 'unattributed',
+  'vague-attribution': 'unattributed',
+};
+
+/** What a rule's findings are, for the writer: everything that is not a repeat, loaded or unsourced is style. */
+export function kindOf(checkId: string): FindingKind {
+  return KIND_OF[checkId] ?? 'style';
+}
+
+export interface ParagraphEntry {
+  /** 1-based, counting every block (headlines too), as "¶4" in the map. */
+  readonly number: number;
+  readonly kind: BlockKind;
+  /** The block's prose, markup excluded: what a click selects. */
+  readonly span: Span;
+  readonly line: number;
+  readonly words: number;
+  readonly sentences: number;
+  /** Findings that start in this block, hints left out (as the Problems count leaves them out). */
+  readonly findings: KindCounts;
+  /** The earlier block this one repeats, word for word (`exact`) or as an edited copy. */
+  readonly copyOf?: { readonly number: number; readonly line: number; readonly exact: boolean };
+  /** Later blocks that repeat this one (word for word or edited). */
+  readonly copiedAt: readonly number[];
+  /** Blocks holding the first copy of a sentence this block repeats. */
+  readonly sentenceCopiesOf: readonly number[];
+  readonly excerpt: string;
+}
+
+export interface RuleCount {
+  readonly id: string;
+  readonly kind: FindingKind;
+  readonly count: number;
+  readonly bySeverity: Readonly<Partial<Record<Severity, number>>>;
+  readonly docsUrl: string;
+}
+
+export interface ArticleReport {
+  /** Words of prose, headlines included; a URL is one word (as the length rules count). */
+  readonly words: number;
+  readonly readingMinutes: number;
+  readonly headlines: number;
+  /** Body blocks: paragraphs, list items and block-quote paragraphs (not headlines or table cells). */
+  readonly paragraphs: { readonly count: number; readonly averageWords: number; readonly longest?: { readonly number: number; readonly words: number; readonly line: number } };
+  /** Sentences of body blocks: a headline is not a sentence. */
+  readonly sentences: { readonly count: number; readonly averageWords: number; readonly longest?: { readonly number: number; readonly words: number; readonly line: number; readonly span: Span } };
+  readonly readability: { readonly formula: string; readonly grade: number | null; readonly words: number; readonly sentences: number; readonly syllables: number };
+  /** Findings by kind, hints left out; `hints` counts those. */
+  readonly counts: KindCounts;
+  readonly hints: number;
+  /** Every rule with findings, hints included: most findings first. */
+  readonly rules: readonly RuleCount[];
+  readonly map: readonly ParagraphEntry[];
+}
+
+const BODY: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'blockquote']);
+const zero = (): Record<FindingKind, number> => ({ duplicate: 0, loaded: 0, unattributed: 0, style: 0 });
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** The report for `text` and the findings the engine gave for it (pure: the same input, the same report). */
+export function articleReport(text: string, format: TextFormat, findings: readonly Finding[]): ArticleReport {
+  const view = buildSourceText(text, format);
+  const { blocks } = view;
+  const blockWords = blocks.map((b) => wordCount(view, b.span));
+  const perBlock = blocks.map(zero);
+  const sentenceCopies = blocks.map(() => new Set<number>());
+  const copiedAt = blocks.map((): number[] => []);
+  const copyOf = new Map<number, { number: number; line: number; exact: boolean }>();
+  const counts = zero();
+  const byRule = new Map<string, { count: number; bySeverity: Partial<Record<Severity, number>> }>();
+  let hints = 0;
+  for (const f of findings) {
+    const kind = kindOf(f.checkId);
+    const rule = byRule.get(f.checkId) ?? { count: 0, bySeverity: {} };
+    rule.count++;
+    rule.bySeverity[f.severity] = (rule.bySeverity[f.severity] ?? 0) + 1;
+    byRule.set(f.checkId, rule);
+    const at = blockAt(blocks, f.span.start);
+    const original = f.related[0] ? blockAt(blocks, f.related[0].span.start) : -1;
+    if (at >= 0 && original >= 0 && original !== at) {
+      if (f.checkId === 'duplicate-sentence') sentenceCopies[at]!.add(original + 1);
+      else if (kind === 'duplicate' && !copyOf.has(at)) {
+        copyOf.set(at, { number: original + 1, line: blocks[original]!.line, exact: f.checkId === 'duplicate-paragraph' });
+        copiedAt[original]!.push(at + 1);
+      }
+    }
+    if (f.severity === 'hint') {
+      hints++;
+      continue;
+    }
+    counts[kind]++;
+    if (at >= 0) perBlock[at]![kind]++;
+  }
+
+  const sentences = sentenceStats(view);
+  const body = blocks.flatMap((b, i) => (BODY.has(b.kind) ? [i] : []));
+  const longestParagraph = body.reduce<number | undefined>((best, i) => (best === undefined || blockWords[i]! > blockWords[best]! ? i : best), undefined);
+  const words = blockWords.reduce((a, b) => a + b, 0);
+  return {
+    words,
+    readingMinutes: readingMinutes(words),
+    headlines: blocks.filter((b) => b.kind === 'heading').length,
+    paragraphs: {
+      count: body.length,
+      averageWords: body.length ? round1(body.reduce((sum, i) => sum + blockWords[i]!, 0) / body.length) : 0,
+      ...(longestParagraph === undefined ? {} : { longest: { number: longestParagraph + 1, words: blockWords[longestParagraph]!, line: blocks[longestParagraph]!.line } }),
+    },
+    sentences: sentences.stats,
+    readability: sentences.readability,
+    counts,
+    hints,
+    rules: [...byRule].map(([id, r]) => ({ id, kind: kindOf(id), count: r.count, bySeverity: r.bySeverity, docsUrl: docsUrlFor(id) })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+    map: blocks.map((b, i) => {
+      const copy = copyOf.get(i);
+      return {
+        number: i + 1,
+        kind: b.kind,
+        span: b.span,
+        line: b.line,
+        words: blockWords[i]!,
+        sentences: sentences.perBlock[i]!,
+        findings: perBlock[i]!,
+        ...(copy ? { copyOf: copy } : {}),
+        copiedAt: copiedAt[i]!,
+        sentenceCopiesOf: [...sentenceCopies[i]!].sort((x, y) => x - y),
+        excerpt: excerpt(b.text),
+      };
+    }),
+  };
+}
+
+/** Sentence statistics and the grade, over the sentences of body blocks. */
+function sentenceStats(view: SourceTextView) {
+  const perBlock = view.blocks.map(() => 0);
+  const links = linksOf(view);
+  const syllables = syllableCounter();
+  let count = 0;
+  let totalWords = 0;
+  let longest: ArticleReport['sentences']['longest'];
+  const grade = { words: 0, syllables: 0 };
+  let w = 0; // words and sentences both run in text order: one sweep
+  for (const s of view.sentences) {
+    if (!BODY.has(view.blocks[s.block]!.kind)) continue;
+    const words = wordCount(view, s.span);
+    // "…open. 🚢" splits off a "sentence" with no words: nothing to read, so nothing to count.
+    if (words === 0) continue;
+    perBlock[s.block]!++;
+    count++;
+    totalWords += words;
+    if (!longest || words > longest.words) longest = { number: s.block + 1, words, line: lineIndexAt(view.lineStarts, s.span.start) + 1, span: s.span };
+    w = Math.max(w, lastAtOrBefore(view.words, s.span.start - 1, (x) => x.span.start) + 1);
+    for (; w < view.words.length && view.words[w]!.span.start < s.span.end; w++) {
+      const word = view.words[w]!;
+      // An address is not read out syllable by syllable: it stays out of the grade.
+      if (overlapsAny(links, word.span)) continue;
+      grade.words++;
+      grade.syllables += syllables(word.text);
+    }
+  }
+  return {
+    perBlock,
+    stats: { count, averageWords: count ? round1(totalWords / count) : 0, ...(longest ? { longest } : {}) },
+    readability: { formula: READABILITY_FORMULA, grade: fleschKincaidGrade(grade.words, count, grade.syllables), words: grade.words, sentences: count, syllables: grade.syllables },
+  };
+}
+
+/** Index of the block whose extent (markup included) holds `offset`, or -1. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  const i = lastAtOrBefore(blocks, offset, (b) => b.outer.start);
+  return i >= 0 && offset < Math.max(blocks[i]!.outer.end, blocks[i]!.outer.start + 1) ? i : -1;
+}
+
+function excerpt(prose: string): string {
+  const flat = prose.replace(/\s+/gu, ' ').trim();
+  return flat.length <= 60 ? flat : `${flat.slice(0, 59).replace(/\s\S*$/u, '')}…`;
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../../../server/src/api';
+import { answerArticleReport, titleOf, type ArticleReportResult, type ReportSources } from '../../../server/src/lsp/report';
+import { KIND_LABELS as CLIENT_LABELS, WORDS_PER_MINUTE as CLIENT_WPM, type ArticleReportResult as ClientResult } from '../../../client/src/report/protocol';
+import { WORDS_PER_MINUTE } from '../../../server/src/core/readability';
+import { KIND_LABELS } from '../../../server/src/core/reportMarkdown';
+
+// The client keeps its own copy of the wire types (it cannot import server code): each must accept the other.
+const toClient = (r: ArticleReportResult): ClientResult => r;
+const toServer = (r: ClientResult): ArticleReportResult => r;
+void toClient, void toServer;
+
+const LEDE = 'The harbour board voted on Tuesday to keep the ferry terminal open. 🚢';
+const OTHER = 'Repairs to the old pier will cost about two million pounds, the chair said on Wednesday.';
+
+function sources(doc: TextDocument, afterLint?: () => void): ReportSources {
+  return {
+    document: (uri) => (uri === doc.uri ? doc : undefined),
+    outcome: async (d) => {
+      const result = lintText(d.getText(), 'plaintext');
+      afterLint?.();
+      return { kind: 'linted', result };
+    },
+  };
+}
+
+describe('client and server say the same', () => {
+  it('kind labels and reading speed', () => {
+    assert.deepEqual(Object.fromEntries(Object.entries(CLIENT_LABELS).map(([k, { icon: _icon, ...label }]) => [k, label])), KIND_LABELS);
+    assert.equal(CLIENT_WPM, WORDS_PER_MINUTE);
+  });
+});
+
+describe('copydesk/articleReport', () => {
+  const cases: { name: string; eol: string }[] = [{ name: 'LF', eol: '\n' }, { name: 'CRLF', eol: '\r\n' }];
+  for (const { name, eol } of cases) {
+    it(`ranges are UTF-16 positions (emoji, ${name})`, async () => {
+      const text = [LEDE, '', OTHER, '', LEDE, ''].join(eol);
+      const doc = TextDocument.create('file:///d/ferry.txt', 'plaintext', 3, text);
+      const result = await answerArticleReport({ textDocument: { uri: doc.uri, version: 3 } }, sources(doc), () => false);
+      assert.equal(result.kind, 'report');
+      if (result.kind !== 'report') return;
+      assert.deepEqual(result.report.map?.[2]?.range, { start: { line: 4, character: 0 }, end: { line: 4, character: LEDE.length } });
+      assert.deepEqual(result.report.map?.[2]?.copyOf, { number: 1, line: 1, exact: true });
+      assert.deepEqual(result.report.sentences.longest?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: OTHER.length } });
+    });
+  }
+  it('refuses a stale version before linting, and a version that moved on while linting', async () => {
+    const doc = TextDocument.create('file:///d/ferry.txt', 'plaintext', 3, LEDE);
+    const isStale = (e: unknown): boolean => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified && /version 2 of ferry\.txt, but the draft is now at version 3/.test(e.message);
+    await assert.rejects(answerArticleReport({ textDocument: { uri: doc.uri, version: 2 } }, sources(doc), () => false), isStale);
+    const moving = sources(doc, () => TextDocument.update(doc, [{ text: 'x' }], 4));
+    await assert.rejects(answerArticleReport({ textDocument: { uri: doc.uri, version: 3 } }, moving, () => false), (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified);
+  });
+  it('a draft Copydesk does not check gets a notChecked answer, not an error', async () => {
+    const doc = TextDocument.create('file:///d/big.txt', 'plaintext', 1, LEDE);
+    const skipped: ReportSources = { document: () => doc, outcome: async () => ({ kind: 'skipped', reason: 'too-large' }) };
+    assert.deepEqual(await answerArticleReport({ textDocument: { uri: doc.uri, version: 1 } }, skipped, () => false), { kind: 'notChecked', uri: doc.uri, version: 1, reason: 'too-large' });
+  });
+  it('summary leaves the map out; markdown only when asked', async () => {
+    const doc = TextDocument.create('file:///d/ferry.txt', 'plaintext', 1, LEDE);
+    const summary = await answerArticleReport({ textDocument: { uri: doc.uri, version: 1 }, detail: 'summary' }, sources(doc), () => false);
+    assert.ok(summary.kind === 'report' && summary.report.map === undefined && summary.markdown === undefined);
+    const full = await answerArticleReport({ textDocument: { uri: doc.uri, version: 1 }, markdown: true }, sources(doc), () => false);
+    assert.ok(full.kind === 'report' && full.markdown?.startsWith('# Article report: ferry.txt\n'));
+  });
+  const titles: [string, string][] = [
+    ['file:///home/ana/drafts/harbour%20vote.md', 'harbour vote.md'],
+    ['untitled:Untitled-1', 'Untitled-1'],
+    ['file:///d/a%ZZ.txt', 'a%ZZ.txt'],
+  ];
+  for (const [uri, title] of titles) it(`title of ${uri} is ${title}`, () => assert.equal(titleOf(uri), title));
+});
