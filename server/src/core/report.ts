@@ -9,7 +9,8 @@ import { fleschKincaidGrade, READABILITY_FORMULA, readingMinutes, syllableCounte
 import { lineIndexAt } from './lines';
 import { lastAtOrBefore, overlapsAny } from './spans';
 import { wordCount } from './measure';
-import { buildSourceText, type TextFormat } from './text';
+import { buildSourceText, composeView, type TextFormat } from './text';
+import { TextMemo } from './textMemo';
 import type { Block, BlockKind, Finding, Severity, SourceTextView, Span } from './types';
 
 export type FindingKind = 'duplicate' | 'loaded' | 'unattributed' | 'style';
@@ -84,7 +85,9 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 export function articleReport(text: string, format: TextFormat, findings: readonly Finding[]): ArticleReport {
   const view = buildSourceText(text, format);
   const { blocks } = view;
-  const blockWords = blocks.map((b) => wordCount(view, b.span));
+  // Each paragraph's figures are remembered by its text: the status bar asks after every keystroke.
+  const figures = blocks.map((b) => figuresOf(b.text));
+  const blockWords = figures.map((f) => f.words);
   const perBlock = blocks.map(zero);
   const sentenceCopies = blocks.map(() => new Set<number>());
   const copiedAt = blocks.map((): number[] => []);
@@ -115,7 +118,7 @@ export function articleReport(text: string, format: TextFormat, findings: readon
     if (at >= 0) perBlock[at]![kind]++;
   }
 
-  const sentences = sentenceStats(view);
+  const sentences = sentenceStats(view, figures);
   const body = blocks.flatMap((b, i) => (BODY.has(b.kind) ? [i] : []));
   const longestParagraph = body.reduce<number | undefined>((best, i) => (best === undefined || blockWords[i]! > blockWords[best]! ? i : best), undefined);
   const words = blockWords.reduce((a, b) => a + b, 0);
@@ -146,40 +149,70 @@ export function articleReport(text: string, format: TextFormat, findings: readon
         ...(copy ? { copyOf: copy } : {}),
         copiedAt: copiedAt[i]!,
         sentenceCopiesOf: [...sentenceCopies[i]!].sort((x, y) => x - y),
-        excerpt: excerpt(b.text),
+        excerpt: figures[i]!.excerpt,
       };
     }),
   };
 }
 
+/** One paragraph's counts, as if it were a draft of its own (words, sentences and links never run over a paragraph's end). */
+interface Figures {
+  readonly words: number;
+  /** Sentences with at least one word ("…open. 🚢" splits off a "sentence" with no words: nothing to read). */
+  readonly sentences: readonly { readonly start: number; readonly end: number; readonly words: number }[];
+  /** Words and syllables for the grade: addresses are not read out syllable by syllable, so they stay out. */
+  readonly gradeWords: number;
+  readonly syllables: number;
+  readonly excerpt: string;
+}
+
+const figureMemo = new TextMemo<Figures>();
+let syllables: ((word: string) => number) | undefined;
+
+function figuresOf(prose: string): Figures {
+  return figureMemo.get(prose, () => {
+    const block: Block = { kind: 'paragraph', span: { start: 0, end: prose.length }, outer: { start: 0, end: prose.length }, text: prose, line: 1 };
+    const local = composeView(prose, prose, [block], [0]);
+    const links = linksOf(local);
+    const count = (syllables ??= syllableCounter());
+    const sentences = local.sentences.map((s) => ({ start: s.span.start, end: s.span.end, words: wordCount(local, s.span) })).filter((s) => s.words > 0);
+    let gradeWords = 0;
+    let total = 0;
+    let w = 0;
+    for (const s of sentences) {
+      w = Math.max(w, lastAtOrBefore(local.words, s.start - 1, (x) => x.span.start) + 1);
+      for (; w < local.words.length && local.words[w]!.span.start < s.end; w++) {
+        const word = local.words[w]!;
+        if (overlapsAny(links, word.span)) continue;
+        gradeWords++;
+        total += count(word.text);
+      }
+    }
+    return { words: wordCount(local, block.span), sentences, gradeWords, syllables: total, excerpt: excerpt(prose) };
+  });
+}
+
 /** Sentence statistics and the grade, over the sentences of body blocks. */
-function sentenceStats(view: SourceTextView) {
+function sentenceStats(view: SourceTextView, figures: readonly Figures[]) {
   const perBlock = view.blocks.map(() => 0);
-  const links = linksOf(view);
-  const syllables = syllableCounter();
   let count = 0;
   let totalWords = 0;
   let longest: ArticleReport['sentences']['longest'];
   const grade = { words: 0, syllables: 0 };
-  let w = 0; // words and sentences both run in text order: one sweep
-  for (const s of view.sentences) {
-    if (!BODY.has(view.blocks[s.block]!.kind)) continue;
-    const words = wordCount(view, s.span);
-    // "…open. 🚢" splits off a "sentence" with no words: nothing to read, so nothing to count.
-    if (words === 0) continue;
-    perBlock[s.block]!++;
-    count++;
-    totalWords += words;
-    if (!longest || words > longest.words) longest = { number: s.block + 1, words, line: lineIndexAt(view.lineStarts, s.span.start) + 1, span: s.span };
-    w = Math.max(w, lastAtOrBefore(view.words, s.span.start - 1, (x) => x.span.start) + 1);
-    for (; w < view.words.length && view.words[w]!.span.start < s.span.end; w++) {
-      const word = view.words[w]!;
-      // An address is not read out syllable by syllable: it stays out of the grade.
-      if (overlapsAny(links, word.span)) continue;
-      grade.words++;
-      grade.syllables += syllables(word.text);
+  view.blocks.forEach((block, index) => {
+    if (!BODY.has(block.kind)) return;
+    const f = figures[index]!;
+    perBlock[index] = f.sentences.length;
+    count += f.sentences.length;
+    grade.words += f.gradeWords;
+    grade.syllables += f.syllables;
+    for (const s of f.sentences) {
+      totalWords += s.words;
+      if (longest && s.words <= longest.words) continue;
+      const span = { start: block.span.start + s.start, end: block.span.start + s.end };
+      longest = { number: index + 1, words: s.words, line: lineIndexAt(view.lineStarts, span.start) + 1, span };
     }
-  }
+  });
   return {
     perBlock,
     stats: { count, averageWords: count ? round1(totalWords / count) : 0, ...(longest ? { longest } : {}) },
