@@ -30,6 +30,9 @@ function protectedOf(view: SourceTextView): Protected {
 /** URLs and e-mail addresses in a piece of prose: they never run over a space, so never over a paragraph's end. */
 export function linksIn(prose: string): Span[] {
   const links: Span[] = [];
+  // Most paragraphs hold no link at all: three searches for what every link contains are much
+  // cheaper than the pattern, which tries an address at every word.
+  if (prose.indexOf('@') < 0 && prose.indexOf('://') < 0 && prose.indexOf('www.') < 0) return links;
   for (const m of prose.matchAll(LINK)) links.push({ start: m.index, end: m.index + m[0].length });
   return links;
 }
