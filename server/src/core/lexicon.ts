@@ -71,23 +71,33 @@ export interface Token {
   readonly block: number;
 }
 
-/** The text's words split at hyphens, keyed in lower case with straight apostrophes. */
+/** The text's words split at hyphens, keyed in lower case with straight apostrophes (once per view: several rules match lexicons). */
 export function tokensOf(view: SourceTextView): Token[] {
-  const tokens: Token[] = [];
+  let tokens = tokenMemo.get(view);
+  if (tokens) return tokens;
+  tokens = [];
   let block = 0;
   for (const word of view.words) {
     while (block + 1 < view.blocks.length && view.blocks[block]!.span.end <= word.span.start) block++;
+    if (word.text.indexOf('-') < 0) {
+      tokens.push({ span: word.span, key: keyOf(word.text), block });
+      continue;
+    }
     let offset = word.span.start;
     for (const part of word.text.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
       if (part) tokens.push({ span: { start: offset, end: offset + part.length }, key: keyOf(part), block });
       offset += part.length + 1;
     }
   }
+  tokenMemo.set(view, tokens);
   return tokens;
 }
 
+const tokenMemo = new WeakMap<SourceTextView, Token[]>();
+
 function keyOf(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.indexOf('’') < 0 ? lower : lower.replace(/’/g, "'");
 }
 
 function splitTerm(term: string): string[] {
