@@ -155,6 +155,7 @@ class NearIndex {
   private results: (NearRepeat | undefined)[] = [];
   private exact = new Set<number>();
   private built = false;
+  private shared = new Int32Array(0);
 
   constructor(
     readonly minWords: number,
@@ -216,7 +217,11 @@ class NearIndex {
   private search(block: number): NearRepeat | undefined {
     const set = this.sets[block];
     if (!set || this.exact.has(block)) return undefined;
-    const shared = new Map<number, number>();
+    // Shared-shingle counts per earlier block in one reused array, and the blocks touched in
+    // first-hit order: a Map per block cost more than the rest of the search.
+    if (this.shared.length < this.sets.length) this.shared = new Int32Array(this.sets.length * 2);
+    const { shared } = this;
+    const touched: number[] = [];
     let common = 0;
     for (const s of set.list) {
       const list = this.postings.get(s)!;
@@ -227,11 +232,13 @@ class NearIndex {
       }
       for (const earlier of list) {
         if (earlier >= block) break;
-        shared.set(earlier, (shared.get(earlier) ?? 0) + 1);
+        if (shared[earlier]!++ === 0) touched.push(earlier);
       }
     }
     let best: NearRepeat | undefined;
-    for (const [earlier, count] of shared) {
+    for (const earlier of touched) {
+      const count = shared[earlier]!;
+      shared[earlier] = 0;
       const other = this.sets[earlier]!;
       // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
       if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
@@ -246,6 +253,7 @@ class NearIndex {
       const list = this.postings.get(s);
       if (list === undefined) this.postings.set(s, block);
       else if (typeof list === 'number') this.postings.set(s, list < block ? [list, block] : [block, list]);
+      else if (list[list.length - 1]! < block) list.push(block);
       else list.splice(insertionPoint(list, block), 0, block);
     }
   }
