@@ -6,6 +6,7 @@
  */
 import { computeLineStarts } from './lines';
 import { composeView } from './text';
+import { intern } from './textMemo';
 import type { Block, SourceTextView } from './types';
 
 export interface BlockView {
@@ -15,18 +16,24 @@ export interface BlockView {
   readonly offset: number;
   /** The block's extent from `offset`, markup included. */
   readonly length: number;
-  /** What the block's findings depend on: its kind and its text, markup included. */
-  readonly key: string;
+  /** What the block's findings depend on: its kind and where its prose starts ('paragraph\u00000')… */
+  readonly shape: string;
+  /** …and its text, markup included (interned: caches find it by identity). */
+  readonly text: string;
 }
 
 export function blockViews(view: SourceTextView): BlockView[] {
+  // Compared once here, not per block: equal-length strings compare character by character.
+  const allProse = view.prose === view.text;
   return view.blocks.map((block) => {
     const start = block.outer.start;
     let built: SourceTextView | undefined;
     return {
       offset: start,
       length: block.outer.end - start,
-      key: `${block.kind}\u0000${block.span.start - start}\u0000${view.text.slice(start, block.outer.end)}`,
+      shape: `${block.kind}\u0000${block.span.start - start}`,
+      // The block's prose when that is its whole text (plain text): already interned.
+      text: block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(view.text.slice(start, block.outer.end)),
       get view() {
         return (built ??= buildBlockView(view, block));
       },

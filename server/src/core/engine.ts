@@ -5,7 +5,7 @@
  */
 import { blockViews, viewOfBlocks, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
-import { detached } from './textMemo';
+import { detached, intern } from './textMemo';
 import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
@@ -25,7 +25,8 @@ export interface LintOptions {
  * only the edited paragraph is checked again. Bounded, least recently used first out.
  */
 export class BlockCache {
-  private readonly entries = new Map<string, (Cached | undefined)[]>();
+  /** By block text, then by block shape (kind and prose offset). */
+  private readonly entries = new Map<string, Map<string, (Cached | undefined)[]>>();
   /** Each rule-and-setting's place in a block's entry: an array read, not a string-keyed lookup, per block and rule. */
   private readonly slots = new Map<string, number>();
   /** Weakly: a view holds its draft and, once a whole-draft rule has asked, every word of it. */
@@ -44,7 +45,7 @@ export class BlockCache {
   /** The blocks of `view` with their cache entries, looked up (and kept fresh) once per view, not once per rule. */
   blocksOf(view: SourceTextView): readonly CachedBlock[] {
     let blocks = this.views.get(view);
-    if (!blocks) this.views.set(view, (blocks = blockViews(view).map((block) => ({ block, findings: this.entryFor(block.key) }))));
+    if (!blocks) this.views.set(view, (blocks = blockViews(view).map((block) => ({ block, findings: this.entryFor(block.text, block.shape) }))));
     return blocks;
   }
 
@@ -60,15 +61,17 @@ export class BlockCache {
     this.views = new WeakMap();
   }
 
-  private entryFor(key: string): (Cached | undefined)[] {
-    let entry = this.entries.get(key);
-    if (entry) return entry;
-    // First in, first out: an edit adds one entry, so a block in use is evicted only after
-    // tens of thousands of edits, and then merely checked again. (Refreshing a hit would store the
-    // new version's substring as the key and keep that whole version of the draft alive.)
-    entry = [];
-    this.entries.set(detached(key), entry);
-    if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
+  private entryFor(text: string, shape: string): (Cached | undefined)[] {
+    let shapes = this.entries.get(text);
+    if (!shapes) {
+      // First in, first out: an edit adds one entry, so a block in use is evicted only after
+      // tens of thousands of edits, and then merely checked again. (Refreshing a hit would store the
+      // new version's substring as the key and keep that whole version of the draft alive.)
+      this.entries.set(intern(text), (shapes = new Map()));
+      if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
+    }
+    let entry = shapes.get(shape);
+    if (!entry) shapes.set(shape, (entry = []));
     return entry;
   }
 }
