@@ -281,7 +281,7 @@ function detach(f: Finding): Finding {
 
 /** Text order, then rule id, so output is stable whatever order the checks ran in. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.checkId.localeCompare(b.checkId);
+  return a.span.start - b.span.start || a.span.end - b.span.end || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
 }
 
 function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: string): Finding {
