@@ -23,44 +23,37 @@ export function buildSourceText(text: string, format: TextFormat): SourceTextVie
  * edited block's segmentation, not the whole draft's.
  */
 export function composeView(text: string, prose: string, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
-  let sentences: Sentence[] | undefined;
-  let words: Segment[] | undefined;
-  let quotes: Segment[] | undefined;
-  const each = (pick: (s: BlockSegments) => Uint32Array, make: (start: number, end: number, block: number) => void) => {
-    blocks.forEach((block, index) => {
-      const pairs = pick(blockSegments(block.text));
-      const at = block.span.start;
-      for (let i = 0; i < pairs.length; i += 2) make(at + pairs[i]!, at + pairs[i + 1]!, index);
-    });
+  /** All blocks' segments of one kind in draft offsets, built on the first ask. */
+  const gathered = <T>(pick: (s: BlockSegments) => Uint32Array, make: (start: number, end: number, block: number) => T): (() => T[]) => {
+    let out: T[] | undefined;
+    return () => {
+      if (out) return out;
+      out = [];
+      blocks.forEach((block, index) => {
+        const pairs = pick(blockSegments(block.text));
+        const at = block.span.start;
+        for (let i = 0; i < pairs.length; i += 2) out!.push(make(at + pairs[i]!, at + pairs[i + 1]!, index));
+      });
+      return out;
+    };
   };
+  const segment = (start: number, end: number): Segment => ({ span: { start, end }, text: prose.slice(start, end) });
+  const sentences = gathered((s) => s.sentences, (start, end, block): Sentence => ({ ...segment(start, end), block }));
+  const words = gathered((s) => s.words, segment);
+  const quotes = gathered((s) => s.quotes, segment);
   return {
     text,
     prose,
     blocks,
     lineStarts,
     get sentences() {
-      if (!sentences) {
-        const out: Sentence[] = [];
-        each((s) => s.sentences, (start, end, block) => out.push({ span: { start, end }, text: prose.slice(start, end), block }));
-        sentences = out;
-      }
-      return sentences;
+      return sentences();
     },
     get words() {
-      if (!words) {
-        const out: Segment[] = [];
-        each((s) => s.words, (start, end) => out.push({ span: { start, end }, text: prose.slice(start, end) }));
-        words = out;
-      }
-      return words;
+      return words();
     },
     get quotes() {
-      if (!quotes) {
-        const out: Segment[] = [];
-        each((s) => s.quotes, (start, end) => out.push({ span: { start, end }, text: prose.slice(start, end) }));
-        quotes = out;
-      }
-      return quotes;
+      return quotes();
     },
   };
 }
