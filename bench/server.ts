@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus, type SizeLabel } from './corpus';
 import { ROOT } from './spawn';
 import { median, percentile, timed } from './timing';
+import { measureTransport, type Transport } from './transport';
 
 const SERVER = path.join(ROOT, 'server/out/server.js');
 
@@ -36,6 +37,8 @@ export interface ServerResult {
   readonly memory: { readonly afterOpenPeakMB: number; readonly afterEditsPeakMB: number; readonly afterEditsRssMB: number };
   /** The push clients' debounce in server.ts (not used by pull clients, so in no figure). */
   readonly pushDelayMs: number | undefined;
+  /** Handing the edit draft's diagnostics over as one full report, measured apart from the server. */
+  readonly transport?: Transport;
 }
 
 const CAPABILITIES = {
@@ -182,7 +185,9 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
     const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
     const editsResult = { label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics };
     log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
-    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay() };
+    const transport = await measureTransport(plan.editLabel);
+    log(`  transport: ${transport.diagnostics} diagnostics, ${(transport.bytes / 1e6).toFixed(1)} MB of JSON: convert ${Math.round(transport.convertMs)} ms, encode ${Math.round(transport.encodeMs)} ms, decode ${Math.round(transport.decodeMs)} ms`);
+    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay(), transport };
   } finally {
     await server.stop();
   }
