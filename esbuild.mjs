@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI. `tsc -b` only type-checks; this alone writes runnable JS.
+// Bundles the client, the server, the CLI and the Node API. `tsc -b` only type-checks; this alone writes runnable JS.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -22,7 +22,10 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // Also the `copydesk-language-server` command for other editors, hence the #! line.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The Node API, require('copydesk'); its types are server/out/api.d.ts (scripts/build-api-types.mjs).
+  { ...common, entryPoints: ['server/src/node/api.ts'], outfile: 'server/out/api.js' },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],
