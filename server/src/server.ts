@@ -24,6 +24,7 @@ import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, typ
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
+import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
@@ -45,7 +46,11 @@ if ('print' in commandLine) {
 // vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
 process.argv.splice(2, Infinity, ...commandLine.args);
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
+const documents = new TextDocuments({
+  create: (uri, languageId, version, content) => TextDocument.create(uri, canonicalLanguageId(languageId), version, content),
+  update: TextDocument.update,
+});
 let pull = false;
 let canConfigure = false;
 let refreshSupport = false;

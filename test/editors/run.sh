@@ -22,9 +22,11 @@ fi
 # A fresh copy of the draft per run, and Neovim's state, cache and logs kept out of $HOME.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cp "$root/test/editors/fixtures/harbour-ferry.md" "$work/"
+cp "$root"/test/editors/fixtures/* "$work/"
 cd "$work"
 echo "$(nvim --version | head -1), node $(node --version)"
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" \
 COPYDESK_ROOT="$root" COPYDESK_NODE="$(command -v node)" \
-  timeout 120 nvim --headless --clean -n -i NONE -c "luafile $root/test/editors/neovim/check.lua" harbour-ferry.md
+  timeout 120 nvim --headless --clean -n -i NONE \
+    -c "lua local ok, err = pcall(dofile, '$root/test/editors/neovim/check.lua'); if not ok then io.stdout:write('FAIL ' .. tostring(err) .. '\\n'); vim.cmd('cq') end" \
+    harbour-ferry.md

@@ -1,9 +1,11 @@
 /**
  * @file The language server's command line: other editors start it with no arguments (stdio);
- * VS Code's own transports pass through; --version and --help print instead of waiting for LSP.
+ * VS Code's own transports pass through; --version and --help print instead of waiting for LSP;
+ * other editors' language ids for plain text and Markdown.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { canonicalLanguageId } from '../../server/src/lsp/languageIds';
 import { SERVER_USAGE, serverCommandLine } from '../../server/src/serverCommandLine';
 
 describe('copydesk-language-server arguments', () => {
@@ -24,4 +26,19 @@ describe('copydesk-language-server arguments', () => {
   for (const { args, expected } of cases) {
     it(`${args.join(' ') || '(none)'}`, () => assert.deepEqual(serverCommandLine(args, '1.2.3'), expected));
   }
+});
+
+describe('language ids from other editors', () => {
+  const cases: [string, string][] = [
+    ['plaintext', 'plaintext'],
+    ['markdown', 'markdown'],
+    // Neovim's filetype, Helix's language name and eglot's mode for a .txt draft.
+    ['text', 'plaintext'],
+    // eglot's id for gfm-mode (GitHub-flavoured Markdown).
+    ['gfm', 'markdown'],
+    // VS Code's own ids stay as they are, so the `languages` setting means what it says.
+    ['mdx', 'mdx'],
+    ['python', 'python'],
+  ];
+  for (const [given, read] of cases) it(`${given} → ${read}`, () => assert.equal(canonicalLanguageId(given), read));
 });

@@ -124,4 +124,14 @@ if remove then
   check('the diagnostics follow the edit (no repeat left, the loaded word still there)', updated, 'got: ' .. codes(vim.diagnostic.get(bufnr)))
 end
 
+-- A .txt draft: Neovim says its language is "text" (its filetype), VS Code says "plaintext".
+vim.o.hidden = true
+vim.cmd('edit ferry-notes.txt')
+local txt = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(txt, client_id)
+local txt_checked = vim.wait(20000, function()
+  return find(vim.diagnostic.get(txt), 'duplicate-paragraph') ~= nil
+end, 50)
+check('a .txt draft (filetype ' .. vim.bo[txt].filetype .. ') is checked too', txt_checked, 'got: ' .. codes(vim.diagnostic.get(txt)))
+
 finish()
