@@ -298,7 +298,7 @@ describe('copydesk: inputs it cannot check', () => {
     {
       name: 'a directory without drafts',
       make: (dir) => (mkdirSync(join(dir, 'drafts')), join(dir, 'drafts')),
-      message: (p) => `${p}: no drafts found (.md .markdown .mdown .mkd .mdx .txt files not ignored by .gitignore)`,
+      message: (p) => `${p}: no drafts in it (.md .markdown .mdown .mkd .mdx .txt files that .gitignore does not ignore)`,
     },
     {
       name: 'a binary file (contains NUL)',

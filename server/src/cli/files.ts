@@ -24,8 +24,8 @@ export interface Target {
 
 export interface Expansion {
   readonly targets: readonly Target[];
-  /** Arguments that stand for no draft at all (a glob that matches nothing, a folder without drafts). */
-  readonly empty: readonly string[];
+  /** Arguments that stand for no draft at all: a glob that matches nothing, a folder without drafts. */
+  readonly empty: readonly { readonly arg: string; readonly kind: 'glob' | 'directory' }[];
 }
 
 /** Names are relative to the working directory when the arguments are. */
@@ -34,7 +34,7 @@ export function expandArguments(args: readonly string[]): Expansion {
   const gitIgnores = new GitIgnores();
   const seen = new Set<string>();
   const targets: Target[] = [];
-  const empty: string[] = [];
+  const empty: { arg: string; kind: 'glob' | 'directory' }[] = [];
   const add = (name: string, explicit: boolean): void => {
     const key = path.resolve(cwd, name);
     if (seen.has(key)) return;
@@ -50,7 +50,7 @@ export function expandArguments(args: readonly string[]): Expansion {
     }
     const found = kind === 'directory' ? draftsIn(arg, cwd) : globbed(arg, cwd);
     const kept = found.filter((name) => !gitIgnores.ignores(path.resolve(cwd, name)));
-    if (kept.length === 0) empty.push(arg);
+    if (kept.length === 0) empty.push({ arg, kind: kind === 'directory' ? 'directory' : 'glob' });
     for (const name of kept) add(name, false);
   }
   return { targets, empty };

@@ -65,8 +65,13 @@ export function main(argv: readonly string[], io: Io): number {
     return usageError(io, `--config: ${(error as Error).message}`);
   }
   const told = new Set<string>();
+  /** A configuration file's problems are told once, not once per draft it applies to. */
   const tell = (config: DraftConfig): void => {
-    for (const problem of config.problems) if (!told.has(problem)) told.add(problem), io.stderr(`copydesk: ${problem}\n`);
+    for (const problem of config.problems) {
+      if (told.has(problem)) continue;
+      told.add(problem);
+      io.stderr(`copydesk: ${problem}\n`);
+    }
   };
   const named = configs.named();
   if (named) tell(named);
@@ -80,7 +85,10 @@ export function main(argv: readonly string[], io: Io): number {
   if (values.stdin) targets = [{ name: values['stdin-filename'] ?? '<stdin>', explicit: true }];
   else {
     const expansion = expandArguments(positionals);
-    for (const arg of expansion.empty) io.stderr(`copydesk: ${arg}: no drafts found (${DRAFT_EXTENSIONS.join(' ')} files not ignored by .gitignore)\n`);
+    for (const { arg, kind } of expansion.empty) {
+      const what = kind === 'directory' ? `no drafts in it (${DRAFT_EXTENSIONS.join(' ')} files that .gitignore does not ignore)` : 'no files match it (that .gitignore does not ignore)';
+      io.stderr(`copydesk: ${arg}: ${what}\n`);
+    }
     inputError = expansion.empty.length > 0;
     targets = expansion.targets;
   }
