@@ -70,8 +70,10 @@ try {
     assert.equal(node(['-p', "require('copydesk/package.json').version"], project).trim(), manifest.version);
   });
 
-  check('the VS Code entry point (main) is left alone', () => {
+  check('the VS Code entry point (main) is left alone, and vsce can still package', () => {
     assert.equal(manifest.main, './client/out/extension.js');
+    // vsce refuses a package.json "files" next to a .vscodeignore; .npmignore chooses npm's files.
+    assert.equal(manifest.files, undefined);
   });
 
   check('bin: copydesk and copydesk-language-server run from the package', () => {
