@@ -519,7 +519,9 @@ describe('the built bundle (server/out/cli.js)', () => {
     const dir = draftDir({ 'ferry.txt': DRAFT });
     const file = join(dir, 'ferry.txt');
     const node = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
-      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      // FORCE_COLOR (set by some CI services) would win over NO_COLOR: the output must be plain here.
+      const { FORCE_COLOR: _, ...env } = process.env;
+      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
 
