@@ -12,7 +12,7 @@ import { lastAtOrBefore } from './core/spans';
 import { BlockCache, compareFindings, lint, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
-import type { Finding } from './core/types';
+import type { Finding, Severity } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
@@ -181,4 +181,22 @@ const SENTENCE = 'duplicate-sentence';
 function asObject(value: unknown): Record<string, unknown> {
   if (typeof value === 'string') return { severity: value };
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** One rule as it runs for a draft: off, or a severity with its options (defaults filled in). */
+export type EffectiveRule = 'off' | { readonly severity: Severity; readonly options: Readonly<Record<string, unknown>> };
+
+/**
+ * The settings every rule runs with for this draft, after the same merging lintText does (rule
+ * defaults < settings < project layers < front matter); what `copydesk --print-config` prints.
+ * Inline comments are not settings: they switch findings off line by line.
+ */
+export function effectiveRules(text: string, format: TextFormat, settings: LintSettings = {}): { readonly rules: Readonly<Record<string, EffectiveRule>>; readonly problems: readonly string[] } {
+  const { settingFor, problems } = resolveFor(text, format, settings);
+  const rules: Record<string, EffectiveRule> = {};
+  for (const check of checks) {
+    const setting = settingFor(check);
+    rules[check.meta.id] = setting.enabled ? { severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options } } : 'off';
+  }
+  return { rules, problems };
 }

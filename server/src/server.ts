@@ -24,10 +24,12 @@ import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, typ
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
+import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
+import { serverCommandLine } from './serverCommandLine';
 
 /** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
 export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
@@ -35,8 +37,20 @@ export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
 export const REFRESH_COMMAND = 'copydesk.server.refresh';
 const PUSH_DELAY_MS = 120;
 
+// Started as `copydesk-language-server` with no arguments: LSP over stdio; --version and --help print.
+const commandLine = serverCommandLine(process.argv.slice(2), typeof COPYDESK_VERSION === 'string' ? COPYDESK_VERSION : 'dev');
+if ('print' in commandLine) {
+  process.stdout.write(commandLine.print);
+  process.exit(0);
+}
+// vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
+process.argv.splice(2, Infinity, ...commandLine.args);
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
+const documents = new TextDocuments({
+  create: (uri, languageId, version, content) => TextDocument.create(uri, canonicalLanguageId(languageId), version, content),
+  update: TextDocument.update,
+});
 let pull = false;
 let canConfigure = false;
 let refreshSupport = false;
