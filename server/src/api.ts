@@ -82,7 +82,7 @@ function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
     }
     layers.push(layer);
   }
-  const rules = keepSentenceInStep(rulesOf(mergeLayers(layers), checks));
+  const rules = keepReuseInStep(keepSentenceInStep(rulesOf(mergeLayers(layers), checks)));
   return { ...resolveSettings(checks, rules), frontMatter };
 }
 
@@ -173,7 +173,20 @@ function keepSentenceInStep(rules: Record<string, unknown>): Record<string, unkn
   return rules;
 }
 
+/**
+ * Keeps reused-paragraph in step with near-duplicate-paragraph: "nearly the same" across drafts
+ * means what it means within one, unless reused-paragraph's own threshold is set.
+ */
+function keepReuseInStep(rules: Record<string, unknown>): Record<string, unknown> {
+  const threshold = asObject(asObject(rules[NEAR])['options'])['threshold'];
+  const reuse = asObject(rules[REUSE]);
+  const options = asObject(reuse['options']);
+  if (typeof threshold !== 'number' || rules[REUSE] === 'off' || options['threshold'] !== undefined) return rules;
+  return { ...rules, [REUSE]: { ...reuse, options: { ...options, threshold } } };
+}
+
 const NEAR = 'near-duplicate-paragraph';
+const REUSE = 'reused-paragraph';
 const LOADED = 'loaded-language';
 const SENTENCE = 'duplicate-sentence';
 
