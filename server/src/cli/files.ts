@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { GitIgnores } from './gitignore';
+import { GitIgnores } from '../node/gitignore';
 
 /** The extensions a directory is searched for: what formatFor reads as Markdown, and .txt. */
 export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mdx', '.txt'] as const;
