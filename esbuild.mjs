@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 // Bundles the client, the server, the CLI and the Node API. `tsc -b` only type-checks; this alone writes runnable JS.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -42,4 +43,6 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The package's bins: `npx copydesk` runs the file itself in a clone, so it must be executable.
+  for (const bin of ['server/out/cli.js', 'server/out/server.js']) chmodSync(bin, 0o755);
 }
