@@ -20,7 +20,7 @@ import { checks, lintText } from '../server/src/api';
 import check from '../server/src/checks/reused-paragraph';
 import { ParagraphIndex, summarizeDraft, type DraftSummary, type ParagraphMatch } from '../server/src/core/paragraphIndex';
 import { pairSimilarity } from '../server/src/core/repeats';
-import { normalizeForComparison } from '../server/src/core/normalize';
+import { comparisonWords, normalizeForComparison } from '../server/src/core/normalize';
 import { shingleSet } from '../server/src/core/shingles';
 import { SHINGLE_SIZE, similarityFromCounts } from '../server/src/core/repeats';
 import { buildSourceText } from '../server/src/core/text';
@@ -48,12 +48,26 @@ function readArticles(bbc: string): Article[] {
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+/** Two decimals, rounded down as the rule's percentages are: 0.996 is 0.99, never 1.00. */
+const two = (x: number): string => (Math.floor(x * 100) / 100).toFixed(2);
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`);
 
 interface Link {
   /** Paragraph pairs (index into each article's summary) linked by the rule, keyed by "i:j" from the first name's side. */
-  readonly paragraphs: Map<string, { exact: boolean; similarity: number; lines: [number, number] }>;
+  readonly paragraphs: Map<string, { exact: boolean; similarity: number; lines: [number, number]; words: number; key: number }>;
 }
+
+/** What two linked articles share, from the most to the least of them. */
+const CATEGORIES = [
+  'the same story filed twice',
+  'a line repeated across many articles',
+  'a background paragraph, word for word',
+  'a background paragraph, edited',
+  'a short paragraph, reworded',
+] as const;
+type Category = (typeof CATEGORIES)[number];
+/** Under this many words a paragraph is a line or a lede, not a background paragraph. */
+const SHORT = 25;
 
 export function evalReusedParagraph(args: readonly string[]): number {
   const write = !args.includes('--no-write');
@@ -99,6 +113,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
   // Every article's paragraphs against the rest.
   const t2 = performance.now();
   const answers = new Map<string, readonly (readonly ParagraphMatch[])[]>();
+  const texts = new Map(articles.map((a) => [a.name, a.text]));
+  const wordsIn = (name: string, span: { start: number; end: number }): number => comparisonWords(texts.get(name)!.slice(span.start, span.end)).length;
   for (const [name, summary] of summaries) answers.set(name, index.lookupFor(name).matches(summary.paragraphs, { threshold, maxDrafts }));
   const queryMs = performance.now() - t2;
 
@@ -123,7 +139,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
         links.set(key, link);
         const j = summaries.get(m.document)!.paragraphs.findIndex((p) => p.span.start === m.span.start);
         const [ii, jj, li, lj] = name < m.document ? [i, j, own.paragraphs[i]!.line, m.line] : [j, i, m.line, own.paragraphs[i]!.line];
-        link.paragraphs.set(`${ii}:${jj}`, { exact: m.exact, similarity: m.similarity, lines: [li, lj] });
+        const words = Math.min(wordsIn(name, own.paragraphs[i]!.span), wordsIn(m.document, m.span));
+        link.paragraphs.set(`${ii}:${jj}`, { exact: m.exact, similarity: m.similarity, lines: [li, lj], words, key: own.paragraphs[i]!.digest.key });
       }
     });
   }
@@ -152,21 +169,36 @@ export function evalReusedParagraph(args: readonly string[]): number {
   const missed = [...reference.keys()].filter((k) => !linkedPairs.has(k));
 
   const others = [...links.entries()].filter(([key]) => !knownKeys.has(key));
+  // In how many articles each paragraph is, word for word: a line in three or more is house boilerplate.
+  const articlesWith = new Map<number, number>();
+  for (const summary of summaries.values()) for (const key of new Set(summary.paragraphs.map((p) => p.digest.key))) articlesWith.set(key, (articlesWith.get(key) ?? 0) + 1);
   const rows = others
     .map(([key, link]) => {
       const [a, b] = key.split('\t') as [string, string];
       const ps = [...link.paragraphs.values()];
       const exact = ps.filter((p) => p.exact).length;
       const smaller = Math.min(summaries.get(a)!.paragraphs.length, summaries.get(b)!.paragraphs.length);
-      const category = ps.length * 2 >= smaller ? 'the same story, edited' : exact ? 'a shared paragraph, word for word' : 'a shared paragraph, edited';
-      const best = Math.max(...ps.map((p) => p.similarity));
-      const lines = ps.map((p) => `${p.lines[0]}↔${p.lines[1]}${p.exact ? '' : ` (${p.similarity.toFixed(2)})`}`).join(', ');
-      return { a, b, category, linked: ps.length, exact, smaller, best, lines };
+      const category: Category =
+        ps.length * 2 >= smaller
+          ? 'the same story filed twice'
+          : ps.every((p) => p.exact && articlesWith.get(p.key)! >= 3)
+            ? 'a line repeated across many articles'
+            : ps.some((p) => p.words >= SHORT)
+              ? exact
+                ? 'a background paragraph, word for word'
+                : 'a background paragraph, edited'
+              : 'a short paragraph, reworded';
+      const lines = ps.map((p) => `${p.lines[0]}↔${p.lines[1]}${p.exact ? '' : ` (${two(p.similarity)})`}`).join(', ');
+      return { a, b, category, ps, exact, smaller, lines };
     })
-    .sort((x, y) => (x.category < y.category ? -1 : x.category > y.category ? 1 : x.a < y.a ? -1 : 1));
-  const byCategory = new Map<string, number>();
-  for (const row of rows) byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + 1);
-
+    .sort((x, y) => CATEGORIES.indexOf(x.category) - CATEGORIES.indexOf(y.category) || (x.a < y.a ? -1 : 1));
+  const categoryRows = CATEGORIES.map((c) => {
+    const inC = rows.filter((r) => r.category === c);
+    const ps = inC.flatMap((r) => r.ps);
+    const near = ps.filter((p) => !p.exact).map((p) => p.similarity);
+    const words = ps.map((p) => p.words).sort((x, y) => x - y);
+    return [c, inC.length, ps.length, ps.length - near.length, near.length ? `${near.length} (${two(Math.min(...near))}–${two(Math.max(...near))})` : '0', words.length ? `${words[0]}–${words[words.length - 1]}` : '–'];
+  });
   const ok = knownFound.length === known.length && unverified === 0 && disagreements === 0;
 
   out(r, '# Evaluation: reused-paragraph', '');
@@ -184,11 +216,20 @@ export function evalReusedParagraph(args: readonly string[]): number {
   out(r, '## Other pairs of articles', '');
   out(
     r,
-    `Besides those, the rule links **${others.length} pairs** of articles (${others.length ? [...byCategory].map(([c, n]) => `${n} ${c}`).join(', ') : 'none'}). Every linked paragraph pair (${linkedPairs.size} in all pairs, known ones included) was compared again without the index: the normalised texts as strings for word-for-word copies, the full bigram sets (pairSimilarity) for near ones. ${unverified === 0 ? 'All agree: each link is a real shared paragraph at or above the threshold.' : `${unverified} DISAGREE.`} The rule itself, run through \`lintText\` on every article with the index as its workspace, gives one finding per matched paragraph in ${articles.length - disagreements} of ${articles.length} articles.`,
+    `Besides those, the rule links **${others.length} pairs** of articles. Every linked paragraph pair (${linkedPairs.size} in all pairs, known ones included) was compared again without the index: the normalised texts as strings for word-for-word copies, the full bigram sets (pairSimilarity) for near ones. ${unverified === 0 ? 'All agree: each link is a real shared paragraph at or above the threshold.' : `${unverified} DISAGREE.`} The rule itself, run through \`lintText\` on every article with the index as its workspace, gives one finding per matched paragraph in ${articles.length - disagreements} of ${articles.length} articles.`,
     '',
   );
-  out(r, 'Categories: *the same story, edited* links at least half the paragraphs of the shorter article (two versions of one report filed under different topics or dates); *a shared paragraph* links fewer, word for word or edited.', '');
-  if (rows.length) out(r, table(['articles', 'category', 'linked paragraphs (of the shorter article\'s)', 'lines ↔ lines (similarity when not word for word)'], rows.map((x) => [`\`${x.a}\` ↔ \`${x.b}\``, x.category, `${x.linked} of ${x.smaller}`, x.lines])), '');
+  out(r, table(['what the two articles share', 'pairs', 'paragraph links', 'word for word', 'edited (similarity)', 'words in the shorter paragraph'], categoryRows), '');
+  out(
+    r,
+    `Categories, assigned by the script in this order: *the same story filed twice* links at least half the paragraphs of the shorter article; *a line repeated across many articles* links only paragraphs found word for word in three or more articles (a columnist's one-line biography, a team sheet); a *background paragraph* has ${SHORT} words or more; *a short paragraph, reworded* is a line or lede under ${SHORT} words in other words. All pairs, with the linked lines:`,
+    '',
+  );
+  if (rows.length) {
+    out(r, '<details><summary>The ' + rows.length + ' other pairs</summary>', '');
+    out(r, table(['articles', 'category', 'linked paragraphs (of the shorter article\'s)', 'lines ↔ lines (similarity when not word for word)'], rows.map((x) => [`\`${x.a}\` ↔ \`${x.b}\``, x.category, `${x.ps.length} of ${x.smaller}`, x.lines])), '');
+    out(r, '</details>', '');
+  }
   out(
     r,
     `Completeness: the brute force finds ${reference.size} paragraph pairs at or above the threshold; the index links ${reference.size - missed.length} of them${missed.length ? ` and misses ${missed.length} (${missed.slice(0, 5).join('; ')})` : ''}. (A shingle held by more than 64 paragraphs proposes no candidates in the index; paragraphs found in more than ${maxDrafts} other drafts are dropped as boilerplate: neither costs a pair here.)`,

@@ -82,10 +82,14 @@ function onCheckError(checkId: string, error: unknown): void {
   void connection.window.showWarningMessage(`Copydesk: the rule '${checkId}' failed and was skipped; the other rules still run. See the Copydesk output for details.`);
 }
 /** The other drafts of the workspace folders, for reused-paragraph and "Check all drafts". */
-const workspace = new WorkspaceDrafts(
+const workspace: WorkspaceDrafts = new WorkspaceDrafts(
   {
     roots: () => project.roots,
     openText: (uri) => documents.get(uri)?.getText(),
+    lintedParagraphs: async (uri) => {
+      const doc = documents.get(uri);
+      return doc ? linter.paragraphsOf(uri, doc.version) : undefined;
+    },
     settings: (scopeUri) => settings.get(scopeUri),
     section: (scopeUri, section) => (canConfigure ? connection.workspace.getConfiguration({ scopeUri, section }).then(undefined, () => undefined) : Promise.resolve(undefined)),
     project,
@@ -108,7 +112,7 @@ const workspace = new WorkspaceDrafts(
 );
 /** Where findings' locations in other drafts are (the index keeps each draft's line starts). */
 const otherDrafts = (id: string) => workspace.index.summaryOf(id);
-const linter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
+const linter: DocumentLinter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -271,11 +275,21 @@ function configurationChanged(): void {
 }
 
 /** The workspace index changed: only drafts whose reused paragraphs it changes are checked again. */
+let refreshing: Promise<void> | undefined;
+let refreshAgain = false;
 function refreshStale(): void {
-  const stale = linter.forgetStale();
-  if (!stale.length) return;
-  if (pull && refreshSupport) connection.languages.diagnostics.refresh();
-  else for (const uri of stale) schedulePush(uri);
+  if (refreshing) return void (refreshAgain = true);
+  refreshing = linter
+    .forgetStale(() => new Promise((resolve) => setImmediate(resolve)))
+    .then((stale) => {
+      if (!stale.length) return;
+      if (pull && refreshSupport) connection.languages.diagnostics.refresh();
+      else for (const uri of stale) schedulePush(uri);
+    })
+    .finally(() => {
+      refreshing = undefined;
+      if (refreshAgain) (refreshAgain = false), refreshStale();
+    });
 }
 
 connection.onDidChangeWatchedFiles(({ changes }) => {

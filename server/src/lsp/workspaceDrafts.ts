@@ -11,7 +11,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
-import { ParagraphIndex, summarizeDraft, type ParagraphLookup } from '../core/paragraphIndex';
+import { computeLineStarts } from '../core/lines';
+import { ParagraphIndex, summarizeDraft, type DraftSummary, type IndexLookup, type IndexedParagraph } from '../core/paragraphIndex';
 import { buildSourceText, formatFor } from '../core/text';
 import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../node/draftFiles';
 import { GitIgnores } from '../node/gitignore';
@@ -33,6 +34,8 @@ export interface WorkspaceHost {
   roots(): readonly string[];
   /** The live text of an open document. */
   openText(uri: string): string | undefined;
+  /** The open draft's indexable paragraphs as its last lint saw them, when that lint was of its current text. */
+  lintedParagraphs(uri: string): Promise<readonly IndexedParagraph[] | undefined>;
   /** The user's copydesk settings for a folder or a file. */
   settings(scopeUri: string): Promise<DocumentSettings>;
   /** A settings section the server does not otherwise read (`files.exclude`, `copydesk.workspace`); undefined without workspace/configuration. */
@@ -56,6 +59,8 @@ interface Folder {
 }
 
 const REBUILD_DELAY_MS = 500;
+/** An open draft longer than this is not segmented again for the index on each pause in typing, only on save. */
+const LIVE_SEGMENT_MAX = 1_000_000;
 const LIVE_DELAY_MS = 300;
 const INDEX_NOTICE_MS = 250;
 const RULE = 'reused-paragraph';
@@ -81,7 +86,7 @@ export class WorkspaceDrafts {
   ) {}
 
   /** What reused-paragraph compares `uri` with, or undefined where the rule is off in settings. */
-  lookupFor(uri: string): ParagraphLookup | undefined {
+  lookupFor(uri: string): IndexLookup | undefined {
     const file = fsPathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     // A draft outside the folders (untitled, or opened from elsewhere) is compared with the folders that index.
@@ -142,6 +147,8 @@ export class WorkspaceDrafts {
         }
         if (type === FileChangeType.Deleted) changed = this.forgetUnder(uri) || changed;
         else if (this.host.openText(uri) === undefined) changed = (await this.indexFile(file, uri, folder)) || changed;
+        // Saved: its live text counts (a long draft is indexed only now).
+        else changed = (await this.indexLive(uri, file, folder, true)) || changed;
       }
       if (changed) this.noticeSoon();
     });
@@ -157,12 +164,29 @@ export class WorkspaceDrafts {
       uri,
       setTimeout(() => {
         this.liveTimers.delete(uri);
-        const live = this.host.openText(uri);
-        if (live === undefined || !this.wanted(file, folder)) return;
-        this.known.delete(uri);
-        if (this.index.set(uri, summarizeDraft(buildSourceText(live, formatFor(file)), this.nameOf(file, folder)))) this.noticeSoon();
-      }, LIVE_DELAY_MS + Math.floor(length / 20_000)),
+        void this.indexLive(uri, file, folder, false).then((changed) => changed && this.noticeSoon());
+      }, LIVE_DELAY_MS + Math.floor(length / 4_000)),
     );
+  }
+
+  /** An open draft's live text into the index; whether the index changed. */
+  private async indexLive(uri: string, file: string, folder: Folder, saved: boolean): Promise<boolean> {
+    if (!folder.indexed || !this.wanted(file, folder)) return false;
+    const summary = await this.liveSummary(uri, file, folder, saved);
+    if (!summary) return false;
+    this.known.delete(uri);
+    return this.index.set(uri, summary);
+  }
+
+  /** The paragraphs the draft's lint already found (no second segmentation), else a fresh reading of a draft short enough. */
+  private async liveSummary(uri: string, file: string, folder: Folder, saved: boolean): Promise<DraftSummary | undefined> {
+    const text = this.host.openText(uri);
+    if (text === undefined) return undefined;
+    const paragraphs = await this.host.lintedParagraphs(uri);
+    // The text may have moved on while the lint finished: then the paragraphs are not this text's.
+    if (paragraphs && this.host.openText(uri) === text) return { name: this.nameOf(file, folder), paragraphs, lineStarts: computeLineStarts(text) };
+    if (text.length > LIVE_SEGMENT_MAX && !saved) return undefined;
+    return summarizeDraft(buildSourceText(text, formatFor(file)), this.nameOf(file, folder));
   }
 
   /** An open draft was closed: its unsaved edits are gone, so the disk's text counts again. */
@@ -218,12 +242,7 @@ export class WorkspaceDrafts {
   /** Indexes one draft (its live text when open, else the disk's); false, and out of the index, when it is not a draft. */
   private async indexFile(file: string, uri: string, folder: Folder): Promise<boolean> {
     if (!folder.indexed || !this.wanted(file, folder)) return this.forget(uri);
-    const live = this.host.openText(uri);
-    if (live !== undefined) {
-      this.known.delete(uri);
-      this.index.set(uri, summarizeDraft(buildSourceText(live, formatFor(file)), this.nameOf(file, folder)));
-      return true;
-    }
+    if (this.host.openText(uri) !== undefined) return (await this.indexLive(uri, file, folder, true), true);
     try {
       const { size, mtimeMs } = await stat(file);
       const known = this.known.get(uri);
