@@ -14,8 +14,12 @@
  * reported as SKIPPED (exit 0); a known pair not found, or a link the brute force disagrees with,
  * exits 1.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { checks, lintText } from '../server/src/api';
 import check from '../server/src/checks/reused-paragraph';
 import { ParagraphIndex, summarizeDraft, type DraftSummary, type ParagraphMatch } from '../server/src/core/paragraphIndex';
@@ -69,7 +73,7 @@ type Category = (typeof CATEGORIES)[number];
 /** Under this many words a paragraph is a line or a lede, not a background paragraph. */
 const SHORT = 25;
 
-export function evalReusedParagraph(args: readonly string[]): number {
+export async function evalReusedParagraph(args: readonly string[]): Promise<number> {
   const write = !args.includes('--no-write');
   const benchDir = path.resolve(process.cwd(), args.find((a) => !a.startsWith('--')) ?? '../shared/bench');
   const bbc = path.join(benchDir, 'bbc');
@@ -79,6 +83,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
     return 0;
   }
   const r: Report = { lines: [] };
+  // Other work on the machine slows every figure here; the page says how busy it was.
+  const load = os.loadavg()[0]!;
   const articles = readArticles(bbc);
   const known = readFileSync(groupsFile, 'utf8').trim().split('\n').map((l) => l.split('\t') as [string, string]);
   const bytes = articles.reduce((n, a) => n + a.text.length, 0);
@@ -199,7 +205,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
     const words = ps.map((p) => p.words).sort((x, y) => x - y);
     return [c, inC.length, ps.length, ps.length - near.length, near.length ? `${near.length} (${two(Math.min(...near))}–${two(Math.max(...near))})` : '0', words.length ? `${words[0]}–${words[words.length - 1]}` : '–'];
   });
-  const ok = knownFound.length === known.length && unverified === 0 && disagreements === 0;
+  const server = await serverFigures(bbc, articles.length);
+  const ok = knownFound.length === known.length && unverified === 0 && disagreements === 0 && (!server || server.reused === findingsExpected(answers));
 
   out(r, '# Evaluation: reused-paragraph', '');
   out(
@@ -253,9 +260,33 @@ export function evalReusedParagraph(args: readonly string[]): number {
     ),
     '',
   );
+  out(r, '## The language server on the same folder', '');
+  if (!server) out(r, `SKIPPED: ${SERVER} is not built (npm run build).`, '');
+  else {
+    out(
+      r,
+      `\`server/out/server.js\` over stdio with \`bbc/\` as its one workspace folder (README.TXT left out through \`files.exclude\`), as VS Code starts it. It reads the ${server.drafts} drafts in the background after \`initialized\`, one at a time with the event loop free between files; \`copydesk/checkDrafts\` with no drafts answers once they are read, so its answer time is the build time. Then "Check all drafts" as the client runs it: \`copydesk/workspaceDrafts\`, and \`copydesk/checkDrafts\` ten drafts at a time.`,
+      '',
+    );
+    out(
+      r,
+      table(
+        ['what', 'figure'],
+        [
+          ['every draft read and indexed, from `initialized`', `${Math.round(server.buildMs)} ms`],
+          ['a hover on an open draft while the build runs (after the first), median / slowest', `${Math.round(server.medianAnswerMs)} / ${Math.round(server.slowestAnswerMs)} ms over ${server.hovers} hovers`],
+          ['resident memory: empty folder → this folder indexed', `${server.rssEmptyMB.toFixed(0)} MB → ${server.rssIndexedMB.toFixed(0)} MB`],
+          ['listing the drafts (`copydesk/workspaceDrafts`)', `${Math.round(server.listMs)} ms for ${server.drafts} drafts`],
+          ['"Check all drafts": every draft linted, all rules, in batches of ten', `${(server.checkMs / 1000).toFixed(1)} s (${(server.checkMs / server.drafts).toFixed(1)} ms a draft), ${server.diagnostics} diagnostics`],
+          ['of which reused-paragraph', `${server.reused} (the engine above: ${findingsExpected(answers)})`],
+        ],
+      ),
+      '',
+    );
+  }
   out(
     r,
-    `Times are one cold pass on this machine (Node ${process.version}, ${(globalThis as { gc?: unknown }).gc ? 'heap measured after forced garbage collection' : 'run without --expose-gc: heap figures are rough'}). The language server reads the files as well, one at a time, handing control back between files; see docs/architecture.md.`,
+    `Times are one cold pass on this machine (Node ${process.version}, ${os.cpus().length} cores, load average ${load.toFixed(1)} when the run began, ${(globalThis as { gc?: unknown }).gc ? 'heap measured after forced garbage collection' : 'run without --expose-gc: heap figures are rough'}). The language server reads the files as well, one at a time, handing control back between files; see docs/architecture.md.`,
   );
 
   console.log('');
@@ -304,4 +335,107 @@ function bruteForce(articles: readonly Article[], summaries: ReadonlyMap<string,
   return found;
 }
 
-if (require.main === module) process.exit(evalReusedParagraph(process.argv.slice(2)));
+/** One reused-paragraph finding per paragraph with a match. */
+function findingsExpected(answers: ReadonlyMap<string, readonly (readonly ParagraphMatch[])[]>): number {
+  let n = 0;
+  for (const found of answers.values()) n += found.filter((m) => m.length > 0).length;
+  return n;
+}
+
+const SERVER = path.resolve(typeof __dirname === 'string' ? path.join(__dirname, '..') : process.cwd(), 'server', 'out', 'server.js');
+
+interface ServerFigures {
+  readonly drafts: number;
+  readonly buildMs: number;
+  readonly slowestAnswerMs: number;
+  readonly medianAnswerMs: number;
+  readonly hovers: number;
+  readonly rssEmptyMB: number;
+  readonly rssIndexedMB: number;
+  readonly listMs: number;
+  readonly checkMs: number;
+  readonly diagnostics: number;
+  readonly reused: number;
+}
+
+/** The language server itself on the folder: build time, memory, and "Check all drafts". */
+async function serverFigures(bbc: string, articles: number): Promise<ServerFigures | undefined> {
+  if (!existsSync(SERVER)) return undefined;
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'copydesk-eval-'));
+  try {
+    const idle = await startServer(empty);
+    await idle.request('copydesk/checkDrafts', { uris: [] });
+    const rssEmptyMB = rssMB(idle.pid);
+    await idle.stop();
+
+    const s = await startServer(bbc);
+    const started = performance.now();
+    const built = s.request('copydesk/checkDrafts', { uris: [] }).then(() => performance.now() - started);
+    // A draft open meanwhile, hovered over and over: how long the server keeps a writer waiting while it reads.
+    const open = pathToFileURL(path.join(empty, 'open.txt')).toString();
+    await s.notify('textDocument/didOpen', { textDocument: { uri: open, languageId: 'plaintext', version: 1, text: 'Critics slammed the plan.\n' } });
+    const hover = () => s.request('textDocument/hover', { textDocument: { uri: open }, position: { line: 0, character: 9 } });
+    // The first hover lints the draft, the server's first lint (rule data loaded, code compiled): not a wait the build causes.
+    await hover();
+    const answers: number[] = [];
+    let done = false;
+    void built.then(() => (done = true));
+    while (!done) {
+      const t = performance.now();
+      await hover();
+      answers.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    answers.sort((a, b) => a - b);
+    const slowestAnswerMs = answers[answers.length - 1] ?? 0;
+    const medianAnswerMs = answers[Math.floor(answers.length / 2)] ?? 0;
+    const buildMs = await built;
+    const rssIndexedMB = rssMB(s.pid);
+    const t1 = performance.now();
+    const { uris } = (await s.request('copydesk/workspaceDrafts', {})) as { uris: string[] };
+    const listMs = performance.now() - t1;
+    if (uris.length !== articles) throw new Error(`the server lists ${uris.length} drafts, not ${articles}`);
+    const t2 = performance.now();
+    let diagnostics = 0;
+    let reused = 0;
+    for (let i = 0; i < uris.length; i += 10) {
+      const { drafts } = (await s.request('copydesk/checkDrafts', { uris: uris.slice(i, i + 10) })) as { drafts: { diagnostics: { code: string }[] }[] };
+      for (const d of drafts) (diagnostics += d.diagnostics.length), (reused += d.diagnostics.filter((x) => x.code === 'reused-paragraph').length);
+    }
+    const checkMs = performance.now() - t2;
+    await s.stop();
+    return { drafts: uris.length, buildMs, slowestAnswerMs, medianAnswerMs, hovers: answers.length, rssEmptyMB, rssIndexedMB, listMs, checkMs, diagnostics, reused };
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
+async function startServer(folder: string) {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'files.exclude' ? { 'README.TXT': true } : {})));
+  conn.onRequest(() => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  const uri = pathToFileURL(folder).toString();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'eval' }], capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { hover: { contentFormat: ['markdown'] } } } });
+  await conn.sendNotification('initialized', {});
+  return {
+    pid: child.pid!,
+    request: (method: string, params: object) => conn.sendRequest(method, params),
+    notify: (method: string, params: object) => conn.sendNotification(method, params),
+    async stop() {
+      await conn.sendRequest('shutdown').catch(() => undefined);
+      await conn.sendNotification('exit').catch(() => undefined);
+      conn.dispose();
+      child.kill();
+    },
+  };
+}
+
+function rssMB(pid: number): number {
+  const kB = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kB / 1024;
+}
+
+if (require.main === module) void evalReusedParagraph(process.argv.slice(2)).then((code) => process.exit(code));

@@ -72,7 +72,9 @@ export class WorkspaceDrafts {
   /** Size and time of each draft read from disk, so a rebuild skips files that have not changed. */
   private readonly known = new Map<string, { readonly size: number; readonly mtimeMs: number }>();
   private run = 0;
+  /** Settles when the latest build, scheduled or running, has read every draft. */
   private built: Promise<void> = Promise.resolve();
+  private settleBuilt: (() => void) | undefined;
   private rebuildTimer: NodeJS.Timeout | undefined;
   private noticeTimer: NodeJS.Timeout | undefined;
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
@@ -97,17 +99,32 @@ export class WorkspaceDrafts {
   /** Reads the folders again, soon (settings, folders, trust, a .copydesk.json or a .gitignore changed). */
   rebuild(delay = REBUILD_DELAY_MS): void {
     clearTimeout(this.rebuildTimer);
+    const run = ++this.run;
+    // Whoever waits for an earlier build waits for this one, which replaces it.
+    const earlier = this.settleBuilt;
+    let settle!: () => void;
+    this.built = new Promise((resolve) => (settle = resolve));
+    this.settleBuilt = settle;
+    if (earlier) void this.built.then(earlier);
     this.rebuildTimer = setTimeout(() => {
-      const run = ++this.run;
-      this.built = this.build(run).catch((error: unknown) => this.host.warn(`Copydesk: reading the workspace's drafts failed: ${error instanceof Error ? error.message : String(error)}`));
+      void this.build(run)
+        .catch((error: unknown) => this.host.warn(`Copydesk: reading the workspace's drafts failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          if (run !== this.run) return;
+          this.settleBuilt = undefined;
+          settle();
+        });
     }, delay);
   }
 
-  /** Resolves when the index holds every draft (after the build in progress, if any). */
+  /** Resolves when the index holds every draft (after the build scheduled or running, if any), or once cancelled. */
   async ready(isCancelled: () => boolean = () => false): Promise<void> {
-    for (let run = -1; run !== this.run && !isCancelled(); ) {
-      run = this.run;
-      await this.built;
+    let poll: NodeJS.Timeout | undefined;
+    const cancelled = new Promise<void>((resolve) => (poll = setInterval(() => isCancelled() && resolve(), 50)));
+    try {
+      await Promise.race([this.built, cancelled]);
+    } finally {
+      clearInterval(poll);
     }
   }
 
