@@ -26,7 +26,7 @@ import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { DocumentLinter, type Outcome } from './lsp/linter';
-import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
+import { canonicalUri, fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
 import { checkDrafts, checkDraftsRequest, workspaceDraftsRequest } from './lsp/workspaceCheck';
 import { WorkspaceDrafts } from './lsp/workspaceDrafts';
@@ -85,10 +85,10 @@ function onCheckError(checkId: string, error: unknown): void {
 const workspace: WorkspaceDrafts = new WorkspaceDrafts(
   {
     roots: () => project.roots,
-    openText: (uri) => documents.get(uri)?.getText(),
+    openText: (uri) => openDocument(uri)?.getText(),
     lintedParagraphs: async (uri) => {
-      const doc = documents.get(uri);
-      return doc ? linter.paragraphsOf(uri, doc.version) : undefined;
+      const doc = openDocument(uri);
+      return doc ? linter.paragraphsOf(doc.uri, doc.version) : undefined;
     },
     settings: (scopeUri) => settings.get(scopeUri),
     section: (scopeUri, section) => (canConfigure ? connection.workspace.getConfiguration({ scopeUri, section }).then(undefined, () => undefined) : Promise.resolve(undefined)),
@@ -110,6 +110,11 @@ const workspace: WorkspaceDrafts = new WorkspaceDrafts(
     },
   },
 );
+/** An open document by any spelling of its URI (the workspace index spells file URIs as Node does). */
+function openDocument(uri: string): TextDocument | undefined {
+  const canonical = canonicalUri(uri);
+  return documents.get(uri) ?? documents.all().find((d) => canonicalUri(d.uri) === canonical);
+}
 /** Where findings' locations in other drafts are (the index keeps each draft's line starts). */
 const otherDrafts = (id: string) => workspace.index.summaryOf(id);
 const linter: DocumentLinter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
@@ -356,7 +361,7 @@ connection.onRequest(checkDraftsRequest, (params, token) =>
     params,
     {
       workspace,
-      openText: (uri) => documents.get(uri)?.getText(),
+      openText: (uri) => openDocument(uri)?.getText(),
       settingsFor,
       done: (uri) => (settings.forget(uri), project.forget(uri)),
       features,

@@ -17,7 +17,7 @@ import { buildSourceText, formatFor } from '../core/text';
 import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../node/draftFiles';
 import { GitIgnores } from '../node/gitignore';
 import { CONFIG_NAME } from '../node/projectConfig';
-import { fsPathOf, type ProjectSettings } from './project';
+import { canonicalUri, fsPathOf, type ProjectSettings } from './project';
 import type { DocumentSettings } from './settings';
 
 /** The `copydesk.workspace.*` settings. */
@@ -32,7 +32,7 @@ export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { include: DEFAULT_
 export interface WorkspaceHost {
   /** Absolute paths of the workspace folders. */
   roots(): readonly string[];
-  /** The live text of an open document. */
+  /** The live text of an open document, by any spelling of its URI. */
   openText(uri: string): string | undefined;
   /** The open draft's indexable paragraphs as its last lint saw them, when that lint was of its current text. */
   lintedParagraphs(uri: string): Promise<readonly IndexedParagraph[] | undefined>;
@@ -93,7 +93,7 @@ export class WorkspaceDrafts {
     const folder = file ? this.folderOf(file) : undefined;
     // A draft outside the folders (untitled, or opened from elsewhere) is compared with the folders that index.
     if (folder ? !folder.indexed : !this.folders.some((f) => f.indexed)) return undefined;
-    return this.index.lookupFor(uri);
+    return this.index.lookupFor(canonicalUri(uri));
   }
 
   /** Reads the folders again, soon (settings, folders, trust, a .copydesk.json or a .gitignore changed). */
@@ -152,7 +152,9 @@ export class WorkspaceDrafts {
     const events = [...changes];
     this.queue = this.queue.then(async () => {
       let changed = false;
-      for (const { uri, type } of events) {
+      for (const event of events) {
+        const uri = canonicalUri(event.uri);
+        const type = event.type;
         const file = fsPathOf(uri);
         const folder = file ? this.folderOf(file) : undefined;
         if (!file || !folder) continue;
@@ -172,7 +174,8 @@ export class WorkspaceDrafts {
   }
 
   /** An open draft was edited: its live text replaces what the index has, after a pause in typing. */
-  documentChanged(uri: string, length: number): void {
+  documentChanged(editorUri: string, length: number): void {
+    const uri = canonicalUri(editorUri);
     const file = fsPathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     if (!file || !folder?.indexed) return;
@@ -207,7 +210,8 @@ export class WorkspaceDrafts {
   }
 
   /** An open draft was closed: its unsaved edits are gone, so the disk's text counts again. */
-  documentClosed(uri: string): void {
+  documentClosed(editorUri: string): void {
+    const uri = canonicalUri(editorUri);
     clearTimeout(this.liveTimers.get(uri));
     this.liveTimers.delete(uri);
     const file = fsPathOf(uri);
