@@ -4,7 +4,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
-import type { IndexLookup, IndexedParagraph, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
+import type { IndexedParagraph } from '../core/paragraphDigest';
+import type { IndexLookup, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
 
 export type Outcome =

@@ -12,22 +12,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
 import { computeLineStarts } from '../core/lines';
-import { ParagraphIndex, summarizeDraft, type DraftSummary, type IndexLookup, type IndexedParagraph } from '../core/paragraphIndex';
+import { summarizeDraft, type DraftSummary, type IndexedParagraph } from '../core/paragraphDigest';
+import { ParagraphIndex, type IndexLookup } from '../core/paragraphIndex';
 import { buildSourceText, formatFor } from '../core/text';
-import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../node/draftFiles';
+import { DraftFilter, draftFilesIn } from '../node/draftFiles';
 import { GitIgnores } from '../node/gitignore';
 import { CONFIG_NAME } from '../node/projectConfig';
 import { canonicalUri, fsPathOf, type ProjectSettings } from './project';
 import type { DocumentSettings } from './settings';
-
-/** The `copydesk.workspace.*` settings. */
-export interface WorkspaceSettings {
-  /** Globs, relative to each workspace folder, of the files that are drafts. */
-  readonly include: readonly string[];
-  /** At most this many drafts are read (you are told once). */
-  readonly maxFiles: number;
-}
-export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { include: DEFAULT_INCLUDE, maxFiles: 5000 };
+import { excludeGlobs, languageOf, ruleOn, workspaceSettings, type WorkspaceSettings } from './workspaceSettings';
 
 export interface WorkspaceHost {
   /** Absolute paths of the workspace folders. */
@@ -63,7 +56,6 @@ const REBUILD_DELAY_MS = 500;
 const LIVE_SEGMENT_MAX = 1_000_000;
 const LIVE_DELAY_MS = 300;
 const INDEX_NOTICE_MS = 250;
-const RULE = 'reused-paragraph';
 
 export class WorkspaceDrafts {
   readonly index = new ParagraphIndex();
@@ -324,29 +316,4 @@ export class WorkspaceDrafts {
     void this.watching?.registration.then((d) => d.dispose());
     this.watching = { key, registration: this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
   }
-}
-
-/** The language id a draft on disk is checked as: Markdown by its name, plain text otherwise. */
-export function languageOf(file: string): string {
-  return formatFor(file) === 'markdown' ? 'markdown' : 'plaintext';
-}
-
-function ruleOn(rules: unknown): boolean {
-  const setting = typeof rules === 'object' && rules !== null ? (rules as Record<string, unknown>)[RULE] : undefined;
-  if (setting === 'off') return false;
-  return !(typeof setting === 'object' && setting !== null && (setting as Record<string, unknown>)['severity'] === 'off');
-}
-
-/** Tolerant reading of `copydesk.workspace`: anything malformed falls back to its default. */
-export function workspaceSettings(raw: unknown): WorkspaceSettings {
-  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const include = Array.isArray(r['include']) ? r['include'].filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_WORKSPACE_SETTINGS.include;
-  const max = r['maxFiles'];
-  return { include, maxFiles: typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : DEFAULT_WORKSPACE_SETTINGS.maxFiles };
-}
-
-/** The globs of `files.exclude` that are on. A `{ "when": … }` sibling clause is not followed: that glob excludes nothing here. */
-export function excludeGlobs(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  return Object.entries(raw as Record<string, unknown>).flatMap(([glob, on]) => (on === true ? [glob] : []));
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ParagraphIndex, summarizeDraft } from '../../../server/src/core/paragraphIndex';
+import { summarizeDraft } from '../../../server/src/core/paragraphDigest';
+import { ParagraphIndex } from '../../../server/src/core/paragraphIndex';
 import { buildSourceText } from '../../../server/src/core/text';
 import { DocumentLinter } from '../../../server/src/lsp/linter';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
