@@ -14,13 +14,18 @@
  * reported as SKIPPED (exit 0); a known pair not found, or a link the brute force disagrees with,
  * exits 1.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { checks, lintText } from '../server/src/api';
 import check from '../server/src/checks/reused-paragraph';
-import { ParagraphIndex, summarizeDraft, type DraftSummary, type ParagraphMatch } from '../server/src/core/paragraphIndex';
+import { summarizeDraft, type DraftSummary } from '../server/src/core/paragraphDigest';
+import { ParagraphIndex, type ParagraphMatch } from '../server/src/core/paragraphIndex';
 import { pairSimilarity } from '../server/src/core/repeats';
-import { normalizeForComparison } from '../server/src/core/normalize';
+import { comparisonWords, normalizeForComparison } from '../server/src/core/normalize';
 import { shingleSet } from '../server/src/core/shingles';
 import { SHINGLE_SIZE, similarityFromCounts } from '../server/src/core/repeats';
 import { buildSourceText } from '../server/src/core/text';
@@ -48,14 +53,28 @@ function readArticles(bbc: string): Article[] {
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+/** Two decimals, rounded down as the rule's percentages are: 0.996 is 0.99, never 1.00. */
+const two = (x: number): string => (Math.floor(x * 100) / 100).toFixed(2);
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`);
 
 interface Link {
   /** Paragraph pairs (index into each article's summary) linked by the rule, keyed by "i:j" from the first name's side. */
-  readonly paragraphs: Map<string, { exact: boolean; similarity: number; lines: [number, number] }>;
+  readonly paragraphs: Map<string, { exact: boolean; similarity: number; lines: [number, number]; words: number; key: number }>;
 }
 
-export function evalReusedParagraph(args: readonly string[]): number {
+/** What two linked articles share, from the most to the least of them. */
+const CATEGORIES = [
+  'the same story filed twice',
+  'a line repeated across many articles',
+  'a background paragraph, word for word',
+  'a background paragraph, edited',
+  'a short paragraph, reworded',
+] as const;
+type Category = (typeof CATEGORIES)[number];
+/** Under this many words a paragraph is a line or a lede, not a background paragraph. */
+const SHORT = 25;
+
+export async function evalReusedParagraph(args: readonly string[]): Promise<number> {
   const write = !args.includes('--no-write');
   const benchDir = path.resolve(process.cwd(), args.find((a) => !a.startsWith('--')) ?? '../shared/bench');
   const bbc = path.join(benchDir, 'bbc');
@@ -65,6 +84,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
     return 0;
   }
   const r: Report = { lines: [] };
+  // Other work on the machine slows every figure here; the page says how busy it was.
+  const load = os.loadavg()[0]!;
   const articles = readArticles(bbc);
   const known = readFileSync(groupsFile, 'utf8').trim().split('\n').map((l) => l.split('\t') as [string, string]);
   const bytes = articles.reduce((n, a) => n + a.text.length, 0);
@@ -99,6 +120,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
   // Every article's paragraphs against the rest.
   const t2 = performance.now();
   const answers = new Map<string, readonly (readonly ParagraphMatch[])[]>();
+  const texts = new Map(articles.map((a) => [a.name, a.text]));
+  const wordsIn = (name: string, span: { start: number; end: number }): number => comparisonWords(texts.get(name)!.slice(span.start, span.end)).length;
   for (const [name, summary] of summaries) answers.set(name, index.lookupFor(name).matches(summary.paragraphs, { threshold, maxDrafts }));
   const queryMs = performance.now() - t2;
 
@@ -123,7 +146,8 @@ export function evalReusedParagraph(args: readonly string[]): number {
         links.set(key, link);
         const j = summaries.get(m.document)!.paragraphs.findIndex((p) => p.span.start === m.span.start);
         const [ii, jj, li, lj] = name < m.document ? [i, j, own.paragraphs[i]!.line, m.line] : [j, i, m.line, own.paragraphs[i]!.line];
-        link.paragraphs.set(`${ii}:${jj}`, { exact: m.exact, similarity: m.similarity, lines: [li, lj] });
+        const words = Math.min(wordsIn(name, own.paragraphs[i]!.span), wordsIn(m.document, m.span));
+        link.paragraphs.set(`${ii}:${jj}`, { exact: m.exact, similarity: m.similarity, lines: [li, lj], words, key: own.paragraphs[i]!.digest.key });
       }
     });
   }
@@ -152,22 +176,38 @@ export function evalReusedParagraph(args: readonly string[]): number {
   const missed = [...reference.keys()].filter((k) => !linkedPairs.has(k));
 
   const others = [...links.entries()].filter(([key]) => !knownKeys.has(key));
+  // In how many articles each paragraph is, word for word: a line in three or more is house boilerplate.
+  const articlesWith = new Map<number, number>();
+  for (const summary of summaries.values()) for (const key of new Set(summary.paragraphs.map((p) => p.digest.key))) articlesWith.set(key, (articlesWith.get(key) ?? 0) + 1);
   const rows = others
     .map(([key, link]) => {
       const [a, b] = key.split('\t') as [string, string];
       const ps = [...link.paragraphs.values()];
       const exact = ps.filter((p) => p.exact).length;
       const smaller = Math.min(summaries.get(a)!.paragraphs.length, summaries.get(b)!.paragraphs.length);
-      const category = ps.length * 2 >= smaller ? 'the same story, edited' : exact ? 'a shared paragraph, word for word' : 'a shared paragraph, edited';
-      const best = Math.max(...ps.map((p) => p.similarity));
-      const lines = ps.map((p) => `${p.lines[0]}↔${p.lines[1]}${p.exact ? '' : ` (${p.similarity.toFixed(2)})`}`).join(', ');
-      return { a, b, category, linked: ps.length, exact, smaller, best, lines };
+      const category: Category =
+        ps.length * 2 >= smaller
+          ? 'the same story filed twice'
+          : ps.every((p) => p.exact && articlesWith.get(p.key)! >= 3)
+            ? 'a line repeated across many articles'
+            : ps.some((p) => p.words >= SHORT)
+              ? exact
+                ? 'a background paragraph, word for word'
+                : 'a background paragraph, edited'
+              : 'a short paragraph, reworded';
+      const lines = ps.map((p) => `${p.lines[0]}↔${p.lines[1]}${p.exact ? '' : ` (${two(p.similarity)})`}`).join(', ');
+      return { a, b, category, ps, exact, smaller, lines };
     })
-    .sort((x, y) => (x.category < y.category ? -1 : x.category > y.category ? 1 : x.a < y.a ? -1 : 1));
-  const byCategory = new Map<string, number>();
-  for (const row of rows) byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + 1);
-
-  const ok = knownFound.length === known.length && unverified === 0 && disagreements === 0;
+    .sort((x, y) => CATEGORIES.indexOf(x.category) - CATEGORIES.indexOf(y.category) || (x.a < y.a ? -1 : 1));
+  const categoryRows = CATEGORIES.map((c) => {
+    const inC = rows.filter((r) => r.category === c);
+    const ps = inC.flatMap((r) => r.ps);
+    const near = ps.filter((p) => !p.exact).map((p) => p.similarity);
+    const words = ps.map((p) => p.words).sort((x, y) => x - y);
+    return [c, inC.length, ps.length, ps.length - near.length, near.length ? `${near.length} (${two(Math.min(...near))}–${two(Math.max(...near))})` : '0', words.length ? `${words[0]}–${words[words.length - 1]}` : '–'];
+  });
+  const server = await serverFigures(bbc, articles.length);
+  const ok = knownFound.length === known.length && unverified === 0 && disagreements === 0 && (!server || server.reused === findingsExpected(answers));
 
   out(r, '# Evaluation: reused-paragraph', '');
   out(
@@ -184,11 +224,20 @@ export function evalReusedParagraph(args: readonly string[]): number {
   out(r, '## Other pairs of articles', '');
   out(
     r,
-    `Besides those, the rule links **${others.length} pairs** of articles (${others.length ? [...byCategory].map(([c, n]) => `${n} ${c}`).join(', ') : 'none'}). Every linked paragraph pair (${linkedPairs.size} in all pairs, known ones included) was compared again without the index: the normalised texts as strings for word-for-word copies, the full bigram sets (pairSimilarity) for near ones. ${unverified === 0 ? 'All agree: each link is a real shared paragraph at or above the threshold.' : `${unverified} DISAGREE.`} The rule itself, run through \`lintText\` on every article with the index as its workspace, gives one finding per matched paragraph in ${articles.length - disagreements} of ${articles.length} articles.`,
+    `Besides those, the rule links **${others.length} pairs** of articles. Every linked paragraph pair (${linkedPairs.size} in all pairs, known ones included) was compared again without the index: the normalised texts as strings for word-for-word copies, the full bigram sets (pairSimilarity) for near ones. ${unverified === 0 ? 'All agree: each link is a real shared paragraph at or above the threshold.' : `${unverified} DISAGREE.`} The rule itself, run through \`lintText\` on every article with the index as its workspace, gives one finding per matched paragraph in ${articles.length - disagreements} of ${articles.length} articles.`,
     '',
   );
-  out(r, 'Categories: *the same story, edited* links at least half the paragraphs of the shorter article (two versions of one report filed under different topics or dates); *a shared paragraph* links fewer, word for word or edited.', '');
-  if (rows.length) out(r, table(['articles', 'category', 'linked paragraphs (of the shorter article\'s)', 'lines ↔ lines (similarity when not word for word)'], rows.map((x) => [`\`${x.a}\` ↔ \`${x.b}\``, x.category, `${x.linked} of ${x.smaller}`, x.lines])), '');
+  out(r, table(['what the two articles share', 'pairs', 'paragraph links', 'word for word', 'edited (similarity)', 'words in the shorter paragraph'], categoryRows), '');
+  out(
+    r,
+    `Categories, assigned by the script in this order: *the same story filed twice* links at least half the paragraphs of the shorter article; *a line repeated across many articles* links only paragraphs found word for word in three or more articles (a columnist's one-line biography, a team sheet); a *background paragraph* has ${SHORT} words or more; *a short paragraph, reworded* is a line or lede under ${SHORT} words in other words. All pairs, with the linked lines:`,
+    '',
+  );
+  if (rows.length) {
+    out(r, '<details><summary>The ' + rows.length + ' other pairs</summary>', '');
+    out(r, table(['articles', 'category', 'linked paragraphs (of the shorter article\'s)', 'lines ↔ lines (similarity when not word for word)'], rows.map((x) => [`\`${x.a}\` ↔ \`${x.b}\``, x.category, `${x.ps.length} of ${x.smaller}`, x.lines])), '');
+    out(r, '</details>', '');
+  }
   out(
     r,
     `Completeness: the brute force finds ${reference.size} paragraph pairs at or above the threshold; the index links ${reference.size - missed.length} of them${missed.length ? ` and misses ${missed.length} (${missed.slice(0, 5).join('; ')})` : ''}. (A shingle held by more than 64 paragraphs proposes no candidates in the index; paragraphs found in more than ${maxDrafts} other drafts are dropped as boilerplate: neither costs a pair here.)`,
@@ -212,9 +261,33 @@ export function evalReusedParagraph(args: readonly string[]): number {
     ),
     '',
   );
+  out(r, '## The language server on the same folder', '');
+  if (!server) out(r, `SKIPPED: ${SERVER} is not built (npm run build).`, '');
+  else {
+    out(
+      r,
+      `\`server/out/server.js\` over stdio with \`bbc/\` as its one workspace folder (README.TXT left out through \`files.exclude\`), as VS Code starts it. It reads the ${server.drafts} drafts in the background after \`initialized\`, one at a time with the event loop free between files; \`copydesk/checkDrafts\` with no drafts answers once they are read, so its answer time is the build time. Then "Check all drafts" as the client runs it: \`copydesk/workspaceDrafts\`, and \`copydesk/checkDrafts\` ten drafts at a time.`,
+      '',
+    );
+    out(
+      r,
+      table(
+        ['what', 'figure'],
+        [
+          ['every draft read and indexed, from `initialized`', `${Math.round(server.buildMs)} ms`],
+          ['a hover on an open draft while the build runs (after the first), median / slowest', `${Math.round(server.medianAnswerMs)} / ${Math.round(server.slowestAnswerMs)} ms over ${server.hovers} hovers`],
+          ['resident memory: empty folder → this folder indexed', `${server.rssEmptyMB.toFixed(0)} MB → ${server.rssIndexedMB.toFixed(0)} MB`],
+          ['listing the drafts (`copydesk/workspaceDrafts`)', `${Math.round(server.listMs)} ms for ${server.drafts} drafts`],
+          ['"Check all drafts": every draft linted, all rules, in batches of ten', `${(server.checkMs / 1000).toFixed(1)} s (${(server.checkMs / server.drafts).toFixed(1)} ms a draft), ${server.diagnostics} diagnostics`],
+          ['of which reused-paragraph', `${server.reused} (the engine above: ${findingsExpected(answers)})`],
+        ],
+      ),
+      '',
+    );
+  }
   out(
     r,
-    `Times are one cold pass on this machine (Node ${process.version}, ${(globalThis as { gc?: unknown }).gc ? 'heap measured after forced garbage collection' : 'run without --expose-gc: heap figures are rough'}). The language server reads the files as well, one at a time, handing control back between files; see docs/architecture.md.`,
+    `Times are one cold pass on this machine (Node ${process.version}, ${os.cpus().length} cores, load average ${load.toFixed(1)} when the run began, ${(globalThis as { gc?: unknown }).gc ? 'heap measured after forced garbage collection' : 'run without --expose-gc: heap figures are rough'}). The language server reads the files as well, one at a time, handing control back between files; see docs/architecture.md.`,
   );
 
   console.log('');
@@ -263,4 +336,107 @@ function bruteForce(articles: readonly Article[], summaries: ReadonlyMap<string,
   return found;
 }
 
-if (require.main === module) process.exit(evalReusedParagraph(process.argv.slice(2)));
+/** One reused-paragraph finding per paragraph with a match. */
+function findingsExpected(answers: ReadonlyMap<string, readonly (readonly ParagraphMatch[])[]>): number {
+  let n = 0;
+  for (const found of answers.values()) n += found.filter((m) => m.length > 0).length;
+  return n;
+}
+
+const SERVER = path.resolve(typeof __dirname === 'string' ? path.join(__dirname, '..') : process.cwd(), 'server', 'out', 'server.js');
+
+interface ServerFigures {
+  readonly drafts: number;
+  readonly buildMs: number;
+  readonly slowestAnswerMs: number;
+  readonly medianAnswerMs: number;
+  readonly hovers: number;
+  readonly rssEmptyMB: number;
+  readonly rssIndexedMB: number;
+  readonly listMs: number;
+  readonly checkMs: number;
+  readonly diagnostics: number;
+  readonly reused: number;
+}
+
+/** The language server itself on the folder: build time, memory, and "Check all drafts". */
+async function serverFigures(bbc: string, articles: number): Promise<ServerFigures | undefined> {
+  if (!existsSync(SERVER)) return undefined;
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'copydesk-eval-'));
+  try {
+    const idle = await startServer(empty);
+    await idle.request('copydesk/checkDrafts', { uris: [] });
+    const rssEmptyMB = rssMB(idle.pid);
+    await idle.stop();
+
+    const s = await startServer(bbc);
+    const started = performance.now();
+    const built = s.request('copydesk/checkDrafts', { uris: [] }).then(() => performance.now() - started);
+    // A draft open meanwhile, hovered over and over: how long the server keeps a writer waiting while it reads.
+    const open = pathToFileURL(path.join(empty, 'open.txt')).toString();
+    await s.notify('textDocument/didOpen', { textDocument: { uri: open, languageId: 'plaintext', version: 1, text: 'Critics slammed the plan.\n' } });
+    const hover = () => s.request('textDocument/hover', { textDocument: { uri: open }, position: { line: 0, character: 9 } });
+    // The first hover lints the draft, the server's first lint (rule data loaded, code compiled): not a wait the build causes.
+    await hover();
+    const answers: number[] = [];
+    let done = false;
+    void built.then(() => (done = true));
+    while (!done) {
+      const t = performance.now();
+      await hover();
+      answers.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    answers.sort((a, b) => a - b);
+    const slowestAnswerMs = answers[answers.length - 1] ?? 0;
+    const medianAnswerMs = answers[Math.floor(answers.length / 2)] ?? 0;
+    const buildMs = await built;
+    const rssIndexedMB = rssMB(s.pid);
+    const t1 = performance.now();
+    const { uris } = (await s.request('copydesk/workspaceDrafts', {})) as { uris: string[] };
+    const listMs = performance.now() - t1;
+    if (uris.length !== articles) throw new Error(`the server lists ${uris.length} drafts, not ${articles}`);
+    const t2 = performance.now();
+    let diagnostics = 0;
+    let reused = 0;
+    for (let i = 0; i < uris.length; i += 10) {
+      const { drafts } = (await s.request('copydesk/checkDrafts', { uris: uris.slice(i, i + 10) })) as { drafts: { diagnostics: { code: string }[] }[] };
+      for (const d of drafts) (diagnostics += d.diagnostics.length), (reused += d.diagnostics.filter((x) => x.code === 'reused-paragraph').length);
+    }
+    const checkMs = performance.now() - t2;
+    await s.stop();
+    return { drafts: uris.length, buildMs, slowestAnswerMs, medianAnswerMs, hovers: answers.length, rssEmptyMB, rssIndexedMB, listMs, checkMs, diagnostics, reused };
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
+async function startServer(folder: string) {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'files.exclude' ? { 'README.TXT': true } : {})));
+  conn.onRequest(() => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  const uri = pathToFileURL(folder).toString();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'eval' }], capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { hover: { contentFormat: ['markdown'] } } } });
+  await conn.sendNotification('initialized', {});
+  return {
+    pid: child.pid!,
+    request: (method: string, params: object) => conn.sendRequest(method, params),
+    notify: (method: string, params: object) => conn.sendNotification(method, params),
+    async stop() {
+      await conn.sendRequest('shutdown').catch(() => undefined);
+      await conn.sendNotification('exit').catch(() => undefined);
+      conn.dispose();
+      child.kill();
+    },
+  };
+}
+
+function rssMB(pid: number): number {
+  const kB = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kB / 1024;
+}
+
+if (require.main === module) void evalReusedParagraph(process.argv.slice(2)).then((code) => process.exit(code));

@@ -17,7 +17,11 @@ const CHECK_DRAFTS = 'copydesk/checkDrafts';
 interface WireDiagnostic {
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
   readonly message: string;
+  /** LSP DiagnosticSeverity: 4 is a hint. */
+  readonly severity?: number;
 }
+/** Hints are listed nowhere in the Problems panel, so they are not counted as problems either. */
+const HINT = 4;
 interface WorkspaceDraftsResult {
   readonly uris: readonly string[];
   readonly capped: boolean;
@@ -36,7 +40,7 @@ export interface CheckSummary {
   /** Drafts checked before the run ended (open ones count: they are checked as you type). */
   readonly checked: number;
   readonly cancelled: boolean;
-  /** Problems found in drafts that are not open, and how many of those drafts have any. */
+  /** Problems (hints left out, as in the Problems panel) found in drafts that are not open, and how many of those drafts have any. */
   readonly problems: number;
   readonly draftsWithProblems: number;
 }
@@ -83,8 +87,9 @@ export function registerWorkspaceFeatures(getClient: GetClient): vscode.Disposab
           for (const draft of answer?.drafts ?? []) {
             const uri = client.protocol2CodeConverter.asUri(draft.uri);
             if (!isOpen(uri)) results.set(uri, await client.protocol2CodeConverter.asDiagnostics(draft.diagnostics as never));
-            problems += draft.diagnostics.length;
-            if (draft.diagnostics.length) draftsWithProblems++;
+            const counted = draft.diagnostics.filter((d) => d.severity !== HINT).length;
+            problems += counted;
+            if (counted) draftsWithProblems++;
           }
           step(answer?.drafts.length ?? 0);
         }

@@ -27,7 +27,7 @@ import { hoverFor } from './lsp/hover';
 import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { DocumentLinter, type Outcome } from './lsp/linter';
-import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
+import { canonicalUri, fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
 import { checkDrafts, checkDraftsRequest, workspaceDraftsRequest } from './lsp/workspaceCheck';
 import { WorkspaceDrafts } from './lsp/workspaceDrafts';
@@ -96,10 +96,14 @@ function onCheckError(checkId: string, error: unknown): void {
   void connection.window.showWarningMessage(`Copydesk: the rule '${checkId}' failed and was skipped; the other rules still run. See the Copydesk output for details.`);
 }
 /** The other drafts of the workspace folders, for reused-paragraph and "Check all drafts". */
-const workspace = new WorkspaceDrafts(
+const workspace: WorkspaceDrafts = new WorkspaceDrafts(
   {
     roots: () => project.roots,
-    openText: (uri) => documents.get(uri)?.getText(),
+    openText: (uri) => openDocument(uri)?.getText(),
+    lintedParagraphs: async (uri) => {
+      const doc = openDocument(uri);
+      return doc ? linter.paragraphsOf(doc.uri, doc.version) : undefined;
+    },
     settings: (scopeUri) => settings.get(scopeUri),
     section: (scopeUri, section) => (canConfigure ? connection.workspace.getConfiguration({ scopeUri, section }).then(undefined, () => undefined) : Promise.resolve(undefined)),
     project,
@@ -120,9 +124,14 @@ const workspace = new WorkspaceDrafts(
     },
   },
 );
+/** An open document by any spelling of its URI (the workspace index spells file URIs as Node does). */
+function openDocument(uri: string): TextDocument | undefined {
+  const canonical = canonicalUri(uri);
+  return documents.get(uri) ?? documents.all().find((d) => canonicalUri(d.uri) === canonical);
+}
 /** Where findings' locations in other drafts are (the index keeps each draft's line starts). */
 const otherDrafts = (id: string) => workspace.index.summaryOf(id);
-const linter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
+const linter: DocumentLinter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -285,11 +294,21 @@ function configurationChanged(): void {
 }
 
 /** The workspace index changed: only drafts whose reused paragraphs it changes are checked again. */
+let refreshing: Promise<void> | undefined;
+let refreshAgain = false;
 function refreshStale(): void {
-  const stale = linter.forgetStale();
-  if (!stale.length) return;
-  if (pull && refreshSupport) connection.languages.diagnostics.refresh();
-  else for (const uri of stale) schedulePush(uri);
+  if (refreshing) return void (refreshAgain = true);
+  refreshing = linter
+    .forgetStale(() => new Promise((resolve) => setImmediate(resolve)))
+    .then((stale) => {
+      if (!stale.length) return;
+      if (pull && refreshSupport) connection.languages.diagnostics.refresh();
+      else for (const uri of stale) schedulePush(uri);
+    })
+    .finally(() => {
+      refreshing = undefined;
+      if (refreshAgain) (refreshAgain = false), refreshStale();
+    });
 }
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -356,7 +375,7 @@ connection.onRequest(checkDraftsRequest, (params, token) =>
     params,
     {
       workspace,
-      openText: (uri) => documents.get(uri)?.getText(),
+      openText: (uri) => openDocument(uri)?.getText(),
       settingsFor,
       done: (uri) => (settings.forget(uri), project.forget(uri)),
       features,

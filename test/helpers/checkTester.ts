@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFixes, fixUntilStable } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/engine';
-import { ParagraphIndex, summarizeDraft } from '../../server/src/core/paragraphIndex';
+import { summarizeDraft } from '../../server/src/core/paragraphDigest';
+import { ParagraphIndex } from '../../server/src/core/paragraphIndex';
 import { buildSourceText, formatFor, type TextFormat } from '../../server/src/core/text';
 import type { Check, Finding } from '../../server/src/core/types';
 

@@ -360,7 +360,7 @@ async function workspaceClient() {
   const url = (rel) => pathToFileURL(path.join(root, rel)).toString();
   write('harbour-v1.md', `# Harbour levy\n\n${SHARED}\n\nThe board will review the levy after one season of berthing fees and complaints.\n`);
   const V2 = `# Harbour levy passes\n\nFishing crews said the fee would cost them hundreds of pounds over a single winter.\n\n${SHARED}\n`;
-  write('harbour-v2.md', V2);
+  write('harbour v2 (final).md', V2);
   // Each of these holds the same paragraph, and none of them may count as another draft.
   write('.gitignore', 'private/\n');
   mkdirSync(path.join(root, '.git'));
@@ -372,7 +372,8 @@ async function workspaceClient() {
 
   const server = startServer();
   const { conn } = server;
-  const v2 = url('harbour-v2.md');
+  // Spelt as VS Code spells it (parentheses escaped), not as Node does: still the same draft as the file on disk.
+  const v2 = url('harbour v2 (final).md').replace(/\(/g, '%28').replace(/\)/g, '%29');
   const reused = async (uri) => (await server.request('textDocument/diagnostic', { textDocument: { uri } })).items.filter((d) => d.code === 'reused-paragraph');
   /** Pulls until `matches` holds (the server asks for a pull with workspace/diagnostic/refresh when the index changes). */
   const pullUntil = async (uri, matches, what) => {
@@ -429,7 +430,7 @@ async function workspaceClient() {
 
     await check('workspace: copydesk/workspaceDrafts lists the two drafts, not what .gitignore, node_modules, .copydesk.json or the globs leave out', async () => {
       const { uris, capped } = await server.request('copydesk/workspaceDrafts', {});
-      assert.deepEqual(uris, [url('harbour-v1.md'), url('harbour-v2.md')]);
+      assert.deepEqual(uris, [url('harbour v2 (final).md'), url('harbour-v1.md')]);
       assert.equal(capped, false);
     });
 
@@ -437,7 +438,7 @@ async function workspaceClient() {
       const { drafts } = await server.request('copydesk/checkDrafts', { uris: [url('harbour-v1.md')] });
       assert.equal(drafts.length, 1);
       const messages = drafts[0].diagnostics.filter((d) => d.code === 'reused-paragraph').map((d) => d.message);
-      assert.deepEqual(messages, ["This paragraph also appears in 'harbour-v2.md' (line 5)."]);
+      assert.deepEqual(messages, ["This paragraph also appears in 'harbour v2 (final).md' (line 5)."]);
     });
 
     await check('workspace: deleting harbour-v1.md on disk takes the finding away', async () => {

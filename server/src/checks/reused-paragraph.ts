@@ -5,7 +5,7 @@
  * the language server indexes; without them, as in the CLI on one file, it reports nothing.
  */
 import { defineCheck } from '../core/defineCheck';
-import { indexableParagraphs } from '../core/paragraphIndex';
+import { indexableParagraphs } from '../core/paragraphDigest';
 
 export default defineCheck({
   meta: {

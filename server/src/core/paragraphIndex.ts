@@ -5,44 +5,9 @@
  * similarityFromCounts), so the three rules agree on "the same" and "nearly the same". Pure: the
  * language server feeds it the drafts it read, the evaluation script the BBC articles.
  */
-import { comparisonWords, normalizeForComparison } from './normalize';
-import { SHINGLE_SIZE, shinglesOf, similarityFromCounts } from './repeats';
-import { shingleSet } from './shingles';
-import { TextMemo } from './textMemo';
-import type { Offset, SourceTextView, Span } from './types';
-
-/**
- * Paragraphs under this many words are never compared across drafts: datelines, bylines, "Advertisement",
- * "Share this article" and sign-offs repeat in every draft and say nothing about reuse. The same
- * floor as near-duplicate-paragraph's `minWords`.
- */
-export const MIN_WORDS = 8;
-
-/** What the index keeps of a paragraph's text, wherever it sits. */
-export interface ParagraphDigest {
-  /** Hash (53 bits) of the comparison key: equal keys are "the same paragraph" to a reader. */
-  readonly key: number;
-  /** The bigram shingle hashes, distinct and sorted. */
-  readonly shingles: Uint32Array;
-}
-
-/** A paragraph of a draft as the index sees it. */
-export interface IndexedParagraph {
-  /** The block's prose span in its draft. */
-  readonly span: Span;
-  /** 1-based line of its first character. */
-  readonly line: number;
-  readonly digest: ParagraphDigest;
-}
-
-/** One draft as the index holds it. */
-export interface DraftSummary {
-  /** How messages name the draft (the server: its path in the workspace folder). */
-  readonly name: string;
-  readonly paragraphs: readonly IndexedParagraph[];
-  /** Where its lines start, so an editor can turn a match's span into a position without the text. */
-  readonly lineStarts: readonly Offset[];
-}
+import type { DraftSummary, IndexedParagraph, ParagraphDigest } from './paragraphDigest';
+import { similarityFromCounts } from './repeats';
+import type { Span } from './types';
 
 /** A paragraph of another draft that repeats one of ours. */
 export interface ParagraphMatch {
@@ -69,6 +34,14 @@ export interface MatchOptions {
  */
 export interface ParagraphLookup {
   matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[];
+}
+
+/** The lookup the index itself hands out: it can also say, cheaply, whether the other drafts changed. */
+export interface IndexLookup extends ParagraphLookup {
+  /** The index's version now; it moves on whenever a draft is added, changed or removed. */
+  version(): number;
+  /** Whether a draft other than this one was added, changed or removed after `version`. */
+  othersChangedSince(version: number): boolean;
 }
 
 /**
@@ -104,6 +77,15 @@ export class ParagraphIndex {
   private readonly sizes: number[] = [];
   private readonly free: number[] = [];
   private counts = new Int32Array(0);
+  private version = 0;
+  /** The last change and the last change by another draft than that one: enough for othersChangedSince. */
+  private recent: { readonly id: string; readonly version: number }[] = [];
+  /**
+   * The last answer for a paragraph, by its digest (the open draft's digests are remembered by text,
+   * so an unchanged paragraph brings the same digest on every keystroke): valid while no other
+   * draft changed. A keystroke in a book-length draft then asks the index about one paragraph.
+   */
+  private readonly answers = new WeakMap<ParagraphDigest, { self: string | undefined; threshold: number; maxDrafts: number; version: number; matches: ParagraphMatch[] }>();
 
   get size(): number {
     return this.drafts.size;
@@ -121,21 +103,28 @@ export class ParagraphIndex {
     return this.drafts.get(id)?.summary;
   }
 
-  /** Adds or replaces a draft; false when it was there with the same paragraphs in the same places. */
+  /**
+   * Adds or replaces a draft; false when it was there with the same paragraphs in the same places.
+   * A paragraph whose text is unchanged keeps its postings and only moves: a keystroke in a
+   * book-length open draft relinks one paragraph, not twenty thousand.
+   */
   set(id: string, summary: DraftSummary): boolean {
     const old = this.drafts.get(id);
     if (old && sameSummary(old.summary, summary)) return false;
-    if (old) this.unlink(old);
+    const kept = new Map<number, number[]>();
+    old?.summary.paragraphs.forEach((p, i) => {
+      const list = kept.get(p.digest.key);
+      if (list) list.push(old.numbers[i]!);
+      else kept.set(p.digest.key, [old.numbers[i]!]);
+    });
     const numbers = summary.paragraphs.map((p) => {
-      const n = this.free.pop() ?? this.paragraph.length;
-      this.owner[n] = id;
-      this.paragraph[n] = p;
-      add(this.byKey, p.digest.key, n, Infinity);
-      for (const s of p.digest.shingles) add(this.byShingle, s | 0, n, MAX_POSTINGS);
-      this.sizes[n] = p.digest.shingles.length;
+      const n = kept.get(p.digest.key)?.shift();
+      if (n !== undefined) this.paragraph[n] = p;
       return n;
     });
-    this.drafts.set(id, { summary, numbers });
+    for (const list of kept.values()) for (const n of list) this.unlinkParagraph(n);
+    this.drafts.set(id, { summary, numbers: numbers.map((n, i) => n ?? this.linkParagraph(id, summary.paragraphs[i]!)) });
+    this.changed(id);
     return true;
   }
 
@@ -145,16 +134,39 @@ export class ParagraphIndex {
     if (!old) return false;
     this.unlink(old);
     this.drafts.delete(id);
+    this.changed(id);
     return true;
   }
 
   /** The lookup a check gets for the draft `self` (left out of its own matches; it may or may not be indexed). */
-  lookupFor(self: string | undefined): ParagraphLookup {
-    return { matches: (paragraphs, options) => paragraphs.map((p) => this.query(self, p, options)) };
+  lookupFor(self: string | undefined): IndexLookup {
+    return {
+      matches: (paragraphs, options) => paragraphs.map((p) => this.query(self, p, options)),
+      version: () => this.version,
+      othersChangedSince: (version) => this.othersChangedSince(self, version),
+    };
+  }
+
+  /** The latest change by a draft other than `self` is the last change, or the one before it by another draft. */
+  private othersChangedSince(self: string | undefined, version: number): boolean {
+    return (this.recent.find((c) => c.id !== self)?.version ?? 0) > version;
+  }
+
+  private changed(id: string): void {
+    const change = { id, version: ++this.version };
+    this.recent = this.recent[0]?.id === id ? [change, ...this.recent.slice(1)] : [change, ...this.recent.slice(0, 1)];
   }
 
   /** Other drafts' paragraphs matching `p` at or above the threshold, one per draft, best first. */
-  query(self: string | undefined, p: IndexedParagraph, options: MatchOptions): ParagraphMatch[] {
+  query(self: string | undefined, p: IndexedParagraph, options: MatchOptions): readonly ParagraphMatch[] {
+    const known = this.answers.get(p.digest);
+    if (known && known.self === self && known.threshold === options.threshold && known.maxDrafts === options.maxDrafts && !this.othersChangedSince(self, known.version)) return known.matches;
+    const matches = this.search(self, p, options);
+    this.answers.set(p.digest, { self, threshold: options.threshold, maxDrafts: options.maxDrafts, version: this.version, matches });
+    return matches;
+  }
+
+  private search(self: string | undefined, p: IndexedParagraph, options: MatchOptions): ParagraphMatch[] {
     // Per other draft, its closest paragraph: word for word first, then the most similar, then the first.
     const best = new Map<string, { n: number; similarity: number; exact: boolean }>();
     const consider = (n: number, similarity: number, exact: boolean): void => {
@@ -195,14 +207,26 @@ export class ParagraphIndex {
   }
 
   private unlink(entry: Entry): void {
-    entry.summary.paragraphs.forEach((p, i) => {
-      const n = entry.numbers[i]!;
-      drop(this.byKey, p.digest.key, n);
-      for (const s of p.digest.shingles) drop(this.byShingle, s | 0, n);
-      this.owner[n] = undefined;
-      this.paragraph[n] = undefined;
-      this.free.push(n);
-    });
+    for (const n of entry.numbers) this.unlinkParagraph(n);
+  }
+
+  private linkParagraph(id: string, p: IndexedParagraph): number {
+    const n = this.free.pop() ?? this.paragraph.length;
+    this.owner[n] = id;
+    this.paragraph[n] = p;
+    this.sizes[n] = p.digest.shingles.length;
+    add(this.byKey, p.digest.key, n, Infinity);
+    for (const s of p.digest.shingles) add(this.byShingle, s | 0, n, MAX_POSTINGS);
+    return n;
+  }
+
+  private unlinkParagraph(n: number): void {
+    const p = this.paragraph[n]!;
+    drop(this.byKey, p.digest.key, n);
+    for (const s of p.digest.shingles) drop(this.byShingle, s | 0, n);
+    this.owner[n] = undefined;
+    this.paragraph[n] = undefined;
+    this.free.push(n);
   }
 }
 
@@ -252,53 +276,4 @@ export function intersectionOfSorted(a: Uint32Array, b: Uint32Array): number {
     else (n++, i++, j++);
   }
   return n;
-}
-
-/** A paragraph's digest, or undefined when it is too short to compare (MIN_WORDS). */
-export function digestOf(text: string, remember = false): ParagraphDigest | undefined {
-  const words = comparisonWords(text);
-  if (words.length < MIN_WORDS) return undefined;
-  // The open draft's shingles are the near-duplicate rule's, remembered by text; a workspace
-  // build computes its own, so thousands of other drafts do not push the draft's out of the memo.
-  const set = remember ? shinglesOf(text) : shingleSet(text, SHINGLE_SIZE);
-  return { key: keyHash(normalizeForComparison(text)), shingles: Uint32Array.from(set.list).sort() };
-}
-
-const digestMemo = new TextMemo<ParagraphDigest | null>();
-const byView = new WeakMap<SourceTextView, IndexedParagraph[]>();
-
-/**
- * The paragraphs of a draft worth comparing with other drafts: headlines are left out (a repeated
- * headline is a story's versions sharing a name, and section heads like "Advertisement" are
- * boilerplate), and so are paragraphs under MIN_WORDS words.
- * `remember`: keep digests by paragraph text across versions (the open draft, checked per keystroke).
- */
-export function indexableParagraphs(view: SourceTextView, remember = true): IndexedParagraph[] {
-  const known = remember ? byView.get(view) : undefined;
-  if (known) return known;
-  const out: IndexedParagraph[] = [];
-  for (const block of view.blocks) {
-    if (block.kind === 'heading') continue;
-    const digest = remember ? digestMemo.get(block.text, (t) => digestOf(t, true) ?? null) : digestOf(block.text);
-    if (digest) out.push({ span: block.span, line: block.line, digest });
-  }
-  if (remember) byView.set(view, out);
-  return out;
-}
-
-/** What the index keeps of one draft. */
-export function summarizeDraft(view: SourceTextView, name: string): DraftSummary {
-  return { name, paragraphs: indexableParagraphs(view, false), lineStarts: view.lineStarts };
-}
-
-/** Two FNV-1a variants combined into 53 bits: collisions among a newsroom's paragraphs are out of reach. */
-function keyHash(text: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11);
 }

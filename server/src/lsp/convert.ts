@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { docsUrlFor } from '../core/defineCheck';
 import { lineIndexAt } from '../core/lines';
-import type { DraftSummary } from '../core/paragraphIndex';
+import type { DraftSummary } from '../core/paragraphDigest';
 import type { Finding, Fix, Severity, Span } from '../core/types';
 
 export interface DiagnosticFeatures {

@@ -4,7 +4,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
-import type { IndexedParagraph, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
+import type { IndexedParagraph } from '../core/paragraphDigest';
+import type { IndexLookup, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
 
 export type Outcome =
@@ -26,24 +27,50 @@ interface Entry {
  * re-lint only the drafts whose answers did (not every open draft on every change elsewhere).
  */
 export class RecordedLookup implements ParagraphLookup {
-  private readonly asked: { paragraphs: readonly IndexedParagraph[]; options: MatchOptions; answer: string }[] = [];
+  private readonly asked: { paragraphs: readonly IndexedParagraph[]; options: MatchOptions; answer: string[] }[] = [];
+  /** The index's version the answers hold for. */
+  private since = 0;
 
-  constructor(private readonly lookup: ParagraphLookup) {}
+  constructor(private readonly lookup: IndexLookup) {}
 
   matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[] {
+    if (!this.asked.length) this.since = this.lookup.version();
     const answer = this.lookup.matches(paragraphs, options);
-    this.asked.push({ paragraphs, options, answer: fingerprint(answer) });
+    this.asked.push({ paragraphs, options, answer: answer.map(fingerprint) });
     return answer;
   }
 
-  /** Whether `now` answers any of the same questions differently. */
-  changed(now: ParagraphLookup): boolean {
-    return this.asked.some((q) => fingerprint(now.matches(q.paragraphs, q.options)) !== q.answer);
+  /**
+   * Whether `now` answers any of the same questions differently. Free when no other draft changed
+   * (the draft's own edits change the index too); otherwise the questions are asked again, a slice
+   * of paragraphs at a time with `pause` between slices, so a book-length draft does not hold the
+   * server up for the length of its paragraphs.
+   */
+  /** The draft's paragraphs as the check asked about them (its indexable paragraphs), if it asked. */
+  get paragraphs(): readonly IndexedParagraph[] | undefined {
+    return this.asked[0]?.paragraphs;
+  }
+
+  async changed(now: IndexLookup, pause: () => Promise<void>): Promise<boolean> {
+    if (!this.asked.length || !now.othersChangedSince(this.since)) return false;
+    const version = now.version();
+    for (const q of this.asked) {
+      for (let from = 0; from < q.paragraphs.length; from += SLICE) {
+        if (from) await pause();
+        const answer = now.matches(q.paragraphs.slice(from, from + SLICE), q.options);
+        if (answer.some((ms, i) => fingerprint(ms) !== q.answer[from + i])) return true;
+      }
+    }
+    this.since = version;
+    return false;
   }
 }
 
-function fingerprint(answer: readonly (readonly ParagraphMatch[])[]): string {
-  return answer.map((ms) => ms.map((m) => `${m.document}|${m.name}|${m.span.start}|${m.span.end}|${m.line}|${m.similarity}`).join(',')).join(';');
+/** Paragraphs asked again between pauses: a few milliseconds of work. */
+const SLICE = 200;
+
+function fingerprint(matches: readonly ParagraphMatch[]): string {
+  return matches.map((m) => `${m.document}|${m.name}|${m.span.start}|${m.span.end}|${m.line}|${m.similarity}`).join(',');
 }
 
 export class DocumentLinter {
@@ -55,7 +82,7 @@ export class DocumentLinter {
     private readonly currentVersion: (uri: string) => number | undefined,
     private readonly onCheckError: (checkId: string, error: unknown) => void,
     /** The other drafts a draft is compared with (reused-paragraph), where there are any. */
-    private readonly workspaceFor: (uri: string) => ParagraphLookup | undefined = () => undefined,
+    private readonly workspaceFor: (uri: string) => IndexLookup | undefined = () => undefined,
   ) {}
 
   /** The outcome for this exact version; a run is shared by everyone asking for the same version. */
@@ -78,14 +105,27 @@ export class DocumentLinter {
   }
 
   /**
+   * The indexable paragraphs of this version of the draft, as reused-paragraph saw them when it was
+   * linted: the workspace index takes them for the draft's live text instead of segmenting it again.
+   */
+  async paragraphsOf(uri: string, version: number): Promise<readonly IndexedParagraph[] | undefined> {
+    const entry = this.entries.get(uri);
+    if (!entry?.reads || entry.version !== version) return undefined;
+    await entry.outcome;
+    return entry.reads.paragraphs;
+  }
+
+  /**
    * After the workspace index changed: forgets, and returns, the drafts whose results it would
    * change. A lint still running counts too: what it asked already was answered by the old index.
    */
-  forgetStale(): string[] {
+  async forgetStale(pause: () => Promise<void> = async () => {}): Promise<string[]> {
     const stale: string[] = [];
     for (const [uri, entry] of [...this.entries]) {
       const now = this.workspaceFor(uri);
-      if (entry.reads && now ? entry.reads.changed(now) : Boolean(entry.reads) !== Boolean(now)) {
+      const changed = entry.reads && now ? await entry.reads.changed(now, pause) : Boolean(entry.reads) !== Boolean(now);
+      // An entry replaced meanwhile (a newer version) asked the index afresh.
+      if (changed && this.entries.get(uri) === entry) {
         this.entries.delete(uri);
         stale.push(uri);
       }

@@ -5,7 +5,7 @@
  * rule off there clears its squiggles before the file is saved.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types';
 import { CONFIG_NAME, diskSource, ProjectConfigs, type ProjectConfig } from '../node/projectConfig';
@@ -21,6 +21,16 @@ export function fsPathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One spelling of a file URI. VS Code writes `budget%20%28v2%29.md` where Node's pathToFileURL
+ * writes `budget%20(v2).md`: the workspace index keys drafts by URI, and an open draft must be the
+ * same draft as its file on disk, never "another draft" sharing all its paragraphs.
+ */
+export function canonicalUri(uri: string): string {
+  const file = fsPathOf(uri);
+  return file === undefined ? uri : pathToFileURL(file).toString();
 }
 
 export const isConfigDocument = (uri: string): boolean => path.basename(fsPathOf(uri) ?? '') === CONFIG_NAME;

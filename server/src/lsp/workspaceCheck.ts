@@ -12,7 +12,8 @@ import { lintTextInSteps } from '../api';
 import { formatFor } from '../core/text';
 import { toDiagnostic, type DiagnosticFeatures, type OtherDrafts } from './convert';
 import { fsPathOf, type EffectiveSettings } from './project';
-import { languageOf, type WorkspaceDrafts } from './workspaceDrafts';
+import type { WorkspaceDrafts } from './workspaceDrafts';
+import { languageOf } from './workspaceSettings';
 
 export interface WorkspaceDraftsResult {
   /** Every draft, in folder and path order. */

@@ -11,28 +11,24 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
-import { ParagraphIndex, summarizeDraft, type ParagraphLookup } from '../core/paragraphIndex';
+import { computeLineStarts } from '../core/lines';
+import { summarizeDraft, type DraftSummary, type IndexedParagraph } from '../core/paragraphDigest';
+import { ParagraphIndex, type IndexLookup } from '../core/paragraphIndex';
 import { buildSourceText, formatFor } from '../core/text';
-import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../node/draftFiles';
+import { DraftFilter, draftFilesIn } from '../node/draftFiles';
 import { GitIgnores } from '../node/gitignore';
 import { CONFIG_NAME } from '../node/projectConfig';
-import { fsPathOf, type ProjectSettings } from './project';
+import { canonicalUri, fsPathOf, type ProjectSettings } from './project';
 import type { DocumentSettings } from './settings';
-
-/** The `copydesk.workspace.*` settings. */
-export interface WorkspaceSettings {
-  /** Globs, relative to each workspace folder, of the files that are drafts. */
-  readonly include: readonly string[];
-  /** At most this many drafts are read (you are told once). */
-  readonly maxFiles: number;
-}
-export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { include: DEFAULT_INCLUDE, maxFiles: 5000 };
+import { excludeGlobs, languageOf, ruleOn, workspaceSettings, type WorkspaceSettings } from './workspaceSettings';
 
 export interface WorkspaceHost {
   /** Absolute paths of the workspace folders. */
   roots(): readonly string[];
-  /** The live text of an open document. */
+  /** The live text of an open document, by any spelling of its URI. */
   openText(uri: string): string | undefined;
+  /** The open draft's indexable paragraphs as its last lint saw them, when that lint was of its current text. */
+  lintedParagraphs(uri: string): Promise<readonly IndexedParagraph[] | undefined>;
   /** The user's copydesk settings for a folder or a file. */
   settings(scopeUri: string): Promise<DocumentSettings>;
   /** A settings section the server does not otherwise read (`files.exclude`, `copydesk.workspace`); undefined without workspace/configuration. */
@@ -56,9 +52,10 @@ interface Folder {
 }
 
 const REBUILD_DELAY_MS = 500;
+/** An open draft longer than this is not segmented again for the index on each pause in typing, only on save. */
+const LIVE_SEGMENT_MAX = 1_000_000;
 const LIVE_DELAY_MS = 300;
 const INDEX_NOTICE_MS = 250;
-const RULE = 'reused-paragraph';
 
 export class WorkspaceDrafts {
   readonly index = new ParagraphIndex();
@@ -67,7 +64,9 @@ export class WorkspaceDrafts {
   /** Size and time of each draft read from disk, so a rebuild skips files that have not changed. */
   private readonly known = new Map<string, { readonly size: number; readonly mtimeMs: number }>();
   private run = 0;
+  /** Settles when the latest build, scheduled or running, has read every draft. */
   private built: Promise<void> = Promise.resolve();
+  private settleBuilt: (() => void) | undefined;
   private rebuildTimer: NodeJS.Timeout | undefined;
   private noticeTimer: NodeJS.Timeout | undefined;
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
@@ -81,28 +80,43 @@ export class WorkspaceDrafts {
   ) {}
 
   /** What reused-paragraph compares `uri` with, or undefined where the rule is off in settings. */
-  lookupFor(uri: string): ParagraphLookup | undefined {
+  lookupFor(uri: string): IndexLookup | undefined {
     const file = fsPathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     // A draft outside the folders (untitled, or opened from elsewhere) is compared with the folders that index.
     if (folder ? !folder.indexed : !this.folders.some((f) => f.indexed)) return undefined;
-    return this.index.lookupFor(uri);
+    return this.index.lookupFor(canonicalUri(uri));
   }
 
   /** Reads the folders again, soon (settings, folders, trust, a .copydesk.json or a .gitignore changed). */
   rebuild(delay = REBUILD_DELAY_MS): void {
     clearTimeout(this.rebuildTimer);
+    const run = ++this.run;
+    // Whoever waits for an earlier build waits for this one, which replaces it.
+    const earlier = this.settleBuilt;
+    let settle!: () => void;
+    this.built = new Promise((resolve) => (settle = resolve));
+    this.settleBuilt = settle;
+    if (earlier) void this.built.then(earlier);
     this.rebuildTimer = setTimeout(() => {
-      const run = ++this.run;
-      this.built = this.build(run).catch((error: unknown) => this.host.warn(`Copydesk: reading the workspace's drafts failed: ${error instanceof Error ? error.message : String(error)}`));
+      void this.build(run)
+        .catch((error: unknown) => this.host.warn(`Copydesk: reading the workspace's drafts failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          if (run !== this.run) return;
+          this.settleBuilt = undefined;
+          settle();
+        });
     }, delay);
   }
 
-  /** Resolves when the index holds every draft (after the build in progress, if any). */
+  /** Resolves when the index holds every draft (after the build scheduled or running, if any), or once cancelled. */
   async ready(isCancelled: () => boolean = () => false): Promise<void> {
-    for (let run = -1; run !== this.run && !isCancelled(); ) {
-      run = this.run;
-      await this.built;
+    let poll: NodeJS.Timeout | undefined;
+    const cancelled = new Promise<void>((resolve) => (poll = setInterval(() => isCancelled() && resolve(), 50)));
+    try {
+      await Promise.race([this.built, cancelled]);
+    } finally {
+      clearInterval(poll);
     }
   }
 
@@ -130,7 +144,9 @@ export class WorkspaceDrafts {
     const events = [...changes];
     this.queue = this.queue.then(async () => {
       let changed = false;
-      for (const { uri, type } of events) {
+      for (const event of events) {
+        const uri = canonicalUri(event.uri);
+        const type = event.type;
         const file = fsPathOf(uri);
         const folder = file ? this.folderOf(file) : undefined;
         if (!file || !folder) continue;
@@ -142,13 +158,16 @@ export class WorkspaceDrafts {
         }
         if (type === FileChangeType.Deleted) changed = this.forgetUnder(uri) || changed;
         else if (this.host.openText(uri) === undefined) changed = (await this.indexFile(file, uri, folder)) || changed;
+        // Saved: its live text counts (a long draft is indexed only now).
+        else changed = (await this.indexLive(uri, file, folder, true)) || changed;
       }
       if (changed) this.noticeSoon();
     });
   }
 
   /** An open draft was edited: its live text replaces what the index has, after a pause in typing. */
-  documentChanged(uri: string, length: number): void {
+  documentChanged(editorUri: string, length: number): void {
+    const uri = canonicalUri(editorUri);
     const file = fsPathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     if (!file || !folder?.indexed) return;
@@ -157,16 +176,34 @@ export class WorkspaceDrafts {
       uri,
       setTimeout(() => {
         this.liveTimers.delete(uri);
-        const live = this.host.openText(uri);
-        if (live === undefined || !this.wanted(file, folder)) return;
-        this.known.delete(uri);
-        if (this.index.set(uri, summarizeDraft(buildSourceText(live, formatFor(file)), this.nameOf(file, folder)))) this.noticeSoon();
-      }, LIVE_DELAY_MS + Math.floor(length / 20_000)),
+        void this.indexLive(uri, file, folder, false).then((changed) => changed && this.noticeSoon());
+      }, LIVE_DELAY_MS + Math.floor(length / 4_000)),
     );
   }
 
+  /** An open draft's live text into the index; whether the index changed. */
+  private async indexLive(uri: string, file: string, folder: Folder, saved: boolean): Promise<boolean> {
+    if (!folder.indexed || !this.wanted(file, folder)) return false;
+    const summary = await this.liveSummary(uri, file, folder, saved);
+    if (!summary) return false;
+    this.known.delete(uri);
+    return this.index.set(uri, summary);
+  }
+
+  /** The paragraphs the draft's lint already found (no second segmentation), else a fresh reading of a draft short enough. */
+  private async liveSummary(uri: string, file: string, folder: Folder, saved: boolean): Promise<DraftSummary | undefined> {
+    const text = this.host.openText(uri);
+    if (text === undefined) return undefined;
+    const paragraphs = await this.host.lintedParagraphs(uri);
+    // The text may have moved on while the lint finished: then the paragraphs are not this text's.
+    if (paragraphs && this.host.openText(uri) === text) return { name: this.nameOf(file, folder), paragraphs, lineStarts: computeLineStarts(text) };
+    if (text.length > LIVE_SEGMENT_MAX && !saved) return undefined;
+    return summarizeDraft(buildSourceText(text, formatFor(file)), this.nameOf(file, folder));
+  }
+
   /** An open draft was closed: its unsaved edits are gone, so the disk's text counts again. */
-  documentClosed(uri: string): void {
+  documentClosed(editorUri: string): void {
+    const uri = canonicalUri(editorUri);
     clearTimeout(this.liveTimers.get(uri));
     this.liveTimers.delete(uri);
     const file = fsPathOf(uri);
@@ -218,12 +255,7 @@ export class WorkspaceDrafts {
   /** Indexes one draft (its live text when open, else the disk's); false, and out of the index, when it is not a draft. */
   private async indexFile(file: string, uri: string, folder: Folder): Promise<boolean> {
     if (!folder.indexed || !this.wanted(file, folder)) return this.forget(uri);
-    const live = this.host.openText(uri);
-    if (live !== undefined) {
-      this.known.delete(uri);
-      this.index.set(uri, summarizeDraft(buildSourceText(live, formatFor(file)), this.nameOf(file, folder)));
-      return true;
-    }
+    if (this.host.openText(uri) !== undefined) return (await this.indexLive(uri, file, folder, true), true);
     try {
       const { size, mtimeMs } = await stat(file);
       const known = this.known.get(uri);
@@ -284,29 +316,4 @@ export class WorkspaceDrafts {
     void this.watching?.registration.then((d) => d.dispose());
     this.watching = { key, registration: this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) };
   }
-}
-
-/** The language id a draft on disk is checked as: Markdown by its name, plain text otherwise. */
-export function languageOf(file: string): string {
-  return formatFor(file) === 'markdown' ? 'markdown' : 'plaintext';
-}
-
-function ruleOn(rules: unknown): boolean {
-  const setting = typeof rules === 'object' && rules !== null ? (rules as Record<string, unknown>)[RULE] : undefined;
-  if (setting === 'off') return false;
-  return !(typeof setting === 'object' && setting !== null && (setting as Record<string, unknown>)['severity'] === 'off');
-}
-
-/** Tolerant reading of `copydesk.workspace`: anything malformed falls back to its default. */
-export function workspaceSettings(raw: unknown): WorkspaceSettings {
-  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const include = Array.isArray(r['include']) ? r['include'].filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_WORKSPACE_SETTINGS.include;
-  const max = r['maxFiles'];
-  return { include, maxFiles: typeof max === 'number' && Number.isInteger(max) && max > 0 ? max : DEFAULT_WORKSPACE_SETTINGS.maxFiles };
-}
-
-/** The globs of `files.exclude` that are on. A `{ "when": … }` sibling clause is not followed: that glob excludes nothing here. */
-export function excludeGlobs(raw: unknown): string[] {
-  if (typeof raw !== 'object' || raw === null) return [];
-  return Object.entries(raw as Record<string, unknown>).flatMap(([glob, on]) => (on === true ? [glob] : []));
 }

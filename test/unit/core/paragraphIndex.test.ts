@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
-import { indexableParagraphs, MIN_WORDS, ParagraphIndex, summarizeDraft, type MatchOptions } from '../../../server/src/core/paragraphIndex';
+import { indexableParagraphs, MIN_WORDS, summarizeDraft } from '../../../server/src/core/paragraphDigest';
+import { ParagraphIndex, type MatchOptions } from '../../../server/src/core/paragraphIndex';
 import { normalizeForComparison } from '../../../server/src/core/normalize';
 import { pairSimilarity, SHINGLE_SIZE } from '../../../server/src/core/repeats';
 import { shingleSet } from '../../../server/src/core/shingles';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ParagraphIndex, summarizeDraft } from '../../../server/src/core/paragraphIndex';
+import { summarizeDraft } from '../../../server/src/core/paragraphDigest';
+import { ParagraphIndex } from '../../../server/src/core/paragraphIndex';
 import { buildSourceText } from '../../../server/src/core/text';
 import { DocumentLinter } from '../../../server/src/lsp/linter';
 import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
@@ -32,7 +33,7 @@ describe('DocumentLinter.forgetStale', () => {
       const outcome = await linter.lint(doc, DEFAULT_SETTINGS);
       assert.equal(outcome.kind === 'linted' && outcome.result.findings.filter((f) => f.checkId === 'reused-paragraph').length, 1);
       c.change(index, on);
-      assert.deepEqual(linter.forgetStale(), c.stale ? [URI] : []);
+      assert.deepEqual(await linter.forgetStale(), c.stale ? [URI] : []);
       // A stale draft is linted afresh on the next ask; a fresh one is served from the cache.
       assert.equal((await linter.lint(doc, DEFAULT_SETTINGS)) === outcome, !c.stale);
     });
@@ -43,8 +44,27 @@ describe('DocumentLinter.forgetStale', () => {
     const on = { available: false };
     const linter = new DocumentLinter(() => 1, () => {}, (uri) => (on.available ? index.lookupFor(uri) : undefined));
     await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
-    assert.deepEqual(linter.forgetStale(), []);
+    assert.deepEqual(await linter.forgetStale(), []);
     on.available = true;
-    assert.deepEqual(linter.forgetStale(), [URI]);
+    assert.deepEqual(await linter.forgetStale(), [URI]);
+  });
+
+  it('the draft’s own entry in the index changing asks nothing again (its matches leave it out)', async () => {
+    const index = new ParagraphIndex();
+    put(index, 'file:///drafts/levy-v1.txt', `${SHARED}\n`);
+    let asked = 0;
+    const counting = (uri: string) => {
+      const lookup = index.lookupFor(uri);
+      return { ...lookup, matches: (...args: Parameters<typeof lookup.matches>) => (asked++, lookup.matches(...args)) };
+    };
+    const linter = new DocumentLinter(() => 1, () => {}, counting);
+    await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
+    assert.equal(asked, 1);
+    put(index, URI, `${SHARED}\n\n${OTHER}\n`);
+    assert.deepEqual(await linter.forgetStale(), []);
+    assert.equal(asked, 1);
+    put(index, 'file:///drafts/ferry.txt', `${UNRELATED}\n`);
+    assert.deepEqual(await linter.forgetStale(), []);
+    assert.equal(asked, 2, 'another draft changed: asked again, same answer');
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../../../server/src/node/draftFiles';
 import { GitIgnores } from '../../../server/src/node/gitignore';
-import { excludeGlobs, workspaceSettings } from '../../../server/src/lsp/workspaceDrafts';
+import { excludeGlobs, workspaceSettings } from '../../../server/src/lsp/workspaceSettings';
 
 const made: string[] = [];
 after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
