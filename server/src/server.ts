@@ -25,6 +25,7 @@ import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
+import { describeError, FaultNotices } from './lsp/faults';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
@@ -53,6 +54,7 @@ const settings = new SettingsCache(connection, () => canConfigure);
 /** Sent by the VS Code client when the writer trusts the workspace (workspace trust is a client-side notion). */
 const DID_GRANT_TRUST = new NotificationType<void>('copydesk/didGrantTrust');
 let registerWatchedFiles = false;
+let workspaceFolderChanges = false;
 /** The VS Code client's command behind "Turn off <rule> in settings" (clients say which commands they have). */
 const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
 let turnOffCommand: string | undefined;
@@ -65,18 +67,20 @@ const project = new ProjectSettings((fsPath) => documents.all().find((d) => fsPa
 async function settingsFor(uri: string) {
   return project.for(uri, await settings.get(uri));
 }
-const reportedErrors = new Set<string>();
 const toldOnce = new Set<string>();
+// One log line and one notice per failing rule (or per draft the engine fails on), not one per keystroke.
+const faults = new FaultNotices(
+  (message) => connection.console.error(message),
+  (message) => void connection.window.showWarningMessage(message),
+);
 const linter = new DocumentLinter(
   (uri) => documents.get(uri)?.version,
-  (checkId, error) => {
-    // One log line and one notice per failing rule, not one per keystroke.
-    if (reportedErrors.has(checkId)) return;
-    reportedErrors.add(checkId);
-    connection.console.error(`Rule ${checkId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    void connection.window.showWarningMessage(`Copydesk: the rule '${checkId}' failed and was skipped; the other rules still run. See the Copydesk output for details.`);
-  },
+  (checkId, error) => faults.ruleFailed(checkId, error),
+  (uri, error) => faults.draftFailed(uri, error),
 );
+// A notice the client answers with an error (or a bug of ours in a fire-and-forget promise) is
+// logged; the default for an unhandled rejection would end the server.
+process.on('unhandledRejection', (reason) => connection.console.error(`Copydesk: an asynchronous step failed: ${describeError(reason)}`));
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -85,6 +89,7 @@ connection.onInitialize((params): InitializeResult => {
   refreshSupport = Boolean(caps.workspace?.diagnostics?.refreshSupport);
   registerConfigurationChanges = canConfigure && Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
   registerWatchedFiles = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  workspaceFolderChanges = Boolean(caps.workspace?.workspaceFolders);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   project.roots = folders.flatMap((uri) => fsPathOf(uri) ?? []);
   // Clients other than VS Code have no notion of trust: the writer chose to run the server there.
@@ -121,11 +126,14 @@ connection.onInitialized(() => {
   // VS Code's client only sends setting changes for sections it was told about; ask for all of them.
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (registerWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.copydesk.json' }] });
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const removed = new Set(e.removed.flatMap((f) => fsPathOf(f.uri) ?? []));
-    project.roots = [...project.roots.filter((r) => !removed.has(r)), ...e.added.flatMap((f) => fsPathOf(f.uri) ?? [])];
-    configurationChanged();
-  });
+  // The library throws for a client that cannot send folder changes (and the rest of this handler would be lost).
+  if (workspaceFolderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.flatMap((f) => fsPathOf(f.uri) ?? []));
+      project.roots = [...project.roots.filter((r) => !removed.has(r)), ...e.added.flatMap((f) => fsPathOf(f.uri) ?? [])];
+      configurationChanged();
+    });
+  }
   connection.console.info(`Copydesk server ready: ${checks.length} rules, ${pull ? 'pull' : 'push'} diagnostics.`);
 });
 

@@ -1,6 +1,8 @@
 /**
  * @file Lints open documents for the server: one result per document version and settings, reused
- * by diagnostics and code actions alike, and abandoned as soon as a newer version arrives.
+ * by diagnostics and code actions alike, and abandoned as soon as a newer version arrives. A lint
+ * that throws (the engine, not one rule: rules are isolated inside it) is an outcome like any
+ * other, never a rejected promise: the draft gets no findings rather than an error per request.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
@@ -8,7 +10,7 @@ import type { DocumentSettings } from './settings';
 
 export type Outcome =
   | { readonly kind: 'linted'; readonly result: LintResult }
-  | { readonly kind: 'skipped'; readonly reason: 'disabled' | 'language' | 'too-large' }
+  | { readonly kind: 'skipped'; readonly reason: 'disabled' | 'language' | 'too-large' | 'failed' }
   | { readonly kind: 'cancelled' };
 
 interface Entry {
@@ -25,13 +27,17 @@ export class DocumentLinter {
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
     private readonly onCheckError: (checkId: string, error: unknown) => void,
+    private readonly onEngineError: (uri: string, error: unknown) => void = () => {},
   ) {}
 
   /** The outcome for this exact version; a run is shared by everyone asking for the same version. */
   lint(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean = () => false): Promise<Outcome> {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached.outcome;
-    const outcome = this.run(doc, settings, isCancelled);
+    const outcome = this.run(doc, settings, isCancelled).catch((error: unknown): Outcome => {
+      this.onEngineError(doc.uri, error);
+      return { kind: 'skipped', reason: 'failed' };
+    });
     const entry = { version: doc.version, settings, outcome };
     this.entries.set(doc.uri, entry);
     // A cancelled run must not be served to the next caller.

@@ -25,6 +25,9 @@ const drafts = [
   ...read('test/e2e/fixtures'),
   { name: 'examples/harbour-vote.md', text: readFileSync(join(root, 'examples/harbour-vote.md'), 'utf8') },
   { name: 'attribution sentences as paragraphs', text: sentences('test/fixtures/attribution/sentences.tsv') },
+  // issue 10: a removable word ending a paragraph, spaces after it: the edit must not reach past the paragraph.
+  { name: 'trailing spaces after a removable word.txt', text: 'so-called \n\nSo, the reform is so-called  \n\nThe mayor slammed it. \n' },
+  { name: 'trailing spaces after a removable word.md', text: '- so-called \n\n> So, the reform is so-called  \n\nThe plan failed, obviously \n' },
   {
     name: 'every kind of trouble, Markdown',
     text: '# A Harbour Levy Headline That Runs On And On Past Any Sensible Length For A Front Page Of A Newspaper Today\n\nSo, the the draconian levy was passed by the board at 10 AM  , amidst claims that 5% of 3 towns are eager to leave towards the past history.\n\n> "It is reckless," she said.\n\n- Critics argue it is widely believed.\n- The plan will likely fail.\n\nhttps://example.org/amidst the council was praised by everyone.\n',
