@@ -70,6 +70,27 @@ export const draftArb: fc.Arbitrary<Draft> = fc
     return { text: parts.join(blank) + (crlf ? '\r\n' : '\n'), format, blank };
   });
 
+/** Bits that move offsets, columns and line breaks around and sit at paragraph edges oddly. */
+export const NOISE = [' ', '  ', '\t', '\u200b', '\u00a0', '🚢', 'e\u0301', '中', 'ب', ',', '.', '"', '“', '”', "'", '’', '-', '—', 'the', 'slammed', 'So', 'said', '5', '10', 'AM', '%', '#', '>', '*', '[', ']', '(', ')', '1.', 'Jan.', 'over', 'twenty'];
+
+/**
+ * A rougher draft: rule-tripping sentences and strings of odd bits, separated by blank lines with
+ * spaces before them, single line breaks, lone CRs: what sits at a paragraph's edges is what a
+ * rule that reads past its paragraph gets wrong.
+ */
+export const roughDraftArb: fc.Arbitrary<Draft> = fc
+  .record({
+    format: fc.constantFrom<TextFormat>('plaintext', 'markdown'),
+    parts: fc.array(
+      fc.tuple(
+        fc.oneof(paragraph, fc.array(fc.constantFrom(...NOISE), { minLength: 1, maxLength: 12 }).map((a) => a.join(' '))),
+        fc.constantFrom('\n\n', '\n', '\r\n\r\n', '\r', ' \n\n', '  \n\n', ' ', '\n\n\n'),
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+  })
+  .map(({ format, parts }) => ({ text: parts.map(([p, sep]) => p + sep).join(''), format, blank: '\n\n' }));
+
 /** One edit, in terms that make sense whatever the text is by then (positions are fractions). */
 export type EditStep =
   | { readonly kind: 'type'; readonly at: number; readonly word: string; readonly keystrokes: boolean }

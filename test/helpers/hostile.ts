@@ -41,7 +41,7 @@ export const CHARACTER_RUNS: readonly HostileInput[] = RUN_CHARACTERS.map((c) =>
 export const PATTERNS: readonly HostileInput[] = [
   'word ', 'a.', 'A. ', 'a.m. ', 'Mr. ', 'U.S.', '1,000', ',000', '1.', '1 ', '5% of ', '10 AM ', 'Jan. 5 ', '5 Jan ', 'twenty ',
   'over 5 ', 'very ', 'the ', 'So, ', 'said ', 'stated ', 'many critics say ', 'according to ', 'will likely ', 'because ',
-  'the the ', 'a-', '-a', '--', '. . ', '... ', ' ,', ':) ', '!?', '"a ', '“a ', '‘a’ ', "a's ", 'a’', '"', '(a', '[a](', '![a',
+  'the the ', 'a-', '-a', '--', '. . ', '... ', ' ,', ':) ', '!?', '"a ', '“a ', '‘a’ ', "a's ", 'a’', '(a', '[a](', '![a',
   '**a', '__a', '*a*', '`a', '<a>', '</a', '<!-- ', '-->', '&amp;', '\\*', 'http://a.', 'www.a.', 'a@b.', '@a ',
   '> ', '- ', '1. ', '# ', '|a', '|a|\n', '---\n', 'a\r', 'a\r\n', 'a\n', 'a\n\n', 'a\t', 'a  ', 'e\u0301', '中文。', 'مرحبا ',
   '😀 ', 'a\u200b', 'a\u00a0', 'The Mayor ', 'Gov. ', 'Sen. Smith ', '10:00 p.m. ', 'amidst ', 'past history ', 'in order to ',

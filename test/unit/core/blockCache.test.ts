@@ -10,6 +10,9 @@ import { checks } from '../../../server/src/checks';
 import { BlockCache, lint } from '../../../server/src/core/engine';
 import { buildSourceText, formatFor } from '../../../server/src/core/text';
 import type { Finding } from '../../../server/src/core/types';
+import fc from 'fast-check';
+import { roughDraftArb } from '../../helpers/drafts';
+import { SEEDS } from '../../helpers/seeds';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (dir: string) => readdirSync(join(root, dir)).filter((f) => /\.(txt|md)$/.test(f)).map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') }));
@@ -58,6 +61,25 @@ describe('block cache: block-by-block findings equal whole-draft findings', () =
         const fromShared = lint(buildSourceText(edited, formatFor(name)), [check], setting, { blockCache: shared });
         assert.deepEqual(describeAll(edited, fromShared), describeAll(edited, lint(buildSourceText(edited, formatFor(name)), [check], setting)), `${name}, edited, after a whole-draft first run`);
       }
+    });
+  }
+});
+
+describe('block cache: the same on random drafts, every paragraph-scope rule at once', () => {
+  const paragraphChecks = checks.filter((c) => c.meta.scope === 'paragraph');
+  for (const { seed, label } of SEEDS) {
+    it(label, () => {
+      fc.assert(
+        fc.property(roughDraftArb, ({ text, format }) => {
+          const view = buildSourceText(text, format);
+          const cache = new BlockCache(50_000, Infinity);
+          for (const check of paragraphChecks) {
+            const setting = () => ALL_ON(check.meta.id);
+            assert.deepEqual(describeAll(text, lint(view, [check], setting, { blockCache: cache })), describeAll(text, lint(view, [check], setting)), check.meta.id);
+          }
+        }),
+        { seed, numRuns: 200 },
+      );
     });
   }
 });
