@@ -24,6 +24,7 @@ export function performancePage(results: Results, summary: Summary): string {
     '<!-- Written by `npm run bench` (bench/report.ts) from bench/results.json; edit those, not this page. -->',
     '',
     `Measured by \`npm run bench\` on ${results.date.slice(0, 10)} at commit \`${results.commit}\`: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.os}. The whole run took ${Math.floor(results.benchSeconds / 60)} min ${results.benchSeconds % 60} s. Every figure is in [bench/results.json](../bench/results.json).`,
+    ...(results.conditions ? ['', `**Conditions.** ${results.conditions}`] : []),
     '',
     'All tools read the same text: BBC News articles (see [the corpus](#the-corpus)) as plain text, each with its own default rules. *Cold* is the first lint of the text in a fresh process (the tool is first loaded and run once on 5 KB of other text, so loading and first-use set-up are not in it; JIT compilation goes on through the first runs, which weighs most on the small sizes); *warm* is the same text linted again, as an editor re-lints a draft that barely changed. Copydesk keeps, as its language server does, every paragraph-scope rule\'s findings per paragraph and per-paragraph summaries for the document-scope rules (repeats, echoes, quote marks); harper.js keeps per-paragraph caches too. Their warm runs reuse that work; the other tools keep none, and their warm runs differ from cold only by noise.',
     '',

@@ -26,6 +26,8 @@ export interface Results {
   };
   /** How each tool is called. */
   readonly calls: Readonly<Record<string, string>>;
+  /** What the machine was doing besides, when a run had to share it: written by hand into the file, printed under the header. */
+  readonly conditions?: string;
   readonly tools: readonly ToolResult[];
   /** Copydesk's rules one by one, smaller size first. */
   readonly profiles?: readonly (Profile | { readonly label: SizeLabel; readonly error: string })[];

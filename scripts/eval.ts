@@ -1,7 +1,7 @@
 /**
  * @file Runs Copydesk's evaluations on data kept outside the repository: one by name, or all.
  *
- * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution|unattributed-claim|echo] [evalDir] [more arguments]
+ * Usage: npx tsx scripts/eval.ts [near-duplicates|loaded-language|vague-attribution|unattributed-claim|echo|reused-paragraph] [evalDir] [more arguments]
  *        (or `npm run eval`, `npm run eval -- loaded-language`)
  *   evalDir  default ../shared/eval, resolved from the working directory
  *   near-duplicates  scripts/eval-near-duplicates.ts [evalDir] [benchDir]
@@ -9,6 +9,7 @@
  *   vague-attribution  scripts/eval-vague-attribution.ts [evalDir] [--no-write]
  *   unattributed-claim  scripts/eval-unattributed-claim.ts [file.tsv …] [--no-write] (data in test/fixtures/attribution/)
  *   echo  scripts/eval-echo.ts [benchDir] (default <evalDir>/../bench)
+ *   reused-paragraph  scripts/eval-reused-paragraph.ts [benchDir] [--no-write] (default <evalDir>/../bench)
  * Each evaluation reports missing data as SKIPPED and exits 0; this exits non-zero if any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -33,11 +34,16 @@ const EVALS: Readonly<Record<string, (args: readonly string[]) => Promise<number
     const [evalDir, benchDir] = args.filter((a) => !a.startsWith('--'));
     return evalEcho([benchDir ?? path.join(evalDir ?? '../shared/eval', '..', 'bench')]);
   },
+  // Its own process, with --expose-gc: it measures the index's memory.
+  'reused-paragraph': (args) => {
+    const [evalDir, benchDir] = args.filter((a) => !a.startsWith('--'));
+    return runScript('eval-reused-paragraph.ts', [benchDir ?? path.join(evalDir ?? '../shared/eval', '..', 'bench'), ...args.filter((a) => a.startsWith('--'))], ['--expose-gc']);
+  },
 };
 
-function runScript(file: string, args: readonly string[]): number {
+function runScript(file: string, args: readonly string[], tsxFlags: readonly string[] = []): number {
   const tsx = createRequire(path.join(SCRIPTS, 'eval.ts')).resolve('tsx/cli');
-  const result = spawnSync(process.execPath, [tsx, path.join(SCRIPTS, file), ...args], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsx, ...tsxFlags, path.join(SCRIPTS, file), ...args], { stdio: 'inherit' });
   if (result.error) {
     console.error(`${file}: ${result.error.message}`);
     return 1;

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerWorkspaceFeatures } from './workspaceCheck';
 import { registerWriterFeatures } from './writer';
 
 /** Kept in step with REMOVE_DUPLICATES_COMMAND in server/src/server.ts. */
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show()),
     ...registerWriterFeatures(context, () => client, output),
+    ...registerWorkspaceFeatures(() => client),
     // Behind the "Turn off <rule> in settings" quick action: user settings, so it follows the writer everywhere.
     vscode.commands.registerCommand('copydesk.turnOffRule', async (id: unknown) => {
       if (typeof id !== 'string') return;
@@ -76,7 +78,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
       // The project configuration, so its problems show in the file itself as it is edited.
       { scheme: 'file', pattern: '**/.copydesk.json' },
     ],
-    initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: ['copydesk.turnOffRule'] },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: ['copydesk.turnOffRule', 'copydesk.openOtherArticle'] },
     outputChannel: output,
     // vscode-languageclient 10 turned onChange off by default; without it diagnostics go stale while typing.
     diagnosticPullOptions: {

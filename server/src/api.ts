@@ -12,7 +12,7 @@ import { lastAtOrBefore } from './core/spans';
 import { BlockCache, compareFindings, lint, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
-import type { Finding } from './core/types';
+import type { Finding, Severity } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
@@ -82,7 +82,7 @@ function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
     }
     layers.push(layer);
   }
-  const rules = keepSentenceInStep(rulesOf(mergeLayers(layers), checks));
+  const rules = keepReuseInStep(keepSentenceInStep(rulesOf(mergeLayers(layers), checks)));
   return { ...resolveSettings(checks, rules), frontMatter };
 }
 
@@ -173,7 +173,20 @@ function keepSentenceInStep(rules: Record<string, unknown>): Record<string, unkn
   return rules;
 }
 
+/**
+ * Keeps reused-paragraph in step with near-duplicate-paragraph: "nearly the same" across drafts
+ * means what it means within one, unless reused-paragraph's own threshold is set.
+ */
+function keepReuseInStep(rules: Record<string, unknown>): Record<string, unknown> {
+  const threshold = asObject(asObject(rules[NEAR])['options'])['threshold'];
+  const reuse = asObject(rules[REUSE]);
+  const options = asObject(reuse['options']);
+  if (typeof threshold !== 'number' || rules[REUSE] === 'off' || options['threshold'] !== undefined) return rules;
+  return { ...rules, [REUSE]: { ...reuse, options: { ...options, threshold } } };
+}
+
 const NEAR = 'near-duplicate-paragraph';
+const REUSE = 'reused-paragraph';
 const LOADED = 'loaded-language';
 const SENTENCE = 'duplicate-sentence';
 
@@ -181,4 +194,22 @@ const SENTENCE = 'duplicate-sentence';
 function asObject(value: unknown): Record<string, unknown> {
   if (typeof value === 'string') return { severity: value };
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** One rule as it runs for a draft: off, or a severity with its options (defaults filled in). */
+export type EffectiveRule = 'off' | { readonly severity: Severity; readonly options: Readonly<Record<string, unknown>> };
+
+/**
+ * The settings every rule runs with for this draft, after the same merging lintText does (rule
+ * defaults < settings < project layers < front matter); what `copydesk --print-config` prints.
+ * Inline comments are not settings: they switch findings off line by line.
+ */
+export function effectiveRules(text: string, format: TextFormat, settings: LintSettings = {}): { readonly rules: Readonly<Record<string, EffectiveRule>>; readonly problems: readonly string[] } {
+  const { settingFor, problems } = resolveFor(text, format, settings);
+  const rules: Record<string, EffectiveRule> = {};
+  for (const check of checks) {
+    const setting = settingFor(check);
+    rules[check.meta.id] = setting.enabled ? { severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options } } : 'off';
+  }
+  return { rules, problems };
 }

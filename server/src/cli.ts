@@ -10,6 +10,7 @@ process.exitCode = main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   readStdin: () => readFileSync(0),
-  isTty: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+  isTty: Boolean(process.stdout.isTTY),
+  env: process.env,
   version: typeof COPYDESK_VERSION === 'string' ? COPYDESK_VERSION : 'dev',
 });

@@ -24,11 +24,15 @@ import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, typ
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
 import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
+import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
 import { describeError, FaultNotices } from './lsp/faults';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
+import { checkDrafts, checkDraftsRequest, workspaceDraftsRequest } from './lsp/workspaceCheck';
+import { WorkspaceDrafts } from './lsp/workspaceDrafts';
+import { serverCommandLine } from './serverCommandLine';
 
 /** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
 export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
@@ -36,8 +40,20 @@ export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
 export const REFRESH_COMMAND = 'copydesk.server.refresh';
 const PUSH_DELAY_MS = 120;
 
+// Started as `copydesk-language-server` with no arguments: LSP over stdio; --version and --help print.
+const commandLine = serverCommandLine(process.argv.slice(2), typeof COPYDESK_VERSION === 'string' ? COPYDESK_VERSION : 'dev');
+if ('print' in commandLine) {
+  process.stdout.write(commandLine.print);
+  process.exit(0);
+}
+// vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
+process.argv.splice(2, Infinity, ...commandLine.args);
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
+const documents = new TextDocuments({
+  create: (uri, languageId, version, content) => TextDocument.create(uri, canonicalLanguageId(languageId), version, content),
+  update: TextDocument.update,
+});
 let pull = false;
 let canConfigure = false;
 let refreshSupport = false;
@@ -54,10 +70,14 @@ const settings = new SettingsCache(connection, () => canConfigure);
 /** Sent by the VS Code client when the writer trusts the workspace (workspace trust is a client-side notion). */
 const DID_GRANT_TRUST = new NotificationType<void>('copydesk/didGrantTrust');
 let registerWatchedFiles = false;
-let workspaceFolderChanges = false;
 /** The VS Code client's command behind "Turn off <rule> in settings" (clients say which commands they have). */
 const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
 let turnOffCommand: string | undefined;
+/** The VS Code client's command behind "Open the other article" (reused-paragraph): args uri, range. */
+const OPEN_OTHER_COMMAND = 'copydesk.openOtherArticle';
+let openOtherCommand: string | undefined;
+let relativePatterns = false;
+let folderEvents = false;
 let canCreateFiles = false;
 let hoverMarkdown = false;
 const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
@@ -73,14 +93,42 @@ const faults = new FaultNotices(
   (message) => connection.console.error(message),
   (message) => void connection.window.showWarningMessage(message),
 );
-const linter = new DocumentLinter(
-  (uri) => documents.get(uri)?.version,
-  (checkId, error) => faults.ruleFailed(checkId, error),
-  (uri, error) => faults.draftFailed(uri, error),
-);
 // A notice the client answers with an error (or a bug of ours in a fire-and-forget promise) is
 // logged; the default for an unhandled rejection would end the server.
 process.on('unhandledRejection', (reason) => connection.console.error(`Copydesk: an asynchronous step failed: ${describeError(reason)}`));
+/** The other drafts of the workspace folders, for reused-paragraph and "Check all drafts". */
+const workspace = new WorkspaceDrafts(
+  {
+    roots: () => project.roots,
+    openText: (uri) => documents.get(uri)?.getText(),
+    settings: (scopeUri) => settings.get(scopeUri),
+    section: (scopeUri, section) => (canConfigure ? connection.workspace.getConfiguration({ scopeUri, section }).then(undefined, () => undefined) : Promise.resolve(undefined)),
+    project,
+    indexChanged: () => refreshStale(),
+    warn: (message) => {
+      if (toldOnce.has(message)) return;
+      toldOnce.add(message);
+      void connection.window.showWarningMessage(message);
+    },
+  },
+  connection,
+  {
+    get dynamic() {
+      return registerWatchedFiles;
+    },
+    get relativePatterns() {
+      return relativePatterns;
+    },
+  },
+);
+/** Where findings' locations in other drafts are (the index keeps each draft's line starts). */
+const otherDrafts = (id: string) => workspace.index.summaryOf(id);
+const linter = new DocumentLinter(
+  (uri) => documents.get(uri)?.version,
+  (checkId, error) => faults.ruleFailed(checkId, error),
+  (uri) => workspace.lookupFor(uri),
+  (uri, error) => faults.draftFailed(uri, error),
+);
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -89,13 +137,15 @@ connection.onInitialize((params): InitializeResult => {
   refreshSupport = Boolean(caps.workspace?.diagnostics?.refreshSupport);
   registerConfigurationChanges = canConfigure && Boolean(caps.workspace?.didChangeConfiguration?.dynamicRegistration);
   registerWatchedFiles = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
-  workspaceFolderChanges = Boolean(caps.workspace?.workspaceFolders);
+  relativePatterns = Boolean(caps.workspace?.didChangeWatchedFiles?.relativePatternSupport);
+  folderEvents = Boolean(caps.workspace?.workspaceFolders);
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   project.roots = folders.flatMap((uri) => fsPathOf(uri) ?? []);
   // Clients other than VS Code have no notion of trust: the writer chose to run the server there.
   const init = params.initializationOptions as { trusted?: unknown; clientCommands?: unknown } | undefined;
   project.trusted = init?.trusted !== false;
   turnOffCommand = Array.isArray(init?.clientCommands) && init.clientCommands.includes(TURN_OFF_COMMAND) ? TURN_OFF_COMMAND : undefined;
+  openOtherCommand = Array.isArray(init?.clientCommands) && init.clientCommands.includes(OPEN_OTHER_COMMAND) ? OPEN_OTHER_COMMAND : undefined;
   canCreateFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'));
   hoverMarkdown = Boolean(caps.textDocument?.hover?.contentFormat?.includes('markdown'));
   // LSP 3.18 gives pull clients the same flags as publishDiagnostics; VS Code sends both.
@@ -126,8 +176,8 @@ connection.onInitialized(() => {
   // VS Code's client only sends setting changes for sections it was told about; ask for all of them.
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (registerWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.copydesk.json' }] });
-  // The library throws for a client that cannot send folder changes (and the rest of this handler would be lost).
-  if (workspaceFolderChanges) {
+  // vscode-languageserver throws here for a client without workspace folders, which would end this handler.
+  if (folderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.flatMap((f) => fsPathOf(f.uri) ?? []));
       project.roots = [...project.roots.filter((r) => !removed.has(r)), ...e.added.flatMap((f) => fsPathOf(f.uri) ?? [])];
@@ -135,6 +185,8 @@ connection.onInitialized(() => {
     });
   }
   connection.console.info(`Copydesk server ready: ${checks.length} rules, ${pull ? 'pull' : 'push'} diagnostics.`);
+  // In the background: the connection answers while the drafts are read.
+  workspace.rebuild(0);
 });
 
 async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise<Diagnostic[] | undefined> {
@@ -148,7 +200,7 @@ async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise
   tellAboutConfig(docSettings.config);
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'skipped') return [];
-  return outcome.result.findings.map((f) => toDiagnostic(doc, f, features));
+  return outcome.result.findings.map((f) => toDiagnostic(doc, f, features, otherDrafts));
 }
 
 function tellOnce(doc: TextDocument, outcome: Outcome, maxSize: number): void {
@@ -208,8 +260,9 @@ function schedulePush(uri: string): void {
 }
 
 documents.onDidChangeContent(({ document }) => {
-  if (isConfigDocument(document.uri)) configurationChanged();
-  else schedulePush(document.uri);
+  if (isConfigDocument(document.uri)) return configurationChanged();
+  schedulePush(document.uri);
+  workspace.documentChanged(document.uri, document.getText().length);
 });
 documents.onDidClose(({ document }) => {
   linter.forget(document.uri);
@@ -219,6 +272,7 @@ documents.onDidClose(({ document }) => {
   if (isConfigDocument(document.uri)) configurationChanged();
   clearTimeout(pushTimers.get(document.uri));
   if (!pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  workspace.documentClosed(document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -231,11 +285,23 @@ function configurationChanged(): void {
   project.forget();
   linter.forget();
   toldOnce.clear();
+  workspace.rebuild();
   if (pull && refreshSupport) connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) schedulePush(doc.uri);
 }
 
-connection.onDidChangeWatchedFiles(() => configurationChanged());
+/** The workspace index changed: only drafts whose reused paragraphs it changes are checked again. */
+function refreshStale(): void {
+  const stale = linter.forgetStale();
+  if (!stale.length) return;
+  if (pull && refreshSupport) connection.languages.diagnostics.refresh();
+  else for (const uri of stale) schedulePush(uri);
+}
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (changes.some((c) => isConfigDocument(c.uri))) configurationChanged();
+  workspace.filesChanged(changes);
+});
 connection.onNotification(DID_GRANT_TRUST, () => {
   project.trusted = true;
   configurationChanged();
@@ -252,7 +318,8 @@ connection.onCodeAction(async (params) => {
   if (isConfigDocument(doc.uri) || docSettings.ignored) return [];
   const outcome = await linter.lint(doc, docSettings);
   if (outcome.kind !== 'linted') return [];
-  return codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file));
+  const navigation = openOtherCommand ? { others: otherDrafts, openCommand: openOtherCommand } : undefined;
+  return codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file), navigation);
 });
 
 connection.onHover(async ({ textDocument, position }) => {
@@ -288,6 +355,23 @@ async function reportOutcome(doc: TextDocument, isCancelled: () => boolean) {
   if (docSettings.ignored) return { kind: 'skipped', reason: 'ignored' } as const;
   return linter.lint(doc, docSettings, isCancelled);
 }
+
+connection.onRequest(workspaceDraftsRequest, (_params, token) => workspace.drafts(() => token.isCancellationRequested));
+connection.onRequest(checkDraftsRequest, (params, token) =>
+  checkDrafts(
+    params,
+    {
+      workspace,
+      openText: (uri) => documents.get(uri)?.getText(),
+      settingsFor,
+      done: (uri) => (settings.forget(uri), project.forget(uri)),
+      features,
+      others: otherDrafts,
+      onCheckError: (checkId: string, error: unknown) => faults.ruleFailed(checkId, error),
+    },
+    () => token.isCancellationRequested,
+  ),
+);
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === REFRESH_COMMAND) return void configurationChanged();

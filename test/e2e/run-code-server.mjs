@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { reportSteps } from './ui-report.mjs';
+import { workspaceSteps } from './ui-workspace.mjs';
 
 const E2E = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(process.env.E2E_EXTENSION_PATH ?? path.join(E2E, '../..'));
@@ -262,6 +263,8 @@ async function runUi(page, origin) {
 
   // Status bar, article report, its accessibility and the paragraph map (test/e2e/ui-report.mjs).
   await reportSteps({ page, step, shot, log, harness: HARNESS });
+  // "Check all drafts in workspace": progress, the Problems panel, Cancel (test/e2e/ui-workspace.mjs).
+  await workspaceSteps({ page, step, shot, log, workspace: dirs.workspace });
 
   async function step(title, fn) {
     if (results.some((r) => r.state !== 'passed')) {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyFixes, fixUntilStable } from '../../server/src/core/fixes';
 import { lint } from '../../server/src/core/engine';
-import { buildSourceText, type TextFormat } from '../../server/src/core/text';
+import { ParagraphIndex, summarizeDraft } from '../../server/src/core/paragraphIndex';
+import { buildSourceText, formatFor, type TextFormat } from '../../server/src/core/text';
 import type { Check, Finding } from '../../server/src/core/types';
 
 export interface ValidCase {
@@ -15,6 +16,8 @@ export interface ValidCase {
   readonly text: string;
   readonly format?: TextFormat;
   readonly options?: object;
+  /** Other drafts of the workspace by name (read as Markdown or plain text by the name), for the checks that compare with them. */
+  readonly others?: Readonly<Record<string, string>>;
 }
 
 export interface ExpectedFinding {
@@ -24,7 +27,7 @@ export interface ExpectedFinding {
   readonly data?: Readonly<Record<string, string>>;
   /** Whole text after applying each suggestion, in order. */
   readonly suggestions?: readonly string[];
-  /** Exact flagged text of each related location. */
+  /** Exact flagged text of each related location (in the other draft, for one that is elsewhere). */
   readonly related?: readonly string[];
 }
 
@@ -40,7 +43,15 @@ export function runCheck(check: Check, c: ValidCase): Finding[] {
     onCheckError: (_id, error) => {
       throw error;
     },
+    ...(c.others ? { workspace: workspaceOf(c.others).lookupFor('this draft') } : {}),
   });
+}
+
+/** The other drafts indexed as the language server indexes a workspace folder's. */
+export function workspaceOf(others: Readonly<Record<string, string>>): ParagraphIndex {
+  const index = new ParagraphIndex();
+  for (const [name, text] of Object.entries(others)) index.set(name, summarizeDraft(buildSourceText(text, formatFor(name)), name));
+  return index;
 }
 
 export function testCheck(check: Check, cases: { valid: readonly (string | ValidCase)[]; invalid: readonly InvalidCase[] }): void {
@@ -61,7 +72,7 @@ export function testCheck(check: Check, cases: { valid: readonly (string | Valid
         c.findings.forEach((expected, i) => {
           const finding = findings[i]!;
           if (expected.data) assert.match(finding.message, messagePattern(check, expected.messageId, expected.data));
-          if (expected.related) assert.deepEqual(finding.related.map((r) => c.text.slice(r.span.start, r.span.end)), expected.related);
+          if (expected.related) assert.deepEqual(finding.related.map((r) => (r.document === undefined ? c.text : (c.others?.[r.document] ?? '')).slice(r.span.start, r.span.end)), expected.related);
           if (expected.suggestions) {
             assert.deepEqual(
               finding.suggestions.map((s) => applyFixes(c.text, [s]).text),

@@ -6,8 +6,10 @@
 'use strict';
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 const rpc = require('vscode-jsonrpc/node');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
@@ -347,6 +349,118 @@ async function pushClient() {
   }
 }
 
+/** A workspace folder of drafts: reused-paragraph across them, and "Check all drafts" over them. */
+async function workspaceClient() {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'copydesk-smoke-'));
+  const SHARED = 'The harbour board approved a levy of two pounds a night on every boat that berths in the inner basin.';
+  const write = (rel, text) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  };
+  const url = (rel) => pathToFileURL(path.join(root, rel)).toString();
+  write('harbour-v1.md', `# Harbour levy\n\n${SHARED}\n\nThe board will review the levy after one season of berthing fees and complaints.\n`);
+  const V2 = `# Harbour levy passes\n\nFishing crews said the fee would cost them hundreds of pounds over a single winter.\n\n${SHARED}\n`;
+  write('harbour-v2.md', V2);
+  // Each of these holds the same paragraph, and none of them may count as another draft.
+  write('.gitignore', 'private/\n');
+  mkdirSync(path.join(root, '.git'));
+  write('private/notes.md', `${SHARED}\n`);
+  write('node_modules/pkg/readme.md', `${SHARED}\n`);
+  write('.copydesk.json', '{ "ignore": ["archive/**"] }\n');
+  write('archive/2019.md', `${SHARED}\n`);
+  write('notes.json', `"${SHARED}"\n`);
+
+  const server = startServer();
+  const { conn } = server;
+  const v2 = url('harbour-v2.md');
+  const reused = async (uri) => (await server.request('textDocument/diagnostic', { textDocument: { uri } })).items.filter((d) => d.code === 'reused-paragraph');
+  /** Pulls until `matches` holds (the server asks for a pull with workspace/diagnostic/refresh when the index changes). */
+  const pullUntil = async (uri, matches, what) => {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const found = await reused(uri);
+      if (matches(found)) return found;
+      if (Date.now() > deadline) throw new Error(`${what}: diagnostics are ${JSON.stringify(found)}; received ${JSON.stringify(server.received.map((m) => [m.method, m.params?.message ?? '']))}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  try {
+    await conn.sendRequest('initialize', {
+      ...initializeParams({
+        textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+        workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+      }),
+      workspaceFolders: [{ uri: url(''), name: 'drafts' }],
+      initializationOptions: { clientCommands: ['copydesk.openOtherArticle'] },
+    });
+    await conn.sendNotification('initialized', {});
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: v2, languageId: 'markdown', version: 1, text: V2 } });
+
+    const [finding] = await check('workspace: the paragraph shared with harbour-v1.md is reported once, pointing there', async () => {
+      const found = await pullUntil(v2, (f) => f.length > 0, 'no reused-paragraph finding');
+      assert.deepEqual(found, [
+        {
+          range: { start: { line: 4, character: 0 }, end: { line: 4, character: SHARED.length } },
+          severity: 3,
+          source: 'copydesk',
+          code: 'reused-paragraph',
+          message: "This paragraph also appears in 'harbour-v1.md' (line 3).",
+          relatedInformation: [{ location: { uri: url('harbour-v1.md'), range: { start: { line: 2, character: 0 }, end: { line: 2, character: SHARED.length } } }, message: "The same paragraph in 'harbour-v1.md'." }],
+        },
+      ]);
+      return found;
+    });
+
+    await check('workspace: "Open the other article" runs the client command with the other draft and its range', async () => {
+      const actions = await server.request('textDocument/codeAction', { textDocument: { uri: v2 }, range: finding.range, context: { diagnostics: [finding] } });
+      const open = actions.find((a) => a.title.startsWith('Open the other article'));
+      assert.ok(open, JSON.stringify(actions.map((a) => a.title)));
+      assert.equal(open.title, "Open the other article ('harbour-v1.md', line 3)");
+      assert.deepEqual(open.command, { title: open.title, command: 'copydesk.openOtherArticle', arguments: [url('harbour-v1.md'), finding.relatedInformation[0].location.range] });
+    });
+
+    await check('workspace: watchers are registered for the drafts, .gitignore files and deletions', async () => {
+      const registration = server.received.find((m) => m.method === 'client/registerCapability' && m.params.registrations.some((r) => r.registerOptions.watchers.some((w) => typeof w.globPattern === 'object')));
+      assert.ok(registration, 'no registration with relative patterns');
+      const watchers = registration.params.registrations[0].registerOptions.watchers;
+      assert.ok(watchers.some((w) => w.globPattern.pattern === '**/*.md' && w.globPattern.baseUri === url('')));
+      assert.ok(watchers.some((w) => w.globPattern === '**/.gitignore'));
+    });
+
+    await check('workspace: copydesk/workspaceDrafts lists the two drafts, not what .gitignore, node_modules, .copydesk.json or the globs leave out', async () => {
+      const { uris, capped } = await server.request('copydesk/workspaceDrafts', {});
+      assert.deepEqual(uris, [url('harbour-v1.md'), url('harbour-v2.md')]);
+      assert.equal(capped, false);
+    });
+
+    await check('workspace: copydesk/checkDrafts lints a draft that is not open, other drafts included', async () => {
+      const { drafts } = await server.request('copydesk/checkDrafts', { uris: [url('harbour-v1.md')] });
+      assert.equal(drafts.length, 1);
+      const messages = drafts[0].diagnostics.filter((d) => d.code === 'reused-paragraph').map((d) => d.message);
+      assert.deepEqual(messages, ["This paragraph also appears in 'harbour-v2.md' (line 5)."]);
+    });
+
+    await check('workspace: deleting harbour-v1.md on disk takes the finding away', async () => {
+      rmSync(path.join(root, 'harbour-v1.md'));
+      await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: url('harbour-v1.md'), type: 3 }] });
+      await pullUntil(v2, (f) => f.length === 0, 'the finding stayed');
+    });
+
+    await check('workspace: a draft created on disk that shares the paragraph brings it back', async () => {
+      write('2025/harbour-v3.txt', `Levy update\n\n${SHARED}\n`);
+      await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: url('2025/harbour-v3.txt'), type: 1 }] });
+      const found = await pullUntil(v2, (f) => f.length > 0, 'no finding for the new draft');
+      assert.deepEqual(found.map((d) => d.message), ["This paragraph also appears in '2025/harbour-v3.txt' (line 3)."]);
+    });
+  } catch (error) {
+    if (!(error instanceof ScenarioAborted)) throw error;
+    if (server.stderr()) console.log(`     server stderr:\n${server.stderr().replace(/^/gm, '     ')}`);
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 function killAll() {
   for (const child of children) child.kill();
 }
@@ -366,6 +480,7 @@ async function main() {
   try {
     await pullClient();
     await pushClient();
+    await workspaceClient();
   } catch (error) {
     failed++;
     console.log(`FAIL smoke harness: ${error && error.stack ? error.stack : error}`);

@@ -296,9 +296,9 @@ describe('copydesk: inputs it cannot check', () => {
   const cases: { name: string; make: (dir: string) => string; message: (path: string) => string }[] = [
     { name: 'a missing file', make: (dir) => join(dir, 'nowhere.txt'), message: (p) => `${p}: no such file` },
     {
-      name: 'a directory',
+      name: 'a directory without drafts',
       make: (dir) => (mkdirSync(join(dir, 'drafts')), join(dir, 'drafts')),
-      message: (p) => `${p}: is a directory; name the drafts inside it`,
+      message: (p) => `${p}: no drafts in it (.md .markdown .mdown .mkd .mdx .txt files that .gitignore does not ignore)`,
     },
     {
       name: 'a binary file (contains NUL)',
@@ -386,7 +386,7 @@ describe('copydesk --stdin', () => {
 
 describe('copydesk: usage errors', () => {
   const cases: { args: (file: string) => string[]; stderr: string | RegExp }[] = [
-    { args: (f) => ['--format', 'xml', f], stderr: "copydesk: --format must be stylish or json, not 'xml'\n" },
+    { args: (f) => ['--format', 'xml', f], stderr: "copydesk: --format must be one of stylish, json, sarif, github, checkstyle, junit, not 'xml'\n" },
     { args: (f) => ['--fail-on', 'nope', f], stderr: "copydesk: --fail-on must be one of error, warning, info, hint, not 'nope'\n" },
     { args: () => [], stderr: 'copydesk: no files given (try: copydesk draft.md, or --help)\n' },
     { args: (f) => ['--rule', 'x', f], stderr: "copydesk: --rule takes ID=LEVEL (LEVEL: off, error, warning, info, hint), not 'x'\n" },
@@ -435,7 +435,7 @@ describe('copydesk --help / --version', () => {
       const result = run([flag]);
       assert.equal(result.code, 0);
       assert.equal(result.stderr, '');
-      assert.ok(result.stdout.startsWith('Usage: copydesk [options] FILE...\n'), result.stdout);
+      assert.ok(result.stdout.startsWith('Usage: copydesk [options] FILE|DIRECTORY|GLOB...\n'), result.stdout);
       assert.ok(result.stdout.endsWith('\n'));
       for (const option of ['--format', '--fix', '--fail-on', '--rule', '--stdin', '--stdin-filename', '--version', '--help']) {
         assert.ok(result.stdout.includes(`  ${option}`) || result.stdout.includes(`, ${option}`), `usage mentions ${option}`);
@@ -519,7 +519,9 @@ describe('the built bundle (server/out/cli.js)', () => {
     const dir = draftDir({ 'ferry.txt': DRAFT });
     const file = join(dir, 'ferry.txt');
     const node = (args: string[]): { status: number | null; stdout: string; stderr: string } => {
-      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      // FORCE_COLOR (set by some CI services) would win over NO_COLOR: the output must be plain here.
+      const { FORCE_COLOR: _, ...env } = process.env;
+      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
       return { status: r.status, stdout: r.stdout, stderr: r.stderr };
     };
 
@@ -527,7 +529,7 @@ describe('the built bundle (server/out/cli.js)', () => {
     const failing = node(['--fail-on', 'warning', '--format', 'json', file]);
     assert.equal(failing.status, 1);
     assert.deepEqual((JSON.parse(failing.stdout) as JsonReport[]).map((r) => [r.file, r.diagnostics.map((d) => d.line)]), [[file, [2, 7]]]);
-    assert.deepEqual(node(['--format', 'xml', file]), { status: 2, stdout: '', stderr: "copydesk: --format must be stylish or json, not 'xml'\n" });
+    assert.deepEqual(node(['--format', 'xml', file]), { status: 2, stdout: '', stderr: "copydesk: --format must be one of stylish, json, sarif, github, checkstyle, junit, not 'xml'\n" });
 
     const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
     assert.deepEqual(node(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });

@@ -22,6 +22,7 @@ import mixedQuotes from './mixed-quotes';
 import nearDuplicateParagraph from './near-duplicate-paragraph';
 import paragraphLength from './paragraph-length';
 import redundantPhrase from './redundant-phrase';
+import reusedParagraph from './reused-paragraph';
 import sentenceLength from './sentence-length';
 import spaceBeforePunctuation from './space-before-punctuation';
 import unattributedClaim from './unattributed-claim';
@@ -56,6 +57,7 @@ export const checks: readonly Check[] = [
   nearDuplicateParagraph,
   paragraphLength,
   redundantPhrase,
+  reusedParagraph,
   sentenceLength,
   spaceBeforePunctuation,
   unattributedClaim,

@@ -1,46 +1,60 @@
 /**
- * @file CLI output: `json` (the stable format scripts, CI and other editors rely on; see README)
- * and `stylish` (ESLint-like, for people).
+ * @file CLI output: `json` (the stable format scripts, CI, other editors and the Node API rely on;
+ * see README) and `stylish` (ESLint-like, for people). The CI formats are in formats/.
  */
 import { computeLineStarts } from '../core/lines';
 import type { Finding, Fix, Severity } from '../core/types';
+import type { FileReport } from './formats/shared';
 import { lineColumn } from './positions';
 
-export interface FileReport {
-  readonly file: string;
-  readonly text: string;
-  readonly findings: readonly Finding[];
-}
+export type { FileReport };
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(reports.map(jsonFile), null, 2);
+  return JSON.stringify(
+    reports.map(({ file, text, findings }) => ({ file, diagnostics: diagnosticsOf(text, findings) })),
+    null,
+    2,
+  );
 }
 
-function jsonFile({ file, text, findings }: FileReport): unknown {
+/** One finding in the stable JSON shape (the README documents it; the Node API returns it too). */
+export interface JsonDiagnostic {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** UTF-16 offsets into the text (JavaScript string indices), end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** 1-based; columns in UTF-16 code units. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The safe fix (what --fix applies) first when there is one, then the suggestions. */
+  readonly fixes: readonly { readonly title: string; readonly edits: readonly { readonly start: number; readonly end: number; readonly text: string }[] }[];
+}
+
+export function diagnosticsOf(text: string, findings: readonly Finding[]): JsonDiagnostic[] {
   const lineStarts = computeLineStarts(text);
-  return {
-    file,
-    diagnostics: findings.map((f) => {
-      const start = lineColumn(lineStarts, f.span.start);
-      const end = lineColumn(lineStarts, f.span.end);
-      return {
-        rule: f.checkId,
-        severity: f.severity,
-        message: f.message,
-        start: f.span.start,
-        end: f.span.end,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        // The safe fix (what --fix applies) comes first, then the suggestions.
-        fixes: [...(f.fix ? [f.fix] : []), ...f.suggestions].map(jsonFix),
-      };
-    }),
-  };
+  return findings.map((f) => {
+    const start = lineColumn(lineStarts, f.span.start);
+    const end = lineColumn(lineStarts, f.span.end);
+    return {
+      rule: f.checkId,
+      severity: f.severity,
+      message: f.message,
+      start: f.span.start,
+      end: f.span.end,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      fixes: [...(f.fix ? [f.fix] : []), ...f.suggestions].map(jsonFix),
+    };
+  });
 }
 
-function jsonFix(fix: Fix): unknown {
+function jsonFix(fix: Fix): JsonDiagnostic['fixes'][number] {
   return { title: fix.title, edits: [{ start: fix.edit.span.start, end: fix.edit.span.end, text: fix.edit.newText }] };
 }
 

@@ -1,119 +1,130 @@
 /**
  * @file `copydesk`: lints drafts from the command line with the same engine as the editor.
- * Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 a usage or input error.
+ * Exit codes: 0 nothing at or above --fail-on, 1 something is (or too many warnings), 2 a usage or
+ * input error.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BlockCache, checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
 import { resolveSettings } from '../core/settings';
-import type { SettingsLayer } from '../core/config';
-import { computeLineStarts, lineIndexAt } from '../core/lines';
 import { SEVERITIES, type Severity } from '../core/types';
-import { diskSource, ProjectConfigs, type ProjectConfig } from '../node/projectConfig';
-import { formatJson, formatStylish, type FileReport } from './format';
+import { DraftConfigs, type DraftConfig } from '../node/draftConfigs';
+import { wantsColour } from './colour';
+import { DRAFT_EXTENSIONS, expandArguments, type Target } from './files';
+import { FORMATTERS } from './formats';
+import type { FileReport } from './formats/shared';
+import { FORMATS, helpText, parse, type FormatName } from './options';
+import { printConfig } from './printConfig';
 import { decodeDraft, readDraft, type ReadResult } from './read';
 import { writeAtomically } from './write';
-
-const USAGE = `Usage: copydesk [options] FILE...
-       copydesk --stdin [--stdin-filename NAME] [options]
-
-Checks news drafts (Markdown or plain text) for repeated paragraphs and other copy-desk problems.
-
-Options:
-  --format stylish|json   output format (default: stylish)
-  --fix                   apply safe fixes (remove repeated paragraphs) and rewrite the files
-  --fail-on LEVEL         exit 1 when a finding is at or above error|warning|info|hint (default: error)
-  --rule ID=LEVEL         set a rule to off|error|warning|info|hint (repeatable; over .copydesk.json)
-  --config PATH           use this configuration file instead of the nearest .copydesk.json
-  --no-config             use no configuration file
-  --stdin                 read the draft from standard input (with --fix, print the fixed text)
-  --stdin-filename NAME   name to report for standard input; its extension picks Markdown or plain text
-  -v, --version           print the version
-  -h, --help              print this help`;
 
 export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly readStdin: () => Uint8Array;
+  /** Whether standard output is a terminal (colour is on by default only then). */
   readonly isTty: boolean;
   readonly version: string;
+  /** For NO_COLOR, FORCE_COLOR and TERM; none when left out. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function main(argv: readonly string[], io: Io): number {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        fix: { type: 'boolean', default: false },
-        'fail-on': { type: 'string', default: 'error' },
-        rule: { type: 'string', multiple: true, default: [] },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean', default: false },
-        stdin: { type: 'boolean', default: false },
-        'stdin-filename': { type: 'string', default: '<stdin>' },
-        version: { type: 'boolean', short: 'v', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parse(argv);
   } catch (error) {
     return usageError(io, (error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return io.stdout(USAGE + '\n'), 0;
+  if (values.help) return io.stdout(helpText(DRAFT_EXTENSIONS) + '\n'), 0;
   if (values.version) return io.stdout(io.version + '\n'), 0;
-  if (values.format !== 'stylish' && values.format !== 'json') return usageError(io, `--format must be stylish or json, not '${values.format}'`);
-  const failOn = values['fail-on'];
+
+  const format = values.format ?? 'stylish';
+  if (!isFormat(format)) return usageError(io, `--format must be one of ${FORMATS.join(', ')}, not '${format}'`);
+  const failOn = values['fail-on'] ?? 'error';
   if (!isSeverity(failOn)) return usageError(io, `--fail-on must be one of ${SEVERITIES.join(', ')}, not '${failOn}'`);
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return usageError(io, `--max-warnings takes a whole number (0 or more), not '${maxWarnings}'`);
   const rules: Record<string, string> = {};
-  for (const r of values.rule) {
+  for (const r of values.rule ?? []) {
     const m = /^([a-z0-9-/]+)=(off|error|warning|info|hint)$/.exec(r);
     if (!m) return usageError(io, `--rule takes ID=LEVEL (LEVEL: off, error, warning, info, hint), not '${r}'`);
     rules[m[1]!] = m[2]!;
   }
+  const printConfigFor = values['print-config'];
+  if (printConfigFor !== undefined && (positionals.length > 0 || values.stdin || values.fix)) return usageError(io, 'give --print-config FILE on its own, without drafts to check, --stdin or --fix');
   if (values.stdin && positionals.length > 0) return usageError(io, 'give either --stdin or file names, not both');
-  if (!values.stdin && positionals.length === 0) return usageError(io, 'no files given (try: copydesk draft.md, or --help)');
-
+  if (printConfigFor === undefined && !values.stdin && positionals.length === 0) return usageError(io, 'no files given (try: copydesk draft.md, or --help)');
+  if (values.color && values['no-color']) return usageError(io, 'give either --color or --no-color, not both');
   if (values.config !== undefined && values['no-config']) return usageError(io, 'give either --config or --no-config, not both');
-  const configs = new CliConfigs(values.config, values['no-config'], io);
-  if (configs.fatal) return 2;
+
+  let configs: DraftConfigs;
+  try {
+    configs = new DraftConfigs(values.config, values['no-config']);
+  } catch (error) {
+    return usageError(io, `--config: ${(error as Error).message}`);
+  }
+  const told = new Set<string>();
+  /** A configuration file's problems are told once, not once per draft it applies to. */
+  const tell = (config: DraftConfig): void => {
+    for (const problem of config.problems) {
+      if (told.has(problem)) continue;
+      told.add(problem);
+      io.stderr(`copydesk: ${problem}\n`);
+    }
+  };
+  const named = configs.named();
+  if (named) tell(named);
+  if (named?.kind === 'fatal') return 2;
   const settingProblems = resolveSettings(checks, rules).problems;
   if (settingProblems.length) return usageError(io, settingProblems.map((p) => `--rule: ${p.replace(/^rules\./, '')}`).join('\ncopydesk: '));
-  const inputs: { name: string; read: ReadResult; fromStdin: boolean }[] = values.stdin
-    ? [{ name: values['stdin-filename'], read: decodeDraft(values['stdin-filename'], io.readStdin()), fromStdin: true }]
-    : positionals.map((name) => ({ name, read: readDraft(name), fromStdin: false }));
+  if (printConfigFor !== undefined) return printConfig(printConfigFor, configs, rules, io, tell);
 
   let inputError = false;
+  let targets: readonly Target[];
+  if (values.stdin) targets = [{ name: values['stdin-filename'] ?? '<stdin>', explicit: true }];
+  else {
+    const expansion = expandArguments(positionals);
+    for (const { arg, kind } of expansion.empty) {
+      const what = kind === 'directory' ? `no drafts in it (${DRAFT_EXTENSIONS.join(' ')} files that .gitignore does not ignore)` : 'no files match it (that .gitignore does not ignore)';
+      io.stderr(`copydesk: ${arg}: ${what}\n`);
+    }
+    inputError = expansion.empty.length > 0;
+    targets = expansion.targets;
+  }
+
   const reports: FileReport[] = [];
   // Shared by the fix passes and the final lint of every file.
   const blockCache = new BlockCache();
-  for (const { name, read, fromStdin } of inputs) {
+  for (const { name, explicit } of targets) {
+    const read: ReadResult = values.stdin ? decodeDraft(name, io.readStdin()) : readDraft(name);
     if (!read.ok) {
       io.stderr(`copydesk: ${read.message}\n`);
       inputError = true;
       continue;
     }
-    const config = configs.forDraft(fromStdin ? path.resolve(name === '<stdin>' ? 'stdin' : name) : name);
-    if (config === 'fatal') {
+    const config = configs.forDraft(values.stdin ? path.resolve(name === '<stdin>' ? 'stdin' : name) : name);
+    tell(config);
+    if (config.kind === 'fatal') {
       inputError = true;
       continue;
     }
-    if (config === 'ignored') {
-      io.stderr(`copydesk: ${name}: ignored by the configuration's "ignore" globs\n`);
+    if (config.kind === 'ignored') {
+      // Found in a folder or by a glob, an ignored draft is simply not one of the drafts.
+      if (explicit) io.stderr(`copydesk: ${name}: ignored by the configuration's "ignore" globs\n`);
       continue;
     }
     // --rule sits over the configuration files, as a user setting sits over nothing but defaults in the editor.
-    const settings: LintSettings = { project: [...config, { rules }] };
+    const settings: LintSettings = { project: [...config.layers, { rules }] };
     if (read.text.trim() === '') io.stderr(`copydesk: ${name}: is empty; nothing to check\n`);
-    const format = formatFor(name);
+    const draftFormat = formatFor(name);
     let text = read.text;
     if (values.fix) {
-      const fixed = fixText(text, format, settings, () => true, { blockCache }).text;
-      if (fromStdin) io.stdout(fixed);
-      else if (fixed !== text) {
+      const fixed = fixText(text, draftFormat, settings, () => true, { blockCache }).text;
+      if (values.stdin) {
+        io.stdout(fixed);
+        text = fixed;
+      } else if (fixed !== text) {
         try {
           writeAtomically(name, fixed);
           text = fixed;
@@ -122,83 +133,23 @@ export function main(argv: readonly string[], io: Io): number {
           inputError = true;
         }
       }
-      if (fromStdin) text = fixed;
     }
-    reports.push({ file: name, text, findings: lintText(text, format, settings, { blockCache }).findings });
+    reports.push({ file: name, text, findings: lintText(text, draftFormat, settings, { blockCache }).findings });
   }
 
   if (!(values.fix && values.stdin)) {
-    io.stdout(values.format === 'json' ? formatJson(reports) + '\n' : formatStylish(reports, io.isTty));
+    const shown = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;
+    const colour = wantsColour({ color: values.color, noColor: values['no-color'] }, io.env ?? {}, io.isTty);
+    io.stdout(FORMATTERS[format](shown, { cwd: process.cwd(), colour, version: io.version }));
   }
+  const all = reports.flatMap((r) => r.findings);
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > Number(maxWarnings);
+  if (tooManyWarnings) io.stderr(`copydesk: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
   if (inputError) return 2;
   const rank = (s: Severity): number => SEVERITIES.indexOf(s);
-  const failing = reports.some((r) => r.findings.some((f: Finding) => rank(f.severity) <= rank(failOn)));
-  return failing ? 1 : 0;
-}
-
-/**
- * Configuration for the CLI: the --config file for every draft, or each draft's nearest
- * .copydesk.json up to its project root (the nearest folder with .git, else the filesystem root).
- * Each config file's problems are printed once; only a file that is not JSON at all stops the run.
- */
-class CliConfigs {
-  readonly fatal: boolean = false;
-  private readonly byRoot = new Map<string, ProjectConfigs>();
-  private readonly told = new Set<string>();
-  private readonly fixed?: ProjectConfig;
-
-  constructor(
-    configPath: string | undefined,
-    private readonly none: boolean,
-    private readonly io: Io,
-  ) {
-    if (configPath === undefined) return;
-    if (diskSource.read(configPath) === undefined) {
-      io.stderr(`copydesk: --config: ${configPath}: not found\n`);
-      this.fatal = true;
-      return;
-    }
-    const absolute = path.resolve(configPath);
-    this.fixed = new ProjectConfigs(diskSource, () => [path.dirname(absolute)], () => true).fromFile(absolute);
-    this.fatal = this.report(this.fixed);
-  }
-
-  /** The draft's project layers, or 'ignored' / 'fatal'. */
-  forDraft(draft: string): SettingsLayer[] | 'ignored' | 'fatal' {
-    if (this.none) return [];
-    let config = this.fixed;
-    let configs: ProjectConfigs | undefined;
-    if (!config) {
-      const root = projectRoot(path.dirname(path.resolve(draft)));
-      configs = this.byRoot.get(root) ?? new ProjectConfigs(diskSource, () => [root], () => true);
-      this.byRoot.set(root, configs);
-      config = configs.forFile(draft);
-      if (this.report(config)) return 'fatal';
-    }
-    if (config.file && (configs ?? new ProjectConfigs(diskSource, () => [path.dirname(config.file!)], () => true)).isIgnored(draft, config)) return 'ignored';
-    return [...config.layers];
-  }
-
-  /** Prints a config's problems once; true when it could not be used at all. */
-  private report(config: ProjectConfig): boolean {
-    for (const { file, problem } of config.problems) {
-      const key = `${file}:${problem.span.start}:${problem.message}`;
-      if (this.told.has(key)) continue;
-      this.told.add(key);
-      const text = diskSource.read(file) ?? '';
-      const starts = computeLineStarts(text);
-      const line = lineIndexAt(starts, problem.span.start);
-      this.io.stderr(`copydesk: ${path.relative(process.cwd(), file) || file}:${line + 1}:${problem.span.start - starts[line]! + 1}: ${problem.severity}: ${problem.message}\n`);
-    }
-    return config.fatal;
-  }
-}
-
-function projectRoot(dir: string): string {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return d;
-    if (path.dirname(d) === d) return d;
-  }
+  const failing = all.some((f: Finding) => rank(f.severity) <= rank(failOn));
+  return failing || tooManyWarnings ? 1 : 0;
 }
 
 function usageError(io: Io, message: string): number {
@@ -208,4 +159,8 @@ function usageError(io: Io, message: string): number {
 
 function isSeverity(s: string): s is Severity {
   return (SEVERITIES as readonly string[]).includes(s);
+}
+
+function isFormat(s: string): s is FormatName {
+  return (FORMATS as readonly string[]).includes(s);
 }

@@ -6,7 +6,8 @@
 import { blockViews, viewOfBlocks, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
 import { detached, intern } from './textMemo';
-import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type Report, type Severity, type SourceTextView, type Span } from './types';
+import type { ParagraphLookup } from './paragraphIndex';
+import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
   /** Asked between checks; when true the run stops and returns what it has. */
@@ -18,6 +19,8 @@ export interface LintOptions {
    * text is unchanged (see BlockCache). Without a cache every check runs over the whole view.
    */
   readonly blockCache?: BlockCache;
+  /** The other drafts, for document-scope checks that compare with them (reused-paragraph). */
+  readonly workspace?: ParagraphLookup;
 }
 
 /**
@@ -128,7 +131,8 @@ export function* lintSteps(
     }
     try {
       const own: Finding[] = [];
-      for (const report of check.run({ text: view, options: { ...check.meta.defaultOptions, ...setting.options } })) {
+      const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
+      for (const report of check.run(input)) {
         own.push(toFinding(check, report, setting.severity, view.text));
       }
       findings.push(...own);
@@ -227,7 +231,7 @@ function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[],
     if (!block) continue;
     const start = block.block.offset;
     const end = start + block.block.length;
-    if (!within(f.span, start, end) || (f.fix && !within(f.fix.edit.span, start, end)) || !f.suggestions.every((x) => within(x.edit.span, start, end)) || !f.related.every((r) => within(r.span, start, end))) {
+    if (!within(f.span, start, end) || (f.fix && !within(f.fix.edit.span, start, end)) || !f.suggestions.every((x) => within(x.edit.span, start, end)) || !f.related.every((r) => r.document !== undefined || within(r.span, start, end))) {
       spill.add(i);
       continue;
     }
@@ -248,7 +252,7 @@ function shiftFinding(f: Finding, by: number): Finding {
     span: shiftSpan(f.span, by),
     ...(f.fix ? { fix: shiftFix(f.fix, by) } : {}),
     suggestions: f.suggestions.length ? f.suggestions.map((x) => shiftFix(x, by)) : f.suggestions,
-    related: f.related.length ? f.related.map((r) => ({ span: shiftSpan(r.span, by), message: r.message })) : f.related,
+    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: shiftSpan(r.span, by), message: r.message } : r)) : f.related,
   };
 }
 
@@ -272,7 +276,7 @@ function detach(f: Finding): Finding {
     message: own(f.message),
     ...(f.fix ? { fix: fix(f.fix) } : {}),
     suggestions: f.suggestions.map(fix),
-    related: f.related.map((r) => ({ span: r.span, message: own(r.message) })),
+    related: f.related.map((r) => ({ ...r, message: own(r.message) })),
     ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
     ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
     ...(f.note !== undefined ? { note: own(f.note) } : {}),
@@ -302,12 +306,22 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
     ...(report.fix ? { fix: toFix(report.fix) } : {}),
     suggestions: (report.suggestions ?? []).map(toFix),
-    related: (report.related ?? []).map((r) => (assertSpan(r.span, length, meta.id), { span: r.span, message: message(r.messageId, r.data) })),
+    related: (report.related ?? []).map((r) => toRelated(r, message(r.messageId, r.data), length, meta.id)),
     tags: report.tags ?? [],
     ...(report.actual !== undefined ? { actual: report.actual } : {}),
     ...(report.expected !== undefined ? { expected: report.expected } : {}),
     ...(report.note !== undefined ? { note: report.note } : {}),
   };
+}
+
+/** A span in another draft cannot be checked against this draft's length; only its shape is. */
+function toRelated(r: NonNullable<Report<string>['related']>[number], message: string, length: number, checkId: string): RelatedLocation {
+  if (r.document === undefined) {
+    assertSpan(r.span, length, checkId);
+    return { span: r.span, message };
+  }
+  assertSpan(r.span, Number.MAX_SAFE_INTEGER, checkId);
+  return { span: r.span, message, document: r.document };
 }
 
 function milder(a: Severity, b: Severity): Severity {

@@ -53,7 +53,7 @@ function blockKeys(view: SourceTextView): { key: string; words: number }[] {
 
 function blockShingles(view: SourceTextView): ShingleSet[] {
   const m = memo(view);
-  return (m.shingles ??= view.blocks.map((b) => shingleMemo.get(b.text, (t) => shingleSet(t, SHINGLE_SIZE))));
+  return (m.shingles ??= view.blocks.map((b) => shinglesOf(b.text)));
 }
 
 /** Whether two blocks are close enough in length to be versions of each other. */
@@ -64,6 +64,21 @@ function comparableLengths(a: ShingleSet, b: ShingleSet): boolean {
 /** The similarity near-duplicate findings report: the overlap coefficient, 0 for blocks of too different length. */
 export function pairSimilarity(a: ShingleSet, b: ShingleSet): number {
   return comparableLengths(a, b) ? overlapCoefficient(a, b) : 0;
+}
+
+/**
+ * The same measure from counts: `shared` shingles between sets of `a` and `b` distinct shingles.
+ * The workspace index (core/paragraphIndex.ts) keeps counts and sorted arrays, not sets; this is
+ * what keeps its answers equal to pairSimilarity's.
+ */
+export function similarityFromCounts(shared: number, a: number, b: number): number {
+  const small = Math.min(a, b);
+  return small > 0 && small >= Math.max(a, b) * MIN_LENGTH_RATIO ? shared / small : 0;
+}
+
+/** A paragraph's or sentence's bigram shingles, remembered across versions of the draft. */
+export function shinglesOf(text: string): ShingleSet {
+  return shingleMemo.get(text, (t) => shingleSet(t, SHINGLE_SIZE));
 }
 
 export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {

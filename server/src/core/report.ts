@@ -21,6 +21,7 @@ const KIND_OF: Readonly<Record<string, FindingKind>> = {
   'duplicate-paragraph': 'duplicate',
   'near-duplicate-paragraph': 'duplicate',
   'duplicate-sentence': 'duplicate',
+  'reused-paragraph': 'duplicate',
   'loaded-language': 'loaded',
   'unattributed-claim': 'unattributed',
   'vague-attribution': 'unattributed',
@@ -102,7 +103,8 @@ export function articleReport(text: string, format: TextFormat, findings: readon
     rule.bySeverity[f.severity] = (rule.bySeverity[f.severity] ?? 0) + 1;
     byRule.set(f.checkId, rule);
     const at = blockAt(blocks, f.span.start);
-    const original = f.related[0] ? blockAt(blocks, f.related[0].span.start) : -1;
+    // A copy in another draft (reused-paragraph) has no original here.
+    const original = f.related[0] && f.related[0].document === undefined ? blockAt(blocks, f.related[0].span.start) : -1;
     if (at >= 0 && original >= 0 && original !== at) {
       if (f.checkId === 'duplicate-sentence') sentenceCopies[at]!.add(original + 1);
       else if (kind === 'duplicate' && !copyOf.has(at)) {

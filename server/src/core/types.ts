@@ -2,6 +2,7 @@
  * @file The engine's vocabulary: spans, checks, reports and findings. Everything here speaks UTF-16
  * offsets into the document text; only the LSP layer turns them into line/character positions.
  */
+import type { ParagraphLookup } from './paragraphIndex';
 
 /** UTF-16 code-unit index into the document text (= JS string index = LSP's default encoding). */
 export type Offset = number;
@@ -37,7 +38,7 @@ export interface Report<M extends string> {
   /** Alternatives a person chooses between: quick fixes only, never applied in bulk. */
   readonly suggestions?: readonly FixReport<M>[];
   /** Other places that explain the finding, e.g. the first copy of a repeated paragraph. */
-  readonly related?: readonly { readonly span: Span; readonly messageId: M; readonly data?: Readonly<Record<string, string>> }[];
+  readonly related?: readonly { readonly span: Span; readonly messageId: M; readonly data?: Readonly<Record<string, string>>; readonly document?: string }[];
   /** 'unnecessary' lets editors fade the text (a repeated paragraph). */
   readonly tags?: readonly 'unnecessary'[];
   readonly actual?: string;
@@ -103,6 +104,12 @@ export interface SourceTextView {
 export interface CheckInput<O extends object> {
   readonly text: SourceTextView;
   readonly options: Readonly<O>;
+  /**
+   * The other drafts of the workspace, when the caller has them (the language server does; the CLI
+   * on one file and the tests do not). Only document-scope checks get it: a paragraph-scope check's
+   * findings are cached by paragraph text, which other drafts must not change.
+   */
+  readonly workspace?: ParagraphLookup;
 }
 
 export interface Check<M extends string = string, O extends object = object> {
@@ -128,11 +135,20 @@ export interface Finding {
   readonly severity: Severity;
   readonly fix?: Fix;
   readonly suggestions: readonly Fix[];
-  readonly related: readonly { readonly span: Span; readonly message: string }[];
+  readonly related: readonly RelatedLocation[];
   readonly tags: readonly 'unnecessary'[];
   readonly actual?: string;
   readonly expected?: readonly string[];
   readonly note?: string;
+}
+
+/** A place that explains a finding: in the same draft, or with `document`, in another one. */
+export interface RelatedLocation {
+  /** Offsets into the draft, or into the other draft's text when `document` is set. */
+  readonly span: Span;
+  readonly message: string;
+  /** The other draft's id, as the workspace index names it (the language server: its URI). */
+  readonly document?: string;
 }
 
 /** How one check is configured for a document: off, or on at a severity with options. */

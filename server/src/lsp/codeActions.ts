@@ -9,7 +9,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
-import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from './convert';
+import { otherRange, sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from './convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
 
@@ -49,6 +49,7 @@ export function codeActions(
   features: DiagnosticFeatures & { readonly documentChanges: boolean; readonly snippetEdits?: boolean },
   relint: Relint,
   suppression?: SuppressionContext,
+  navigation?: NavigationContext,
 ): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -62,9 +63,10 @@ export function codeActions(
     for (const diagnostic of params.context.diagnostics) {
       const finding = findings.find((f) => sameFinding(doc, f, diagnostic));
       if (!finding) continue;
-      const diagnostics = [toDiagnostic(doc, finding, features)];
+      const diagnostics = [toDiagnostic(doc, finding, features, navigation?.others)];
       if (finding.fix) actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(finding.fix) });
       for (const s of finding.suggestions) actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics, edit: edit(s) });
+      if (navigation) actions.push(...openOtherActions(finding, diagnostics, navigation));
       if (suppression && finding.checkId !== 'directive') actions.push(...suppressionActions(doc, finding, diagnostics[0]!, suppression, features.documentChanges));
     }
   }
@@ -73,6 +75,28 @@ export function codeActions(
     if (edits.length) actions.push({ title: 'Copydesk: fix all safely fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits, features.documentChanges) });
   }
   return actions;
+}
+
+/** For findings that point into other drafts (reused-paragraph): where those are, and the client's command that opens one. */
+export interface NavigationContext {
+  readonly others: OtherDrafts;
+  /** Called with the other draft's URI and the range to select; the client says it has it. */
+  readonly openCommand: string;
+}
+
+/** How many other drafts a finding offers to open: the best matches, not every draft that shares a paragraph. */
+const MAX_OPEN_ACTIONS = 3;
+
+/** "Open the other article" for each of the first few other drafts a finding names. */
+function openOtherActions(finding: Finding, diagnostics: Diagnostic[], { others, openCommand }: NavigationContext): CodeAction[] {
+  const elsewhere = finding.related.filter((r) => r.document !== undefined).slice(0, MAX_OPEN_ACTIONS);
+  return elsewhere.flatMap((r) => {
+    const range = otherRange(others, r.document!, r.span);
+    if (!range) return [];
+    const where = `'${others(r.document!)!.name}', line ${range.start.line + 1}`;
+    const title = elsewhere.length === 1 ? `Open the other article (${where})` : `Open the other article: ${where}`;
+    return [{ title, kind: CodeActionKind.QuickFix, diagnostics, command: { title, command: openCommand, arguments: [r.document, range] } }];
+  });
 }
 
 /** What the suppression actions need to know beyond the finding. */

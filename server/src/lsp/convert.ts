@@ -6,6 +6,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { docsUrlFor } from '../core/defineCheck';
+import { lineIndexAt } from '../core/lines';
+import type { DraftSummary } from '../core/paragraphIndex';
 import type { Finding, Fix, Severity, Span } from '../core/types';
 
 export interface DiagnosticFeatures {
@@ -27,7 +29,24 @@ export function toRange(doc: TextDocument, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
 }
 
-export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures): Diagnostic {
+/**
+ * Where a span of another draft is, for a finding's related locations there (reused-paragraph): the
+ * draft's summary in the workspace index has its line starts, so no text is kept or read for it.
+ */
+export type OtherDrafts = (document: string) => Pick<DraftSummary, 'name' | 'lineStarts'> | undefined;
+
+/** A span of another draft as an LSP range, or undefined when that draft is not known (any more). */
+export function otherRange(others: OtherDrafts | undefined, document: string, span: Span): Range | undefined {
+  const starts = others?.(document)?.lineStarts;
+  if (!starts) return undefined;
+  const at = (offset: number) => {
+    const line = lineIndexAt(starts, offset);
+    return { line, character: offset - starts[line]! };
+  };
+  return { start: at(span.start), end: at(span.end) };
+}
+
+export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.span),
     severity: SEVERITY[finding.severity],
@@ -38,7 +57,12 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, features: Diag
   if (features.codeDescription) diagnostic.codeDescription = { href: docsUrlFor(finding.checkId) };
   if (features.unnecessaryTag && finding.tags.includes('unnecessary')) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (features.relatedInformation && finding.related.length) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.flatMap((r) => {
+      if (r.document === undefined) return [{ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }];
+      const range = otherRange(others, r.document, r.span);
+      return range ? [{ location: { uri: r.document, range }, message: r.message }] : [];
+    });
+    if (!diagnostic.relatedInformation.length) delete diagnostic.relatedInformation;
   }
   return diagnostic;
 }

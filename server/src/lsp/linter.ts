@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
+import type { IndexedParagraph, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
 
 export type Outcome =
@@ -17,6 +18,34 @@ interface Entry {
   readonly version: number;
   readonly settings: DocumentSettings;
   readonly outcome: Promise<Outcome>;
+  /** What the lint asked of the other drafts; undefined when it had none to ask. */
+  readonly reads: RecordedLookup | undefined;
+}
+
+/**
+ * The workspace index as one lint saw it: it keeps the questions and a fingerprint of the answers,
+ * so after the index changes the server can tell whether this draft's findings would change, and
+ * re-lint only the drafts whose answers did (not every open draft on every change elsewhere).
+ */
+export class RecordedLookup implements ParagraphLookup {
+  private readonly asked: { paragraphs: readonly IndexedParagraph[]; options: MatchOptions; answer: string }[] = [];
+
+  constructor(private readonly lookup: ParagraphLookup) {}
+
+  matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[] {
+    const answer = this.lookup.matches(paragraphs, options);
+    this.asked.push({ paragraphs, options, answer: fingerprint(answer) });
+    return answer;
+  }
+
+  /** Whether `now` answers any of the same questions differently. */
+  changed(now: ParagraphLookup): boolean {
+    return this.asked.some((q) => fingerprint(now.matches(q.paragraphs, q.options)) !== q.answer);
+  }
+}
+
+function fingerprint(answer: readonly (readonly ParagraphMatch[])[]): string {
+  return answer.map((ms) => ms.map((m) => `${m.document}|${m.name}|${m.span.start}|${m.span.end}|${m.line}|${m.similarity}`).join(',')).join(';');
 }
 
 export class DocumentLinter {
@@ -27,6 +56,8 @@ export class DocumentLinter {
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
     private readonly onCheckError: (checkId: string, error: unknown) => void,
+    /** The other drafts a draft is compared with (reused-paragraph), where there are any. */
+    private readonly workspaceFor: (uri: string) => ParagraphLookup | undefined = () => undefined,
     private readonly onEngineError: (uri: string, error: unknown) => void = () => {},
   ) {}
 
@@ -34,11 +65,13 @@ export class DocumentLinter {
   lint(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean = () => false): Promise<Outcome> {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.settings === settings) return cached.outcome;
-    const outcome = this.run(doc, settings, isCancelled).catch((error: unknown): Outcome => {
+    const lookup = this.workspaceFor(doc.uri);
+    const reads = lookup ? new RecordedLookup(lookup) : undefined;
+    const outcome = this.run(doc, settings, isCancelled, reads).catch((error: unknown): Outcome => {
       this.onEngineError(doc.uri, error);
       return { kind: 'skipped', reason: 'failed' };
     });
-    const entry = { version: doc.version, settings, outcome };
+    const entry: Entry = { version: doc.version, settings, outcome, reads };
     this.entries.set(doc.uri, entry);
     // A cancelled run must not be served to the next caller.
     void outcome.then((o) => o.kind === 'cancelled' && this.entries.get(doc.uri) === entry && this.entries.delete(doc.uri));
@@ -50,7 +83,23 @@ export class DocumentLinter {
     else this.entries.clear();
   }
 
-  private async run(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean): Promise<Outcome> {
+  /**
+   * After the workspace index changed: forgets, and returns, the drafts whose results it would
+   * change. A lint still running counts too: what it asked already was answered by the old index.
+   */
+  forgetStale(): string[] {
+    const stale: string[] = [];
+    for (const [uri, entry] of [...this.entries]) {
+      const now = this.workspaceFor(uri);
+      if (entry.reads && now ? entry.reads.changed(now) : Boolean(entry.reads) !== Boolean(now)) {
+        this.entries.delete(uri);
+        stale.push(uri);
+      }
+    }
+    return stale;
+  }
+
+  private async run(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean, workspace: ParagraphLookup | undefined): Promise<Outcome> {
     if (!settings.enable) return { kind: 'skipped', reason: 'disabled' };
     if (!settings.languages.includes(doc.languageId)) return { kind: 'skipped', reason: 'language' };
     const text = doc.getText();
@@ -61,6 +110,7 @@ export class DocumentLinter {
       isCancelled: stale,
       onCheckError: this.onCheckError,
       blockCache: this.blockCache,
+      ...(workspace ? { workspace } : {}),
     });
     return result ? { kind: 'linted', result } : { kind: 'cancelled' };
   }

@@ -59,6 +59,16 @@ export class ProjectSettings {
     return settings;
   }
 
+  /**
+   * For a draft on disk that is not open (the workspace index, "Check all drafts"): whether its
+   * configuration ignores it, and the languages it sets, if any. Nothing is kept per file.
+   */
+  projectStatus(file: string): { readonly ignored: boolean; readonly languages?: readonly string[] } {
+    const config = this.configs.forFile(file);
+    const languages = [...config.layers].reverse().find((l) => l.languages)?.languages;
+    return { ignored: this.configs.isIgnored(file, config), ...(languages ? { languages } : {}) };
+  }
+
   /** A `.copydesk.json`'s own problems as findings on that file. */
   configFindings(doc: TextDocument): Finding[] {
     const file = fsPathOf(doc.uri);

@@ -20,7 +20,8 @@ import {
 } from 'vscode-languageserver';
 import { fixText, lintText, type Finding } from '../../../server/src/api';
 import { FIX_ALL_KIND, codeActions } from '../../../server/src/lsp/codeActions';
-import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures } from '../../../server/src/lsp/convert';
+import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from '../../../server/src/lsp/convert';
+import { workspaceOf } from '../../helpers/checkTester';
 import { DUPLICATE_RULES, onlyRules } from '../../helpers/onlyRules';
 
 const URI = 'file:///drafts/kelby.txt';
@@ -333,5 +334,47 @@ describe('codeActions: the insert-attribution placeholder', () => {
     assert.deepEqual(edit && 'edits' in edit ? edit.edits : undefined, [
       { range: { start: { line: 0, character: 37 }, end: { line: 0, character: 37 } }, newText: ', according to [source]' },
     ]);
+  });
+});
+
+describe('reused-paragraph: locations in other drafts', () => {
+  const SHARED = 'Sandbags 🌊 are handed out at the 🏫 school gates from noon, the council said on Friday.';
+  const OTHER_URI = 'file:///drafts/kelby-v1.txt';
+  // The other draft has CRLF line ends and an emoji before the shared paragraph, so its range is in UTF-16 units per line.
+  const otherText = ['Flood Warning For Kelby 🌊', 'The river rose two metres overnight and the bridge was shut by police.', '', SHARED, ''].join('\r\n');
+  const index = workspaceOf({ [OTHER_URI]: otherText });
+  const others: OtherDrafts = (id) => index.summaryOf(id);
+  const text = `Kelby braces for more rain\n\n${SHARED}\n`;
+  const doc = TextDocument.create(URI, 'plaintext', 3, text);
+  const findings = lintText(text, 'plaintext', { rules: onlyRules('reused-paragraph') }, { workspace: index.lookupFor(URI) }).findings;
+  const otherRange = range(3, 0, 3, SHARED.length);
+
+  it('the finding names the other draft and points into it', () => {
+    assert.deepEqual(findings.map((f) => [f.checkId, text.slice(f.span.start, f.span.end), f.related.map((r) => r.document)]), [['reused-paragraph', SHARED, [OTHER_URI]]]);
+  });
+
+  it('relatedInformation carries the other draft’s URI and its range, from the index’s line starts', () => {
+    const d = toDiagnostic(doc, findings[0]!, ALL, others);
+    assert.deepEqual(d.relatedInformation, [{ location: { uri: OTHER_URI, range: otherRange }, message: `The same paragraph in '${OTHER_URI}'.` }]);
+    assert.equal(TextDocument.create(OTHER_URI, 'plaintext', 1, otherText).getText(otherRange), SHARED);
+  });
+
+  it('a location in a draft the index no longer has is left out, never pointed at this draft', () => {
+    const d = toDiagnostic(doc, findings[0]!, ALL, () => undefined);
+    assert.equal('relatedInformation' in d, false);
+    assert.equal('relatedInformation' in toDiagnostic(doc, findings[0]!, ALL), false);
+  });
+
+  it('"Open the other article" runs the client’s command with the other draft and the range to select', () => {
+    const diagnostic = toDiagnostic(doc, findings[0]!, ALL, others);
+    const navigation = { others, openCommand: 'copydesk.openOtherArticle' };
+    const actions = codeActions(doc, findings, { textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, { ...ALL, documentChanges: true }, lint, undefined, navigation);
+    const title = `Open the other article ('${OTHER_URI}', line 4)`;
+    assert.deepEqual(actions, [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'copydesk.openOtherArticle', arguments: [OTHER_URI, otherRange] } }]);
+  });
+
+  it('no such action for a client without the command', () => {
+    const diagnostic = toDiagnostic(doc, findings[0]!, ALL, others);
+    assert.deepEqual(codeActions(doc, findings, { textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, { ...ALL, documentChanges: true }, lint), []);
   });
 });

@@ -45,6 +45,7 @@ describe('a rule that throws', () => {
       const linter = new DocumentLinter(
         (uri) => (uri === doc.uri ? doc.version : undefined),
         (checkId, error) => (errors.push(checkId), faults.ruleFailed(checkId, error)),
+        undefined,
         (uri, error) => faults.draftFailed(uri, error),
       );
       for (let version = 2; version <= 11; version++) {
@@ -79,7 +80,7 @@ describe('a draft the engine cannot check', () => {
     let version = 1;
     // A document whose text cannot be read stands in for any failure outside the rules.
     const doc = { uri: 'file:///faults/broken.md', languageId: 'markdown', get version() { return version; }, getText: () => { throw new TypeError('no text'); } } as unknown as TextDocument;
-    const linter = new DocumentLinter(() => version, () => assert.fail('not a rule failure'), (uri, error) => (engineErrors.push(uri), faults.draftFailed(uri, error)));
+    const linter = new DocumentLinter(() => version, () => assert.fail('not a rule failure'), undefined, (uri, error) => (engineErrors.push(uri), faults.draftFailed(uri, error)));
     for (; version <= 3; version++) assert.deepEqual(await linter.lint(doc, DEFAULT_SETTINGS), { kind: 'skipped', reason: 'failed' });
     assert.deepEqual(engineErrors, [doc.uri, doc.uri, doc.uri]);
     assert.equal(logs.length, 1);

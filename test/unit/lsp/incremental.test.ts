@@ -28,7 +28,7 @@ describe('incremental sync: diagnostics after every edit equal a lint from scrat
         fc.asyncProperty(draftArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), async (draft, edits) => {
           const languageId = draft.format === 'markdown' ? 'markdown' : 'plaintext';
           const doc = TextDocument.create(`file:///incremental/draft.${draft.format === 'markdown' ? 'md' : 'txt'}`, languageId, 1, draft.text);
-          const linter = new DocumentLinter(() => doc.version, (id, error) => assert.fail(`${id} threw: ${String(error)}`), (_, error) => assert.fail(`engine threw: ${String(error)}`));
+          const linter = new DocumentLinter(() => doc.version, (id, error) => assert.fail(`${id} threw: ${String(error)}`), undefined, (_, error) => assert.fail(`engine threw: ${String(error)}`));
           let expected = draft.text;
           let version = 1;
           const check = async (): Promise<void> => {

@@ -1,0 +1,77 @@
+/**
+ * @file Whether git would ignore a file, for the drafts a directory or a glob expands to: the
+ * .gitignore files from the work tree's root down to the file's folder, and .git/info/exclude,
+ * matched by the `ignore` package (the matcher ESLint and Prettier use) rather than by hand, since
+ * gitignore's rules (anchoring, `dir/`, `!` negation, `**`) are easy to get subtly wrong.
+ * Outside a git work tree nothing is ignored. The global core.excludesFile is not read.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export class GitIgnores {
+  private readonly rootOf = new Map<string, string | undefined>();
+  private readonly rulesOf = new Map<string, Ignore | undefined>();
+  private readonly dirIgnored = new Map<string, boolean>();
+
+  /** Whether `file` (a path to a file) is ignored by git's rules. */
+  ignores(file: string): boolean {
+    const absolute = path.resolve(file);
+    const dir = path.dirname(absolute);
+    const root = this.workTree(dir);
+    if (!root) return false;
+    return this.isDirIgnored(dir, root) || this.matches(absolute, false, root);
+  }
+
+  /** A folder is ignored by its own rule or through a parent: git never looks inside it, so nothing in it can be re-included. */
+  private isDirIgnored(dir: string, root: string): boolean {
+    if (dir === root) return false;
+    let ignored = this.dirIgnored.get(dir);
+    if (ignored === undefined) {
+      ignored = this.isDirIgnored(path.dirname(dir), root) || this.matches(dir, true, root);
+      this.dirIgnored.set(dir, ignored);
+    }
+    return ignored;
+  }
+
+  /** The deepest .gitignore with a rule for `target` decides, as in git. */
+  private matches(target: string, isDir: boolean, root: string): boolean {
+    for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+      const rules = this.rulesIn(dir, root);
+      if (rules) {
+        const relative = path.relative(dir, target).split(path.sep).join('/') + (isDir ? '/' : '');
+        const { ignored, unignored } = rules.test(relative);
+        if (ignored) return true;
+        if (unignored) return false;
+      }
+      if (dir === root || path.dirname(dir) === dir) return false;
+    }
+  }
+
+  private rulesIn(dir: string, root: string): Ignore | undefined {
+    if (!this.rulesOf.has(dir)) {
+      const own = readIfPresent(path.join(dir, '.gitignore'));
+      // info/exclude ranks below the root's .gitignore: added first, so later (.gitignore) rules win.
+      const exclude = dir === root ? readIfPresent(path.join(root, '.git', 'info', 'exclude')) : undefined;
+      this.rulesOf.set(dir, own === undefined && exclude === undefined ? undefined : ignore().add(exclude ?? '').add(own ?? ''));
+    }
+    return this.rulesOf.get(dir);
+  }
+
+  /** The nearest folder holding `.git` (a folder, or a file in a linked work tree or submodule). */
+  private workTree(dir: string): string | undefined {
+    if (!this.rootOf.has(dir)) {
+      const parent = path.dirname(dir);
+      this.rootOf.set(dir, existsSync(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.workTree(parent));
+    }
+    return this.rootOf.get(dir);
+  }
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
