@@ -4,7 +4,7 @@
  * quadratic), the regular expressions that took the time where growth is above 8, and the
  * large cases the issue names (1 MB with no line break, 100,000 quotation marks, a 10 MB line).
  * A measurement, not a test: docs/reliability.md records its figures; the unit test
- * (test/unit/hostileInput.test.ts) asserts growth with wide slack on a few cases.
+ * (test/unit/core/hostileInput.test.ts) asserts growth with wide slack on a few cases.
  *
  *   npm run bench:hostile [-- --size=25000] [--only=SUBSTRING] [--no-large]
  */

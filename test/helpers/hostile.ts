@@ -30,8 +30,11 @@ const RUN_CHARACTERS = [
 ];
 const printable = (c: string): string => (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) && c !== '\\' ? c : JSON.stringify(c).slice(1, -1));
 
-/** Runs of one character. */
-export const CHARACTER_RUNS: readonly HostileInput[] = RUN_CHARACTERS.map((c) => run(`run of '${printable(c)}'`, c));
+/** Runs of one character, alone and between two words (where a paragraph's rules read them). */
+export const CHARACTER_RUNS: readonly HostileInput[] = RUN_CHARACTERS.flatMap((c) => [
+  run(`run of '${printable(c)}'`, c),
+  { name: `run of '${printable(c)}' between words`, make: (size: number) => `Ada ${pumped(c, size - 8)} said.`, formats: BOTH },
+]);
 
 /**
  * Short patterns repeated: each is the shape some rule or the segmentation looks at (a number with
