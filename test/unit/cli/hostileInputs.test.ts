@@ -120,6 +120,10 @@ describe('copydesk when something fails inside', () => {
     assert.match(r.stderr, /^copydesk: .*ferry\.txt: could not write the fixed draft \(EEXIST: .*\); the file is unchanged\n$/);
     assert.equal(readFileSync(join(dir, 'ferry.txt'), 'utf8'), DRAFT);
     assert.equal(r.code, 2);
+    // Once the name is free again, the same run fixes it.
+    rmSync(join(dir, `.ferry.txt.copydesk-${process.pid}.tmp`), { recursive: true });
+    assert.equal(run(['--fix', ...ONLY_DUPLICATES, join(dir, 'ferry.txt')]).code, 0);
+    assert.equal(readFileSync(join(dir, 'ferry.txt'), 'utf8'), FIXED);
   });
 
   it('--fix killed at any moment: the draft is the old text or the fixed one, never a mix', { skip: built, timeout: 120_000 }, async (t) => {
