@@ -138,12 +138,16 @@ const MAX_LINE_NESTING = 16;
 const TOO_DEEP = new RegExp(String.raw`(?:^|[\n\r])[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+|>){${MAX_LINE_NESTING + 1}}`, 'u');
 /** Brackets, or emphasis marks, one chunk may hold before it is read as plain text. */
 const MAX_INLINE_MARKS = 1_000;
+/** Lines without a blank one between them (outside code fences) before a chunk is read as plain text. */
+const MAX_PARAGRAPH_LINES = 2_000;
 
 /**
  * Where micromark's time grows with the square of something a writer never has thousands of:
  * containers opened on one line (a line of 20,000 '>' took over a minute), brackets (each ']'
  * looks back over every unmatched one for a footnote call: 40,000 took 17 s), emphasis marks
- * (matched against every earlier one: 26,000 '*' took 2.3 s). Measured by `npm run bench:hostile`.
+ * (matched against every earlier one: 26,000 '*' took 2.3 s; '~' alike), lines of one paragraph (its text
+ * events are merged line by line, each merge moving all the events after it: 40,000 lines of
+ * "a a" took 20 s). Measured by `npm run bench:hostile`.
  */
 function tooHardToParse(text: string): boolean {
   if (TOO_DEEP.test(text)) return true;
@@ -152,9 +156,28 @@ function tooHardToParse(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x5d) brackets++;
-    else if (c === 0x2a || c === 0x5f) emphasis++;
+    else if (c === 0x2a || c === 0x5f || c === 0x7e) emphasis++;
   }
-  return brackets > MAX_INLINE_MARKS || emphasis > MAX_INLINE_MARKS;
+  return brackets > MAX_INLINE_MARKS || emphasis > MAX_INLINE_MARKS || longestRunOfLines(text) > MAX_PARAGRAPH_LINES;
+}
+
+/** The most lines in a row with no blank line between them, code fences left out. */
+function longestRunOfLines(text: string): number {
+  let longest = 0;
+  let run = 0;
+  let fence: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/u.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      run = 0;
+    } else if (marker) {
+      fence = marker;
+      run = 0;
+    } else if (/\S/u.test(line)) longest = Math.max(longest, ++run);
+    else run = 0;
+  }
+  return longest;
 }
 
 function parsedLayout(text: string, lineStarts: readonly Offset[]): MarkdownLayout {
