@@ -136,6 +136,8 @@ export function wholeMarkdownLayout(text: string, lineStarts: readonly Offset[])
 /** Containers a line may open (block quotes, list items) before the text is read as plain text. */
 const MAX_LINE_NESTING = 16;
 const TOO_DEEP = new RegExp(String.raw`(?:^|[\n\r])[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+|>){${MAX_LINE_NESTING + 1}}`, 'u');
+/** A list item or quote indented this far sits dozens of containers deep (an outline indented a level a line). */
+const TOO_FAR_IN = /(?:^|[\n\r])[ \t]{128,}(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/mu;
 /** Brackets, or emphasis marks, one chunk may hold before it is read as plain text. */
 const MAX_INLINE_MARKS = 1_000;
 /** Lines without a blank one between them (outside code fences) before a chunk is read as plain text. */
@@ -143,14 +145,15 @@ const MAX_PARAGRAPH_LINES = 2_000;
 
 /**
  * Where micromark's time grows with the square of something a writer never has thousands of:
- * containers opened on one line (a line of 20,000 '>' took over a minute), brackets (each ']'
- * looks back over every unmatched one for a footnote call: 40,000 took 17 s), emphasis marks
- * (matched against every earlier one: 26,000 '*' took 2.3 s; '~' alike), lines of one paragraph (its text
- * events are merged line by line, each merge moving all the events after it: 40,000 lines of
- * "a a" took 20 s). Measured by `npm run bench:hostile`.
+ * containers opened on one line (a line of 20,000 '>' took over a minute), lists nested by
+ * indentation (an outline a level deeper each line: 1,264 levels took 2 minutes), brackets (each
+ * ']' looks back over every unmatched one for a footnote call: 40,000 took 17 s), emphasis marks
+ * (matched against every earlier one: 26,000 '*' took 2.3 s; '~' alike), lines of one paragraph
+ * (its text events are merged line by line, each merge moving all the events after it: 40,000
+ * lines of "a a" took 20 s). Measured by `npm run bench:hostile`.
  */
 function tooHardToParse(text: string): boolean {
-  if (TOO_DEEP.test(text)) return true;
+  if (TOO_DEEP.test(text) || TOO_FAR_IN.test(text)) return true;
   let brackets = 0;
   let emphasis = 0;
   for (let i = 0; i < text.length; i++) {

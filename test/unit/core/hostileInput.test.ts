@@ -35,6 +35,7 @@ const CASES: [string, TextFormat, number?][] = [
   ['links nested', 'markdown'],
   ['emphasis nested', 'markdown'],
   ['list items with a nested item each', 'markdown'],
+  ['outline indented one level per line', 'markdown', 24_000],
   ['two-level list markers on each line', 'markdown'],
 ];
 
