@@ -1,9 +1,10 @@
 /**
  * @file The Copydesk client: starts the language server, restarts it when it crashes (the
- * language client's default error handler, up to 4 times in 3 minutes), and adds the commands.
+ * language client's default error handler, up to 4 times in 3 minutes; after that the writer is
+ * told how to start it again), and adds the commands.
  */
 import * as vscode from 'vscode';
-import { DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerWorkspaceFeatures } from './workspaceCheck';
 import { registerWriterFeatures } from './writer';
 
@@ -14,11 +15,25 @@ const DID_GRANT_TRUST = 'copydesk/didGrantTrust';
 /** Kept in step with REFRESH_COMMAND in server/src/server.ts. */
 const SERVER_REFRESH = 'copydesk.server.refresh';
 const CONFIG_NAME = '.copydesk.json';
+/** Restarts after a crash within 3 minutes before the client gives up (the library's default). */
+const MAX_RESTARTS = 4;
 /** Drafts already told that they are checked on open and save only. */
 const toldLarge = new Set<string>();
 const CONFIG_TEMPLATE = '{\n  "$schema": "https://github.com/copydesk/copydesk/raw/main/schemas/copydesk.schema.json",\n  // "extends": "copydesk:strict",\n  "rules": {\n    \n  }\n}\n';
 
 let client: LanguageClient | undefined;
+/** The library's restart policy, made anew when the writer restarts the server by hand (its count starts again). */
+let restartPolicy: ErrorHandler | undefined;
+
+/** The default policy, with a last message that says what to do rather than only what happened. */
+const errorHandler: ErrorHandler = {
+  error: (error, message, count) => restartPolicy!.error(error, message, count),
+  closed: async () => {
+    const result = await restartPolicy!.closed();
+    if (result.action !== CloseAction.DoNotRestart) return result;
+    return { ...result, message: `The Copydesk server stopped ${MAX_RESTARTS + 1} times in 3 minutes and was not started again. Run "Copydesk: Restart server" to start it; "Copydesk: Show output" says what went wrong.` };
+  },
+};
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Copydesk', { log: true });
@@ -33,8 +48,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_REMOVE_DUPLICATES, arguments: [uri.toString(), version] });
     }),
     vscode.commands.registerCommand('copydesk.restartServer', async () => {
-      if (client) await client.restart();
-      else await start(context, output);
+      if (!client) return start(context, output);
+      restartPolicy = client.createDefaultErrorHandler(MAX_RESTARTS);
+      // After the client gave up on a crashing server it is not running, and restart() would throw.
+      if (client.isRunning()) await client.restart();
+      else await client.start();
     }),
     vscode.commands.registerCommand('copydesk.showOutput', () => output.show()),
     ...registerWriterFeatures(context, () => client, output),
@@ -81,6 +99,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: ['copydesk.turnOffRule', 'copydesk.openOtherArticle'] },
     outputChannel: output,
     // vscode-languageclient 10 turned onChange off by default; without it diagnostics go stale while typing.
+    errorHandler,
     diagnosticPullOptions: {
       onChange: true,
       onSave: true,
@@ -89,6 +108,7 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
     },
   };
   client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
+  restartPolicy = client.createDefaultErrorHandler(MAX_RESTARTS);
   await client.start();
 }
 

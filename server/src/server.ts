@@ -26,6 +26,7 @@ import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
 import { hoverFor } from './lsp/hover';
 import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
+import { describeError, FaultNotices } from './lsp/faults';
 import { DocumentLinter, type Outcome } from './lsp/linter';
 import { canonicalUri, fsPathOf, isConfigDocument, ProjectSettings } from './lsp/project';
 import { SettingsCache, type DocumentSettings } from './lsp/settings';
@@ -86,15 +87,15 @@ const project = new ProjectSettings((fsPath) => documents.all().find((d) => fsPa
 async function settingsFor(uri: string) {
   return project.for(uri, await settings.get(uri));
 }
-const reportedErrors = new Set<string>();
 const toldOnce = new Set<string>();
-function onCheckError(checkId: string, error: unknown): void {
-  // One log line and one notice per failing rule, not one per keystroke.
-  if (reportedErrors.has(checkId)) return;
-  reportedErrors.add(checkId);
-  connection.console.error(`Rule ${checkId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  void connection.window.showWarningMessage(`Copydesk: the rule '${checkId}' failed and was skipped; the other rules still run. See the Copydesk output for details.`);
-}
+// One log line and one notice per failing rule (or per draft the engine fails on), not one per keystroke.
+const faults = new FaultNotices(
+  (message) => connection.console.error(message),
+  (message) => void connection.window.showWarningMessage(message),
+);
+// A notice the client answers with an error (or a bug of ours in a fire-and-forget promise) is
+// logged; the default for an unhandled rejection would end the server.
+process.on('unhandledRejection', (reason) => connection.console.error(`Copydesk: an asynchronous step failed: ${describeError(reason)}`));
 /** The other drafts of the workspace folders, for reused-paragraph and "Check all drafts". */
 const workspace: WorkspaceDrafts = new WorkspaceDrafts(
   {
@@ -131,7 +132,12 @@ function openDocument(uri: string): TextDocument | undefined {
 }
 /** Where findings' locations in other drafts are (the index keeps each draft's line starts). */
 const otherDrafts = (id: string) => workspace.index.summaryOf(id);
-const linter: DocumentLinter = new DocumentLinter((uri) => documents.get(uri)?.version, onCheckError, (uri) => workspace.lookupFor(uri));
+const linter: DocumentLinter = new DocumentLinter(
+  (uri) => documents.get(uri)?.version,
+  (checkId, error) => faults.ruleFailed(checkId, error),
+  (uri) => workspace.lookupFor(uri),
+  (uri, error) => faults.draftFailed(uri, error),
+);
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -380,7 +386,7 @@ connection.onRequest(checkDraftsRequest, (params, token) =>
       done: (uri) => (settings.forget(uri), project.forget(uri)),
       features,
       others: otherDrafts,
-      onCheckError,
+      onCheckError: (checkId: string, error: unknown) => faults.ruleFailed(checkId, error),
     },
     () => token.isCancellationRequested,
   ),

@@ -59,7 +59,7 @@ export interface WireReport {
   readonly map?: readonly WireParagraph[];
 }
 
-export type NotCheckedReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'configuration';
+export type NotCheckedReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'configuration' | 'failed';
 export type ArticleReportResult =
   | { readonly kind: 'report'; readonly uri: string; readonly version: number; readonly title: string; readonly report: WireReport; readonly markdown?: string }
   | { readonly kind: 'notChecked'; readonly uri: string; readonly version: number; readonly reason: NotCheckedReason };
@@ -82,6 +82,7 @@ export const NOT_CHECKED: Readonly<Record<NotCheckedReason, string>> = {
   'too-large': 'the draft is longer than copydesk.maxDocumentSize.',
   ignored: 'the draft matches an ignore pattern in .copydesk.json.',
   configuration: 'this is a Copydesk configuration file, not a draft.',
+  failed: 'checking it failed; the Copydesk output says why.',
 };
 
 /** Extension → webview. */

@@ -38,7 +38,7 @@ export default defineCheck({
       for (const m of text.text.slice(block.span.start, block.span.end).matchAll(RUN)) {
         const span = { start: block.span.start + m.index, end: block.span.start + m.index + m[0].length };
         if (span.end >= block.span.end || beforePunctuation.has(span.start) || !betweenTyped(text, span.start, span.end)) continue;
-        if (LIST_MARKER.test(lineBefore(text.text, span.start, block))) continue;
+        if (afterListMarker(text.text, span.start, block)) continue;
         if (isProtected(text, span)) continue;
         const left = wordBefore(text.text, span.start);
         const right = wordAfter(text.text, span.end);
@@ -60,10 +60,19 @@ function betweenTyped(view: SourceTextView, start: number, end: number): boolean
   return /\S/u.test(before) && /\S/u.test(after) && view.prose.charAt(start - 1) === before && view.prose.charAt(end) === after;
 }
 
-/** The text of the run's line before it. */
-function lineBefore(text: string, at: number, block: Block): string {
-  const lineStart = Math.max(block.span.start, text.lastIndexOf('\n', at - 1) + 1, text.lastIndexOf('\r', at - 1) + 1);
-  return text.slice(lineStart, at);
+/**
+ * Whether the run's line holds only a list marker before it, perhaps indented. Read backwards a
+ * few characters only: finding the line's start for every run costs the whole line each time
+ * (quadratic on a long line full of double spaces).
+ */
+function afterListMarker(text: string, at: number, block: Block): boolean {
+  let start = at;
+  // No marker is longer than four characters ("123.", "(a)").
+  while (start > block.span.start && at - start <= 4 && !/[ \t\n\r]/u.test(text.charAt(start - 1))) start--;
+  let indent = start;
+  while (indent > block.span.start && (text.charAt(indent - 1) === ' ' || text.charAt(indent - 1) === '\t')) indent--;
+  const lineStart = indent === block.span.start || text.charAt(indent - 1) === '\n' || text.charAt(indent - 1) === '\r';
+  return lineStart && LIST_MARKER.test(text.slice(indent, at));
 }
 
 /**

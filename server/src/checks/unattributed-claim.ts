@@ -92,12 +92,14 @@ const CUES: readonly Cue[] = [
     re: new RegExp(
       [
         String.raw`\bthe (?:largest|biggest|worst|highest|lowest|oldest|longest|deadliest|costliest|fastest-growing|first-ever)\b|\bunprecedented\b|\bof its kind\b`,
-        String.raw`\b\d[\d,.]*\s?(?:percent|per cent|%) of\b`,
+        // A number is read from its start only ("(?<![\w,.])", not "\b"): from every digit after a
+        // separator, "1,000,000,…" with no "percent" after it is rescanned to its end (quadratic).
+        String.raw`(?<![\w,.])\.?\d[\d,.]*\s?(?:percent|per cent|%) of\b`,
         String.raw`\b(?:rose|risen|jumped|soared|surged|climbed|fell|fallen|dropped|plunged|slumped|grew|grown|increased|decreased|declined|reached|hit|topped|doubled|tripled|shrank|shrunk)(?: by| to)? (?:about |nearly |almost |more than |over |some |roughly )?\d[\d,.]*\s?(?:percent|per cent|%)`,
         String.raw`\b(?:one|two|three|four) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b(?:more|less|fewer) than (?:half|a third|a quarter|two-thirds|three-quarters)\b`,
         String.raw`\b(?:about|around|roughly|nearly|almost|some|an estimated|more than|over|up to) \d{1,3}(?:,\d{3})+ (?:people|protesters|demonstrators|marchers|residents|supporters|fans|households|families|children|workers|jobs|migrants|refugees|voters|patients)\b`,
         String.raw`\bcost (?:taxpayers|the (?:city|state|county|council|public|economy|country|taxpayer))\b`,
-        String.raw`\ban estimated \d|\b(?:doubled|tripled|halved|quadrupled) (?:since|in|over)\b|\b(?:a )?record (?:crowd|number|numbers|high|low|levels?)\b|\b[a-z]+est (?:\w+ ){0,2}since (?:records|measurements|\d{4})\b|\bfor (?:\w+ )?(?:straight|consecutive) (?:years|months|quarters|seasons)\b|\b\d{1,3}(?:,\d{3})+ (?:homes|households|properties|customers|businesses|pupils|patients)\b`,
+        String.raw`\ban estimated \d|\b(?:doubled|tripled|halved|quadrupled) (?:since|in|over)\b|\b(?:a )?record (?:crowd|number|numbers|high|low|levels?)\b|\b[a-z]+est (?:\w+ ){0,2}since (?:records|measurements|\d{4})\b|\bfor (?:\w+ )?(?:straight|consecutive) (?:years|months|quarters|seasons)\b|(?<![\w,])\d{1,3}(?:,\d{3})+ (?:homes|households|properties|customers|businesses|pupils|patients)\b`,
       ].join('|'),
       'iu',
     ),

@@ -96,6 +96,13 @@ export function main(argv: readonly string[], io: Io): number {
   const reports: FileReport[] = [];
   // Shared by the fix passes and the final lint of every file.
   const blockCache = new BlockCache();
+  // A rule that throws is skipped (the others still report) and told once, and the run fails: its findings are missing.
+  const failedRules = new Set<string>();
+  const onCheckError = (checkId: string, error: unknown): void => {
+    if (failedRules.has(checkId)) return;
+    failedRules.add(checkId);
+    io.stderr(`copydesk: the rule '${checkId}' failed and was skipped (${error instanceof Error ? error.message : String(error)}); the other rules still ran\n`);
+  };
   for (const { name, explicit } of targets) {
     const read: ReadResult = values.stdin ? decodeDraft(name, io.readStdin()) : readDraft(name);
     if (!read.ok) {
@@ -119,23 +126,30 @@ export function main(argv: readonly string[], io: Io): number {
     if (read.text.trim() === '') io.stderr(`copydesk: ${name}: is empty; nothing to check\n`);
     const draftFormat = formatFor(name);
     let text = read.text;
-    if (values.fix) {
-      const fixed = fixText(text, draftFormat, settings, () => true, { blockCache }).text;
-      if (values.stdin) {
-        io.stdout(fixed);
-        text = fixed;
-      } else if (fixed !== text) {
-        try {
-          writeAtomically(name, fixed);
+    try {
+      if (values.fix) {
+        const fixed = fixText(text, draftFormat, settings, () => true, { blockCache, onCheckError }).text;
+        if (values.stdin) {
+          io.stdout(fixed);
           text = fixed;
-        } catch (error) {
-          io.stderr(`copydesk: ${name}: could not write the fixed draft (${(error as Error).message}); the file is unchanged\n`);
-          inputError = true;
+        } else if (fixed !== text) {
+          try {
+            writeAtomically(name, fixed);
+            text = fixed;
+          } catch (error) {
+            io.stderr(`copydesk: ${name}: could not write the fixed draft (${(error as Error).message}); the file is unchanged\n`);
+            inputError = true;
+          }
         }
       }
+      reports.push({ file: name, text, findings: lintText(text, draftFormat, settings, { blockCache, onCheckError }).findings });
+    } catch (error) {
+      // The engine itself failed on this draft: say so, and go on with the others.
+      io.stderr(`copydesk: ${name}: could not be checked (${error instanceof Error ? error.message : String(error)}); skipped\n`);
+      inputError = true;
     }
-    reports.push({ file: name, text, findings: lintText(text, draftFormat, settings, { blockCache }).findings });
   }
+  if (failedRules.size) inputError = true;
 
   if (!(values.fix && values.stdin)) {
     const shown = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;

@@ -1,6 +1,7 @@
 /**
  * @file Reads a draft for the CLI and says clearly why a path cannot be checked (missing,
- * a directory, binary, not UTF-8) instead of crashing or linting garbage.
+ * a directory, a pipe or device, unreadable, binary, not UTF-8) instead of crashing, hanging or
+ * linting garbage.
  */
 import { readFileSync, statSync } from 'node:fs';
 
@@ -11,7 +12,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function readDraft(path: string): ReadResult {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) return { ok: false, message: `${path}: is a directory; name the drafts inside it` };
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, message: `${path}: is a directory; name the drafts inside it` };
+    // Reading a named pipe waits for a writer, for ever if there is none; devices and sockets are not drafts.
+    if (!stat.isFile()) return { ok: false, message: `${path}: is not a regular file (a pipe, socket or device); to check what it holds, pipe it in with --stdin` };
     bytes = readFileSync(path);
   } catch (error) {
     return { ok: false, message: `${path}: ${describeError(error)}` };

@@ -11,6 +11,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents } from 'mdast';
 import { computeLineStarts, lineIndexAt } from './lines';
+import { plainTextBlocks } from './plaintext';
 import { detached, intern, TextMemo } from './textMemo';
 import type { Block, BlockKind, Offset, Span } from './types';
 
@@ -70,7 +71,7 @@ export function markdownChunks(text: string): Span[] {
     const lineEnd = nl < 0 ? text.length : nl + 1;
     const line = text.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/u, '');
     const blank = !/\S/u.test(line);
-    if (!fence && !closing && previousBlank && !blank && !/^[ \t]/u.test(line) && lineStart > chunkStart) {
+    if (!fence && !closing && !htmlBlock && !blank && lineStart > chunkStart && ((previousBlank && !/^[ \t]/u.test(line)) || startsBulletItem(line))) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
@@ -85,7 +86,8 @@ export function markdownChunks(text: string): Span[] {
       fence = undefined;
     } else if (htmlBlock) {
       // Its lines are HTML, whatever they look like, until the blank line that ends it.
-    } else if (/<!--/u.test(line) && !/<!--[\s\S]*-->/u.test(line.slice(line.indexOf('<!--')))) {
+    } else if (line.includes('<!--') && !line.includes('-->', line.indexOf('<!--') + 4)) {
+      // (indexOf, not /<!--[\s\S]*-->/: that pattern rescans the line from every '<!--' in it)
       closing = /-->/u;
     } else if (/^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/iu.test(line)) {
       if (!/<\/(script|pre|style|textarea)>/iu.test(line)) closing = /<\/(?:script|pre|style|textarea)>/iu;
@@ -103,13 +105,85 @@ export function markdownChunks(text: string): Span[] {
   return chunks;
 }
 
+/**
+ * A bullet list item in the first column ("- text", not "- - -" or a bare "-"): it always starts a
+ * new top-level item, so a long list is parsed item by item. micromark's time grows with the square
+ * of a chunk's nested containers ("- a" with a sub-item, 8,000 times: 28 s in one chunk).
+ */
+function startsBulletItem(line: string): boolean {
+  return /^[-*+][ \t]+\S/u.test(line) && !/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/u.test(line);
+}
+
 /** HTML blocks of CommonMark type 6 (block-level tags, which may interrupt a paragraph) and type 7 (any tag alone on its line). */
 const HTML_BLOCK_6 =
   /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/iu;
 const HTML_BLOCK_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
 
-/** The layout from one parse of the whole text. */
+/**
+ * The layout from one parse of the whole text. A text the parser cannot take in reasonable time or
+ * at all is laid out as plain text: see tooHardToParse, and nesting deep enough to exhaust the stack.
+ */
 export function wholeMarkdownLayout(text: string, lineStarts: readonly Offset[]): MarkdownLayout {
+  if (tooHardToParse(text)) return { prose: text, blocks: plainTextBlocks(text, lineStarts) };
+  try {
+    return parsedLayout(text, lineStarts);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { prose: text, blocks: plainTextBlocks(text, lineStarts) };
+  }
+}
+
+/** Containers a line may open (block quotes, list items) before the text is read as plain text. */
+const MAX_LINE_NESTING = 16;
+const TOO_DEEP = new RegExp(String.raw`(?:^|[\n\r])[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]+|>){${MAX_LINE_NESTING + 1}}`, 'u');
+/** A list item or quote indented this far sits dozens of containers deep (an outline indented a level a line). */
+const TOO_FAR_IN = /(?:^|[\n\r])[ \t]{128,}(?:[-*+>]|\d{1,9}[.)])(?=[ \t]|$)/mu;
+/** Brackets, or emphasis marks, one chunk may hold before it is read as plain text. */
+const MAX_INLINE_MARKS = 1_000;
+/** Lines without a blank one between them (outside code fences) before a chunk is read as plain text. */
+const MAX_PARAGRAPH_LINES = 2_000;
+
+/**
+ * Where micromark's time grows with the square of something a writer never has thousands of:
+ * containers opened on one line (a line of 20,000 '>' took over a minute), lists nested by
+ * indentation (an outline a level deeper each line: 1,264 levels took 2 minutes), brackets (each
+ * ']' looks back over every unmatched one for a footnote call: 40,000 took 17 s), emphasis marks
+ * (matched against every earlier one: 26,000 '*' took 2.3 s; '~' alike), lines of one paragraph
+ * (its text events are merged line by line, each merge moving all the events after it: 40,000
+ * lines of "a a" took 20 s). Measured by `npm run bench:hostile`.
+ */
+function tooHardToParse(text: string): boolean {
+  if (TOO_DEEP.test(text) || TOO_FAR_IN.test(text)) return true;
+  let brackets = 0;
+  let emphasis = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x5d) brackets++;
+    else if (c === 0x2a || c === 0x5f || c === 0x7e) emphasis++;
+  }
+  return brackets > MAX_INLINE_MARKS || emphasis > MAX_INLINE_MARKS || longestRunOfLines(text) > MAX_PARAGRAPH_LINES;
+}
+
+/** The most lines in a row with no blank line between them, code fences left out. */
+function longestRunOfLines(text: string): number {
+  let longest = 0;
+  let run = 0;
+  let fence: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/u.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      run = 0;
+    } else if (marker) {
+      fence = marker;
+      run = 0;
+    } else if (/\S/u.test(line)) longest = Math.max(longest, ++run);
+    else run = 0;
+  }
+  return longest;
+}
+
+function parsedLayout(text: string, lineStarts: readonly Offset[]): MarkdownLayout {
   // micromark drops a leading BOM, so its offsets start one unit later in the writer's text.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = fromMarkdown(shift ? text.slice(1) : text, {

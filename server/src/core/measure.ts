@@ -16,10 +16,14 @@ export function wordCount(view: SourceTextView, span: Span): number {
   }
   let count = links.length;
   const { words } = view;
+  // Words and links both come in text order: one walk through each, not every link per word.
+  let k = 0;
   for (let i = lastAtOrBefore(words, span.start - 1, (w) => w.span.start) + 1; i < words.length; i++) {
     const w = words[i]!.span;
     if (w.start >= span.end) break;
-    if (w.end <= span.end && !links.some((l) => l.start < w.end && w.start < l.end)) count++;
+    while (k < links.length && links[k]!.end <= w.start) k++;
+    const inLink = k < links.length && links[k]!.start < w.end;
+    if (w.end <= span.end && !inLink) count++;
   }
   return count;
 }

@@ -7,8 +7,12 @@
 import { overlapsAny, SpanSet } from './spans';
 import type { Span, SourceTextView } from './types';
 
-/** "https://…", "www.…", and addresses; a trailing full stop or bracket belongs to the sentence. */
-const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
+/**
+ * "https://…", "www.…", and addresses; a trailing full stop or bracket belongs to the sentence. An
+ * address is tried from the first word start of a run of its characters only ("(?<!\w[.+-]*)"):
+ * tried from every one, "a.a.a.…" with no '@' after it is rescanned to its end each time.
+ */
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]|\b(?<!\w[.+-]*)[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gu;
 
 interface Protected {
   readonly quotations: SpanSet;

@@ -24,7 +24,10 @@ const OPENERS = new Set(
     'over by from to officials later earlier last next today yesterday').split(' '),
 );
 
-const BOUNDARY = /(\.{3}|…|[.!?]+)(["'”’»)\]]*)(\s+)/gu;
+// A run of stops is tried from its first one only: tried from each, a long run with no space after
+// it is scanned once per stop (quadratic: 80,000 full stops took 30 s). Every start inside a run
+// ends where the run does, so the first start decides for all (callers start at 0 or after a space).
+const BOUNDARY = /((?<![.!?])(?:\.{3}|[.!?]+)|…)(["'”’»)\]]*)(\s+)/gu;
 
 /** Sentence spans of `prose` between `start` and `end`, trimmed of surrounding space. */
 export function splitSentences(prose: string, start: number, end: number): Span[] {

@@ -7,7 +7,11 @@ import { lastAtOrBefore } from './spans';
 import type { SourceTextView, Span, TextEdit } from './types';
 
 export function wordRemovalEdit(view: SourceTextView, span: Span): TextEdit {
-  const { text } = view;
+  // Only the word's own block, as the rule sees it when it runs block by block (BlockCache):
+  // reading the spaces after the paragraph gave a different edit on a first look than after a keystroke.
+  const block = view.blocks[lastAtOrBefore(view.blocks, span.start, (b) => b.outer.start)];
+  const text = block ? view.text.slice(0, Math.max(block.outer.end, span.end)) : view.text;
+  const floor = block ? Math.min(block.outer.start, span.start) : 0;
   const sentence = view.sentences[lastAtOrBefore(view.sentences, span.start, (s) => s.span.start)];
   const opensSentence = sentence !== undefined && sentence.span.end >= span.end && /^["'“‘(\s]*$/u.test(text.slice(sentence.span.start, span.start));
   let end = span.end;
@@ -19,10 +23,10 @@ export function wordRemovalEdit(view: SourceTextView, span: Span): TextEdit {
     const next = text.charAt(end);
     return next && next !== next.toUpperCase() ? { span: { start: span.start, end: end + 1 }, newText: next.toUpperCase() } : { span: { start: span.start, end }, newText: '' };
   }
-  if (text.slice(span.start - 2, span.start) === ', ' && text.charAt(span.end) === ',') return { span: { start: span.start - 2, end: span.end + 1 }, newText: '' };
+  if (span.start - 2 >= floor && text.slice(span.start - 2, span.start) === ', ' && text.charAt(span.end) === ',') return { span: { start: span.start - 2, end: span.end + 1 }, newText: '' };
   if (spaceAfter > 0 && end === span.end) return { span: { start: span.start, end: end + spaceAfter }, newText: '' };
   // Before punctuation or a line break: take the space before the word instead.
   let start = span.start;
-  while (start > 0 && /[ \t]/.test(text.charAt(start - 1))) start--;
+  while (start > floor && /[ \t]/.test(text.charAt(start - 1))) start--;
   return { span: { start, end: span.end }, newText: '' };
 }

@@ -1,6 +1,8 @@
 /**
  * @file Lints open documents for the server: one result per document version and settings, reused
- * by diagnostics and code actions alike, and abandoned as soon as a newer version arrives.
+ * by diagnostics and code actions alike, and abandoned as soon as a newer version arrives. A lint
+ * that throws (the engine, not one rule: rules are isolated inside it) is an outcome like any
+ * other, never a rejected promise: the draft gets no findings rather than an error per request.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
@@ -10,7 +12,7 @@ import type { DocumentSettings } from './settings';
 
 export type Outcome =
   | { readonly kind: 'linted'; readonly result: LintResult }
-  | { readonly kind: 'skipped'; readonly reason: 'disabled' | 'language' | 'too-large' }
+  | { readonly kind: 'skipped'; readonly reason: 'disabled' | 'language' | 'too-large' | 'failed' }
   | { readonly kind: 'cancelled' };
 
 interface Entry {
@@ -83,6 +85,7 @@ export class DocumentLinter {
     private readonly onCheckError: (checkId: string, error: unknown) => void,
     /** The other drafts a draft is compared with (reused-paragraph), where there are any. */
     private readonly workspaceFor: (uri: string) => IndexLookup | undefined = () => undefined,
+    private readonly onEngineError: (uri: string, error: unknown) => void = () => {},
   ) {}
 
   /** The outcome for this exact version; a run is shared by everyone asking for the same version. */
@@ -91,7 +94,10 @@ export class DocumentLinter {
     if (cached && cached.version === doc.version && cached.settings === settings) return cached.outcome;
     const lookup = this.workspaceFor(doc.uri);
     const reads = lookup ? new RecordedLookup(lookup) : undefined;
-    const outcome = this.run(doc, settings, isCancelled, reads);
+    const outcome = this.run(doc, settings, isCancelled, reads).catch((error: unknown): Outcome => {
+      this.onEngineError(doc.uri, error);
+      return { kind: 'skipped', reason: 'failed' };
+    });
     const entry: Entry = { version: doc.version, settings, outcome, reads };
     this.entries.set(doc.uri, entry);
     // A cancelled run must not be served to the next caller.

@@ -27,7 +27,7 @@ export type WireReport = Omit<ArticleReport, 'map' | 'sentences'> & {
   /** Left out for detail 'summary'. */
   readonly map?: readonly WireParagraph[];
 };
-export type NotCheckedReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'configuration';
+export type NotCheckedReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'configuration' | 'failed';
 export type ArticleReportResult =
   | { readonly kind: 'report'; readonly uri: string; readonly version: number; readonly title: string; readonly report: WireReport; readonly markdown?: string }
   | { readonly kind: 'notChecked'; readonly uri: string; readonly version: number; readonly reason: NotCheckedReason };

@@ -10,6 +10,9 @@ import { checks } from '../../../server/src/checks';
 import { BlockCache, lint } from '../../../server/src/core/engine';
 import { buildSourceText, formatFor } from '../../../server/src/core/text';
 import type { Finding } from '../../../server/src/core/types';
+import fc from 'fast-check';
+import { roughDraftArb } from '../../helpers/drafts';
+import { SEEDS } from '../../helpers/seeds';
 
 const root = join(__dirname, '..', '..', '..');
 const read = (dir: string) => readdirSync(join(root, dir)).filter((f) => /\.(txt|md)$/.test(f)).map((f) => ({ name: `${dir}/${f}`, text: readFileSync(join(root, dir, f), 'utf8') }));
@@ -25,6 +28,9 @@ const drafts = [
   ...read('test/e2e/fixtures'),
   { name: 'examples/harbour-vote.md', text: readFileSync(join(root, 'examples/harbour-vote.md'), 'utf8') },
   { name: 'attribution sentences as paragraphs', text: sentences('test/fixtures/attribution/sentences.tsv') },
+  // issue 10: a removable word ending a paragraph, spaces after it: the edit must not reach past the paragraph.
+  { name: 'trailing spaces after a removable word.txt', text: 'so-called \n\nSo, the reform is so-called  \n\nThe mayor slammed it. \n' },
+  { name: 'trailing spaces after a removable word.md', text: '- so-called \n\n> So, the reform is so-called  \n\nThe plan failed, obviously \n' },
   {
     name: 'every kind of trouble, Markdown',
     text: '# A Harbour Levy Headline That Runs On And On Past Any Sensible Length For A Front Page Of A Newspaper Today\n\nSo, the the draconian levy was passed by the board at 10 AM  , amidst claims that 5% of 3 towns are eager to leave towards the past history.\n\n> "It is reckless," she said.\n\n- Critics argue it is widely believed.\n- The plan will likely fail.\n\nhttps://example.org/amidst the council was praised by everyone.\n',
@@ -55,6 +61,25 @@ describe('block cache: block-by-block findings equal whole-draft findings', () =
         const fromShared = lint(buildSourceText(edited, formatFor(name)), [check], setting, { blockCache: shared });
         assert.deepEqual(describeAll(edited, fromShared), describeAll(edited, lint(buildSourceText(edited, formatFor(name)), [check], setting)), `${name}, edited, after a whole-draft first run`);
       }
+    });
+  }
+});
+
+describe('block cache: the same on random drafts, every paragraph-scope rule at once', () => {
+  const paragraphChecks = checks.filter((c) => c.meta.scope === 'paragraph');
+  for (const { seed, label } of SEEDS) {
+    it(label, () => {
+      fc.assert(
+        fc.property(roughDraftArb, ({ text, format }) => {
+          const view = buildSourceText(text, format);
+          const cache = new BlockCache(50_000, Infinity);
+          for (const check of paragraphChecks) {
+            const setting = () => ALL_ON(check.meta.id);
+            assert.deepEqual(describeAll(text, lint(view, [check], setting, { blockCache: cache })), describeAll(text, lint(view, [check], setting)), check.meta.id);
+          }
+        }),
+        { seed, numRuns: 200 },
+      );
     });
   }
 });

@@ -11,24 +11,39 @@ export interface ProseMatch {
   readonly match: RegExpExecArray;
   readonly span: Span;
   readonly block: BlockKind;
+  /** The block's extent, markup included: all a paragraph-scope rule may read around the match. */
+  readonly bounds: Span;
 }
 
 /**
  * Matches of `re` (global) in `view.prose` outside protected text, each with the kind of block it
- * is in. `skip` names block kinds to leave out.
+ * is in. `skip` names block kinds to leave out. Searched block by block, as the engine runs these
+ * rules after an edit: a match running on into the next paragraph ("5\rAM") was found on a first
+ * look and not after a keystroke.
  */
 export function* proseMatches(view: SourceTextView, re: RegExp, skip: readonly BlockKind[] = []): Iterable<ProseMatch> {
-  re.lastIndex = 0;
-  for (let m = re.exec(view.prose); m; m = re.exec(view.prose)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
+  for (const b of view.blocks) {
+    if (skip.includes(b.kind)) continue;
+    const at = b.outer.start;
+    const prose = view.prose.slice(at, b.outer.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(prose); m; m = re.exec(prose)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const span = { start: at + m.index, end: at + m.index + m[0].length };
+      const block = blockKindAt(view, span.start);
+      if (block === undefined || skip.includes(block) || isProtected(view, span)) continue;
+      yield { match: m, span, block, bounds: b.outer };
     }
-    const span = { start: m.index, end: m.index + m[0].length };
-    const block = blockKindAt(view, span.start);
-    if (block === undefined || skip.includes(block) || isProtected(view, span)) continue;
-    yield { match: m, span, block };
   }
+}
+
+/** The extent (markup included) of the block around `offset`, or the whole draft between blocks. */
+export function blockBounds(view: SourceTextView, offset: number): Span {
+  const b = view.blocks[lastAtOrBefore(view.blocks, offset, (x) => x.outer.start)];
+  return b && offset <= b.outer.end ? b.outer : { start: 0, end: view.prose.length };
 }
 
 export function blockKindAt(view: SourceTextView, offset: number): BlockKind | undefined {

@@ -10,7 +10,7 @@ import { isProtected } from '../../core/protected';
 import type { Report, SourceTextView } from '../../core/types';
 import { AGE_UNITS, FIGURE_LABELS, FIGURE_ONLY_UNITS, FIGURE_UNITS, NOT_A_COUNT_AFTER_HYPHEN, OPENERS, SINGULAR_VERBS } from './_numeralContext';
 import { NUMBER_WORD, SMALL_WORD, TEN_PLUS_WORD, numberToWords, wordsToNumber } from './_numbers';
-import { blockKindAt, isCapitalised, opensSentence, proseMatches, replacement, wordBefore } from './_shared';
+import { blockBounds, blockKindAt, isCapitalised, opensSentence, proseMatches, replacement, wordBefore } from './_shared';
 
 type Id = 'spellOut' | 'figures' | 'figuresUnit' | 'sentenceStart' | 'sentenceStartRecast' | 'replace';
 
@@ -103,7 +103,8 @@ function* sentenceStarts(view: SourceTextView): Iterable<Report<Id>> {
     if (!m) continue;
     const start = sentence.span.start + lead;
     const span = { start, end: start + m[0].length };
-    const after = view.prose.slice(span.end, span.end + 20);
+    // Within the paragraph: "5" alone, then "so-called…" in the next one, is not "5 so-called".
+    const after = view.prose.slice(span.end, Math.min(span.end + 20, blockBounds(view, start).end));
     // "2024 was…" (AP's exception), "1. Point one", "1990s", "3D", "10 a.m. is…"
     if (/^\d{4}$/u.test(m[0]) || /^(?:[.):/\]]|['’]?s\b|\p{L})/u.test(after) || /^\s?[ap]\.?m\b/iu.test(after)) continue;
     const kind = blockKindAt(view, start);
