@@ -4,7 +4,8 @@
  * told how to start it again), and adds the commands.
  */
 import * as vscode from 'vscode';
-import { CloseAction, DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, DiagnosticPullMode, ExecuteCommandRequest, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { VisibleRanges } from './visibleRanges';
 import { registerWorkspaceFeatures } from './workspaceCheck';
 import { registerWriterFeatures } from './writer';
 
@@ -22,6 +23,8 @@ const toldLarge = new Set<string>();
 const CONFIG_TEMPLATE = '{\n  "$schema": "https://github.com/copydesk/copydesk/raw/main/schemas/copydesk.schema.json",\n  // "extends": "copydesk:strict",\n  "rules": {\n    \n  }\n}\n';
 
 let client: LanguageClient | undefined;
+/** Tells the server which lines are on screen (which findings a long draft shows). */
+let visibleRanges: VisibleRanges | undefined;
 /** The library's restart policy, made anew when the writer restarts the server by hand (its count starts again). */
 let restartPolicy: ErrorHandler | undefined;
 
@@ -37,7 +40,8 @@ const errorHandler: ErrorHandler = {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Copydesk', { log: true });
-  context.subscriptions.push(output);
+  visibleRanges = new VisibleRanges(() => client);
+  context.subscriptions.push(output, visibleRanges);
   await start(context, output);
 
   context.subscriptions.push(
@@ -109,6 +113,8 @@ async function start(context: vscode.ExtensionContext, output: vscode.LogOutputC
   };
   client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
   restartPolicy = client.createDefaultErrorHandler(MAX_RESTARTS);
+  // Also after a crash: the restarted server knows nothing of the screen.
+  client.onDidChangeState(({ newState }) => newState === State.Running && visibleRanges?.sendAll());
   await client.start();
 }
 

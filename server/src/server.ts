@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -16,13 +17,15 @@ import {
   NotificationType,
   type Diagnostic,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver/node';
 import { checks, formatFor, lintText } from './api';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './lsp/codeActions';
 import { CONFIG_NAME, diskSource } from './node/projectConfig';
-import { toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
+import { SOURCE, toDiagnostic, type DiagnosticFeatures } from './lsp/convert';
+import { chooseShown, Focus, omittedMessage } from './lsp/diagnosticBudget';
 import { hoverFor } from './lsp/hover';
 import { canonicalLanguageId } from './lsp/languageIds';
 import { answerArticleReport, articleReportRequest } from './lsp/report';
@@ -52,8 +55,22 @@ const connection = createConnection(ProposedFeatures.all);
 // Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
 const documents = new TextDocuments({
   create: (uri, languageId, version, content) => TextDocument.create(uri, canonicalLanguageId(languageId), version, content),
-  update: TextDocument.update,
+  update: (doc, changes, version) => {
+    const updated = TextDocument.update(doc, changes, version);
+    const last = changes[changes.length - 1];
+    if (last && 'range' in last) {
+      const start = updated.offsetAt(last.range.start);
+      focus.setEdited(doc.uri, { start, end: start + last.text.length });
+    }
+    return updated;
+  },
 });
+/** Where the writer is in each draft, for choosing which findings a long draft shows. */
+const focus = new Focus();
+/** Drafts whose last diagnostics left findings out: a scroll there changes what they show. */
+const overBudget = new Set<string>();
+/** Sent by the VS Code client as the writer scrolls (debounced): the lines on screen per draft. */
+const VISIBLE_RANGES = new NotificationType<{ uri: string; ranges: Range[] }>('copydesk/visibleRanges');
 let pull = false;
 let canConfigure = false;
 let refreshSupport = false;
@@ -209,8 +226,24 @@ async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise
   tellAboutConfig(docSettings.config);
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'skipped') return [];
-  return outcome.result.findings.map((f) => toDiagnostic(doc, f, features, otherDrafts));
+  const all = outcome.result.findings;
+  const shown = chooseShown(all, docSettings.maxDiagnostics, focus.of(uri));
+  const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, features, otherDrafts));
+  if (shown.omitted) {
+    overBudget.add(uri);
+    diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: omittedMessage(shown.omitted, all.length) });
+  } else overBudget.delete(uri);
+  return diagnostics;
 }
+
+connection.onNotification(VISIBLE_RANGES, ({ uri, ranges }) => {
+  const doc = documents.get(uri);
+  if (!doc || !Array.isArray(ranges)) return;
+  const spans = ranges.map((r) => ({ start: doc.offsetAt({ line: r.start.line, character: 0 }), end: doc.offsetAt({ line: r.end.line + 1, character: 0 }) }));
+  if (!focus.setVisible(uri, spans) || !overBudget.has(uri)) return;
+  if (pull && refreshSupport) connection.languages.diagnostics.refresh();
+  else schedulePush(uri);
+});
 
 function tellOnce(doc: TextDocument, outcome: Outcome, maxSize: number): void {
   const messages: string[] = [];
@@ -275,6 +308,8 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   linter.forget(document.uri);
+  focus.forget(document.uri);
+  overBudget.delete(document.uri);
   settings.forget(document.uri);
   project.forget(document.uri);
   // A closed .copydesk.json is read from disk again (its unsaved edits are gone).

@@ -40,6 +40,8 @@ export interface TestServer {
 export interface StartOptions {
   /** How the client answers window/showMessageRequest (the server's notices); default: null. */
   readonly onShowMessage?: (params: unknown) => unknown;
+  /** The `copydesk` settings section the client answers workspace/configuration with; default: none set. */
+  readonly settings?: object;
 }
 
 export async function startServer(capabilities: object = PULL_CAPABILITIES, options: StartOptions = {}): Promise<TestServer> {
@@ -53,7 +55,7 @@ export async function startServer(capabilities: object = PULL_CAPABILITIES, opti
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const received: { method: string; params: unknown }[] = [];
   conn.onNotification((method, params) => void received.push({ method, params }));
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   conn.onRequest('window/showMessageRequest', (params) => (received.push({ method: 'window/showMessageRequest', params }), (options.onShowMessage ?? (() => null))(params)));
   conn.onRequest((method, params) => (received.push({ method, params }), null));
   conn.listen();

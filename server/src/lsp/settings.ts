@@ -4,17 +4,21 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { LintSettings } from '../api';
+import { DEFAULT_MAX_DIAGNOSTICS } from './diagnosticBudget';
 
 export interface DocumentSettings extends LintSettings {
   readonly enable: boolean;
   readonly languages: readonly string[];
   readonly maxDocumentSize: number;
+  /** Diagnostics sent per draft, 0 for all (see diagnosticBudget.ts). */
+  readonly maxDiagnostics: number;
 }
 
 export const DEFAULT_SETTINGS: DocumentSettings = {
   enable: true,
   languages: ['markdown', 'plaintext'],
   maxDocumentSize: 10_000_000,
+  maxDiagnostics: DEFAULT_MAX_DIAGNOSTICS,
   rules: {},
 };
 
@@ -49,10 +53,12 @@ export function fromRaw(raw: unknown): DocumentSettings {
   const languages = Array.isArray(r['languages']) ? r['languages'].filter((l): l is string => typeof l === 'string') : DEFAULT_SETTINGS.languages;
   const threshold = r['nearDuplicateThreshold'];
   const size = r['maxDocumentSize'];
+  const shown = r['maxDiagnostics'];
   return {
     enable: r['enable'] !== false,
     languages,
     maxDocumentSize: typeof size === 'number' && size > 0 ? size : DEFAULT_SETTINGS.maxDocumentSize,
+    maxDiagnostics: typeof shown === 'number' && shown >= 0 ? Math.floor(shown) : DEFAULT_SETTINGS.maxDiagnostics,
     rules: r['rules'] ?? {},
     ...(typeof r['loadedLanguage'] === 'object' && r['loadedLanguage'] !== null ? { loadedLanguage: withoutEmpty(r['loadedLanguage'] as Record<string, unknown>) } : {}),
     ...(typeof threshold === 'number' ? { nearDuplicateThreshold: threshold } : {}),

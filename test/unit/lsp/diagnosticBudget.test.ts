@@ -1,0 +1,70 @@
+/**
+ * @file Which findings a long draft shows: the most serious tiers whole, then the nearest of the
+ * tier that does not fit; lines on screen first whatever their severity; one place left for the
+ * notice of what was left out; document order kept.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chooseShown, Focus, omittedMessage } from '../../../server/src/lsp/diagnosticBudget';
+import type { Finding, Severity, Span } from '../../../server/src/core/types';
+
+function finding(checkId: string, severity: Severity, start: number): Finding {
+  return { checkId, messageId: 'm', message: checkId, span: { start, end: start + 3 }, severity, suggestions: [], related: [], tags: [] };
+}
+const loaded = (at: number) => finding('loaded-language', 'warning', at);
+const style = (at: number) => finding('write-good/passive', 'info', at);
+const hint = (at: number) => finding('ap-style', 'hint', at);
+const dup = (at: number) => finding('duplicate-paragraph', 'info', at);
+const at = (shown: readonly Finding[]) => shown.map((f) => f.span.start);
+
+describe('chooseShown', () => {
+  const cases: { name: string; findings: Finding[]; budget: number; focus: Span[]; shown: number[] }[] = [
+    { name: 'under the budget: everything, as it came', findings: [style(0), loaded(10)], budget: 5, focus: [], shown: [0, 10] },
+    { name: 'exactly the budget: everything, no notice needed', findings: [style(0), style(10), style(20)], budget: 3, focus: [], shown: [0, 10, 20] },
+    { name: 'budget 0: no limit', findings: [style(0), style(10), style(20)], budget: 0, focus: [], shown: [0, 10, 20] },
+    { name: 'over: one place is the notice; without focus the earliest of a tier', findings: [style(0), style(10), style(20), style(30)], budget: 3, focus: [], shown: [0, 10] },
+    { name: 'warnings before information before hints', findings: [hint(0), style(10), loaded(20), hint(30)], budget: 3, focus: [], shown: [10, 20] },
+    { name: 'at one severity, the copy desk kinds before style', findings: [style(0), style(10), dup(20)], budget: 2, focus: [], shown: [20] },
+    { name: 'within the tier that does not fit: the nearest to the focus', findings: [style(0), style(100), style(200), style(300)], budget: 3, focus: [{ start: 290, end: 295 }], shown: [200, 300] },
+    { name: 'on screen comes first, even a hint', findings: [loaded(0), loaded(10), hint(500)], budget: 2, focus: [{ start: 490, end: 520 }], shown: [500] },
+    { name: 'a span touching the focus edge counts as on screen', findings: [loaded(0), hint(500)], budget: 2, focus: [{ start: 503, end: 600 }], shown: [0, 500] },
+    { name: 'ties in distance keep document order', findings: [style(0), style(20), style(40)], budget: 2, focus: [{ start: 23, end: 40 }], shown: [20] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = chooseShown(c.findings, c.budget, c.focus);
+      assert.deepEqual(at(result.findings), c.shown);
+      assert.equal(result.omitted, c.findings.length - c.shown.length);
+    });
+  }
+
+  it('never more than budget - 1 findings once any are left out, on a large draft', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => [style, loaded, hint, dup][i % 4]!(i * 7));
+    const result = chooseShown(many, 1000, [{ start: 20_000, end: 21_000 }]);
+    assert.equal(result.findings.length, 999);
+    assert.equal(result.omitted, 4001);
+    const starts = at(result.findings);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    // Every warning (1,250) cannot fit; those nearest the focus are kept.
+    assert.ok(result.findings.every((f) => f.severity === 'warning' || (f.span.start >= 20_000 - 3 && f.span.start <= 21_000)));
+  });
+});
+
+describe('Focus', () => {
+  it('the visible lines and the last edit; forgotten with the draft', () => {
+    const focus = new Focus();
+    assert.deepEqual(focus.of('a'), []);
+    assert.equal(focus.setVisible('a', [{ start: 0, end: 10 }]), true);
+    assert.equal(focus.setVisible('a', [{ start: 0, end: 10 }]), false);
+    focus.setEdited('a', { start: 50, end: 51 });
+    assert.deepEqual(focus.of('a'), [{ start: 0, end: 10 }, { start: 50, end: 51 }]);
+    focus.forget('a');
+    assert.deepEqual(focus.of('a'), []);
+  });
+});
+
+describe('omittedMessage', () => {
+  it('says how many of how many, and the setting', () => {
+    assert.match(omittedMessage(26_404, 27_404), /26,404 of this draft's 27,404 findings are not shown.*copydesk\.maxDiagnostics/);
+  });
+});
