@@ -141,13 +141,19 @@ function serverSection(server: Results['server']): string[] {
   const s: ServerResult = server;
   return [
     ...head,
-    "`node server/out/server.js --stdio`, driven like VS Code: a pull-diagnostics client (`textDocument.diagnostic` in its capabilities), incremental sync, default settings. *Open* is from sending `didOpen` to the answer of the `textDocument/diagnostic` request that follows (VS Code sends both at once). An *edit* is one character typed in the middle of the draft (`didChange`, incremental) followed by a diagnostic request; the characters spell words, so the paragraph really changes. Under the pull model the server has no debounce: it lints when asked. VS Code's own delay before it asks is not in any figure.",
+    "`node server/out/server.js --stdio`, driven like VS Code: a pull-diagnostics client (`textDocument.diagnostic` in its capabilities), incremental sync, default settings, so at most 1,000 diagnostics per draft (\`copydesk.maxDiagnostics\`, VS Code's own limit per file: the most serious findings first, then those nearest the last edit, and one notice of the rest; the status bar and report still count all). *Open* is from sending `didOpen` to the answer of the `textDocument/diagnostic` request that follows (VS Code sends both at once). An *edit* is one character typed in the middle of the draft (`didChange`, incremental) followed by a diagnostic request; the characters spell words, so the paragraph really changes. Under the pull model the server has no debounce: it lints when asked. VS Code's own delay before it asks is not in any figure.",
     '',
     '| measure | value |',
     '| --- | --- |',
     `| spawn → \`initialize\` result | ${ms(median(s.initializeMs))} ms median, ${ms(Math.min(...s.initializeMs))}–${ms(Math.max(...s.initializeMs))} ms over ${s.initializeMs.length} spawns |`,
     ...s.opens.map((o) => `| didOpen → complete diagnostics, ${kb(o.bytes)} | ${ms(median(o.ms))} ms (${o.ms.length === 1 ? 'one run' : `median of ${o.ms.length}`}; ${o.diagnostics.toLocaleString('en-US')} diagnostics) |`),
     `| edit → updated diagnostics, ${kb(s.edits.bytes)} | p50 ${ms(s.edits.p50)} ms, p95 ${ms(s.edits.p95)} ms over ${s.edits.ms.length} edits (fastest ${ms(Math.min(...s.edits.ms))}, slowest ${ms(Math.max(...s.edits.ms))}) |`,
+    ...(s.everyFinding
+      ? [
+          `| the same with every finding sent (\`maxDiagnostics: 0\`): didOpen, ${s.everyFinding.open.label} | ${ms(s.everyFinding.open.ms)} ms (one run; ${s.everyFinding.open.diagnostics.toLocaleString('en-US')} diagnostics) |`,
+          `| the same with every finding sent: edit, ${s.everyFinding.edits.label} | p50 ${ms(s.everyFinding.edits.p50)} ms, p95 ${ms(s.everyFinding.edits.p95)} ms over ${s.everyFinding.edits.ms.length} edits (${s.everyFinding.edits.diagnostics.toLocaleString('en-US')} diagnostics) |`,
+        ]
+      : []),
     `| server peak RSS (VmHWM), ${kb(s.edits.bytes)} draft open | ${Math.round(s.memory.afterOpenPeakMB)} MB after the open, ${Math.round(s.memory.afterEditsPeakMB)} MB after the edits (${Math.round(s.memory.afterEditsRssMB)} MB resident at the end) |`,
     '',
     s.pushDelayMs === undefined

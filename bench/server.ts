@@ -39,6 +39,16 @@ export interface ServerResult {
   readonly pushDelayMs: number | undefined;
   /** Handing the edit draft's diagnostics over as one full report, measured apart from the server. */
   readonly transport?: Transport;
+  /**
+   * The same open and edits with `copydesk.maxDiagnostics: 0`: every finding sent, as before the
+   * budget (VS Code would show 1,000 of them), so the figures above can be read against it.
+   */
+  readonly everyFinding?: EveryFinding;
+}
+
+export interface EveryFinding {
+  readonly open: { readonly label: SizeLabel; readonly ms: number; readonly diagnostics: number };
+  readonly edits: { readonly label: SizeLabel; readonly ms: readonly number[]; readonly p50: number; readonly p95: number; readonly diagnostics: number };
 }
 
 const CAPABILITIES = {
@@ -60,7 +70,8 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<Running> {
+/** The `copydesk` settings section the client answers with; none set is VS Code's answer for a user who changed none. */
+async function startServer(settings: object = {}): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const start = performance.now();
   const child = spawn(process.execPath, [...(process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -68,8 +79,7 @@ async function startServer(): Promise<Running> {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.on('error', () => {});
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  // Default settings, as VS Code answers for a user who changed none.
-  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/diagnostic/refresh']) conn.onRequest(method, () => null);
   conn.onNotification(() => {});
   conn.listen();
@@ -96,7 +106,7 @@ async function startServer(): Promise<Running> {
 }
 
 /** didOpen → the complete diagnostics (the pull request's answer). */
-async function open(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
+async function open_(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
   const { text } = corpus(label);
   const uri = pathToFileURL(path.join(server.folder, `draft-${label.replace(' ', '')}.txt`)).toString();
   const doc = TextDocument.create(uri, 'plaintext', 1, text);
@@ -161,7 +171,7 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
       const server = await startServer();
       initializeMs.push(server.initializeMs);
       try {
-        const opened = await open(server, label);
+        const opened = await open_(server, label);
         ms.push(opened.ms);
         diagnostics = opened.diagnostics;
       } finally {
@@ -175,7 +185,7 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
   const server = await startServer();
   initializeMs.push(server.initializeMs);
   try {
-    const opened = await open(server, plan.editLabel);
+    const opened = await open_(server, plan.editLabel);
     log(`  open ${plan.editLabel}: ${Math.round(opened.ms)} ms, ${opened.diagnostics} diagnostics`);
     const openEntry = opens.find((o) => o.label === plan.editLabel);
     if (openEntry) (openEntry.ms as number[]).push(opened.ms);
@@ -185,9 +195,34 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
     const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
     const editsResult = { label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics };
     log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
+    const everyFinding = await measureEveryFinding(plan, log);
     const transport = await measureTransport(plan.editLabel);
     log(`  transport: ${transport.diagnostics} diagnostics, ${(transport.bytes / 1e6).toFixed(1)} MB of JSON: convert ${Math.round(transport.convertMs)} ms, encode ${Math.round(transport.encodeMs)} ms, decode ${Math.round(transport.decodeMs)} ms`);
-    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay(), transport };
+    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay(), transport, everyFinding };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The first open and a fifth of the edits again, with every finding sent (no diagnostics budget). */
+async function measureEveryFinding(plan: ServerPlan, log: (line: string) => void): Promise<EveryFinding> {
+  const label = plan.opens[0]?.label ?? plan.editLabel;
+  const first = await startServer({ maxDiagnostics: 0 });
+  let open: EveryFinding['open'];
+  try {
+    const opened = await open_(first, label);
+    open = { label, ms: opened.ms, diagnostics: opened.diagnostics };
+  } finally {
+    await first.stop();
+  }
+  const server = await startServer({ maxDiagnostics: 0 });
+  try {
+    const opened = await open_(server, plan.editLabel);
+    const fewer = { ...plan, maxEdits: Math.max(5, Math.round(plan.maxEdits / 5)), editBudgetMs: plan.editBudgetMs / 3 };
+    const typed = await edits(server, opened.doc, fewer, () => {});
+    const result = { open, edits: { label: plan.editLabel, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics } };
+    log(`  every finding sent: open ${label} ${Math.round(open.ms)} ms (${open.diagnostics} diagnostics); edits p50 ${Math.round(result.edits.p50)} ms, p95 ${Math.round(result.edits.p95)} ms (n=${typed.ms.length}, ${typed.diagnostics} diagnostics)`);
+    return result;
   } finally {
     await server.stop();
   }
