@@ -67,8 +67,10 @@ export class DraftStatusBar implements vscode.Disposable {
       label: `Copydesk: ${FINDING_KINDS.map((k) => kindCount(k, report.counts[k])).join(', ')}; ${report.words} words, about ${report.readingMinutes} ${report.readingMinutes === 1 ? 'minute' : 'minutes'} to read. Open the article report.`,
       role: 'button',
     };
-    // Repeated copy is the one thing a desk never lets through: it stands out.
-    item.backgroundColor = report.counts.duplicate > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // Copy repeated inside the draft is the one thing a desk never lets through: it stands out. A
+    // paragraph shared with another article may be deliberate background, so it is counted only.
+    const repeatedHere = report.rules.some((r) => r.kind === 'duplicate' && r.id !== 'reused-paragraph' && r.count > 0);
+    item.backgroundColor = repeatedHere ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   }
 
