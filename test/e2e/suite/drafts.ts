@@ -43,3 +43,22 @@ const VOCABULARY = (
   'monday tuesday wednesday thursday friday spring summer autumn winter morning evening ' +
   'green stone brick timber iron glass paper copper silver grey blue red'
 ).split(' ');
+
+/**
+ * A draft with two loaded verbs of saying in each of `paragraphs` paragraphs (a paragraph per
+ * other line), in made-up words so no two paragraphs are alike: more findings than VS Code shows
+ * per file, with no near-duplicates to muddle the count. Also used by test/unit/lsp/longDraft.test.ts.
+ */
+export function longDraft(paragraphs: number): string {
+  const syllables = ['ka', 'lo', 'mir', 'ten', 'vos', 'dra', 'pel', 'sun', 'gor', 'bri', 'hal', 'quen'];
+  const word = (n: number): string => {
+    let out = '';
+    do {
+      out += syllables[n % syllables.length];
+      n = Math.floor(n / syllables.length);
+    } while (n > 0);
+    return out;
+  };
+  const paragraph = (i: number) => `Councillor ${word(i * 7 + 3)} slammed the ${word(i * 13 + 5)} scheme and blasted the ${word(i * 17 + 11)} budget at ${word(i * 19 + 2)} hall.`;
+  return Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+}

@@ -7,25 +7,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { longDraft } from '../../e2e/suite/drafts';
 import { serverBuilt, startServer, type TestServer } from '../../helpers/lspClient';
 
 const skip = serverBuilt() ? false : 'server/out/server.js is not built; run `npm run build` first';
 const URI = 'file:///long/manuscript.txt';
 const PARAGRAPHS = 1200;
 
-/** Made-up words, so no two paragraphs are alike (no near-duplicate findings to muddle the count). */
-function word(n: number): string {
-  const syllables = ['ka', 'lo', 'mir', 'ten', 'vos', 'dra', 'pel', 'sun', 'gor', 'bri', 'hal', 'quen'];
-  let out = '';
-  do {
-    out += syllables[n % syllables.length];
-    n = Math.floor(n / syllables.length);
-  } while (n > 0);
-  return out;
-}
-/** Each paragraph has two loaded verbs of saying: 2,400 findings or more. */
-const paragraph = (i: number) => `Councillor ${word(i * 7 + 3)} slammed the ${word(i * 13 + 5)} scheme and blasted the ${word(i * 17 + 11)} budget at ${word(i * 19 + 2)} hall.`;
-const TEXT = Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i)).join('\n\n') + '\n';
+const TEXT = longDraft(PARAGRAPHS);
 
 async function pull(server: TestServer): Promise<Diagnostic[]> {
   const report = await server.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: URI } }, 60_000);
