@@ -16,7 +16,7 @@ import type { Finding, Severity } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
-export { BlockCache } from './core/engine';
+export { BlockCache, DraftHistory } from './core/engine';
 export { articleReport, kindOf, FINDING_KINDS, type ArticleReport, type FindingKind, type KindCounts, type ParagraphEntry, type RuleCount } from './core/report';
 export { reportMarkdown } from './core/reportMarkdown';
 export { checks };
