@@ -113,7 +113,7 @@ export async function lintTextInSteps(
   options: LintOptions & { readonly pause: () => Promise<void> },
 ): Promise<LintResult | undefined> {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
-  const view = buildSourceText(text, format);
+  const view = buildSourceText(text, format, options.history);
   const steps = lintSteps(view, checks, settingFor, options);
   // Hand control back about every 20 ms, not at every step: a pause costs a turn of the event loop.
   let since = performance.now();

@@ -5,6 +5,9 @@
  */
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
+import { changedRange } from './lines';
+import type { PlainLayout } from './plaintext';
+import type { LayoutHistory } from './text';
 import { detached, intern } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
 import { SEVERITIES, type Block, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
@@ -34,9 +37,11 @@ export interface LintOptions {
  * block for every rule: the findings before the edit are the same objects, those after it are
  * shifted once (one draft per history: the server keeps one per open document).
  */
-export class DraftHistory {
+export class DraftHistory implements LayoutHistory {
   /** @internal */
   last: LastRun | undefined;
+  /** @internal The last version's plain-text blocks (see buildSourceText). */
+  plain: PlainLayout | undefined;
 }
 
 interface LastRun {
@@ -221,21 +226,6 @@ function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: strin
   return (bare && a.outer.start === a.span.start && a.outer.end === a.span.end) || oldText.slice(a.outer.start, a.outer.end) === newText.slice(b.outer.start, b.outer.end);
 }
 
-/** Where two versions differ: from `start` to `oldEnd` in the old one (its common prefix and suffix left out). */
-export function changedRange(a: string, b: string): { start: number; oldEnd: number } {
-  const max = Math.min(a.length, b.length);
-  // Native comparison of slices a chunk at a time, then character by character.
-  let start = 0;
-  while (start + CHUNK <= max && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let back = 0;
-  const room = max - start;
-  while (back + CHUNK <= room && a.slice(a.length - back - CHUNK, a.length - back) === b.slice(b.length - back - CHUNK, b.length - back)) back += CHUNK;
-  while (back < room && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
-  return { start, oldEnd: a.length - back };
-}
-
-const CHUNK = 4096;
 
 /** Characters of draft a first look reads between steps: about a tenth of a second for the slowest rules. */
 const STRETCH = 64_000;
