@@ -16,7 +16,7 @@ import type { Finding, Severity } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
-export { BlockCache } from './core/engine';
+export { BlockCache, DraftHistory } from './core/engine';
 export { articleReport, kindOf, FINDING_KINDS, type ArticleReport, type FindingKind, type KindCounts, type ParagraphEntry, type RuleCount } from './core/report';
 export { reportMarkdown } from './core/reportMarkdown';
 export { checks };
@@ -113,7 +113,7 @@ export async function lintTextInSteps(
   options: LintOptions & { readonly pause: () => Promise<void> },
 ): Promise<LintResult | undefined> {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
-  const view = buildSourceText(text, format);
+  const view = buildSourceText(text, format, options.history);
   const steps = lintSteps(view, checks, settingFor, options);
   // Hand control back about every 20 ms, not at every step: a pause costs a turn of the event loop.
   let since = performance.now();

@@ -23,9 +23,14 @@ export interface BlockView {
 }
 
 export function blockViews(view: SourceTextView): BlockView[] {
+  return blockViewsIn(view, 0, view.blocks.length);
+}
+
+/** The views of blocks `from` to `to` (exclusive): after an edit, only the blocks it touched. */
+export function blockViewsIn(view: SourceTextView, from: number, to: number): BlockView[] {
   // Compared once here, not per block: equal-length strings compare character by character.
   const allProse = view.prose === view.text;
-  return view.blocks.map((block) => {
+  return view.blocks.slice(from, to).map((block) => {
     const start = block.outer.start;
     let built: SourceTextView | undefined;
     return {

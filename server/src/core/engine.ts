@@ -3,11 +3,14 @@
  * and message ids, merges each fix's edits into one, isolates a check that throws, and honours
  * cancellation between checks, so one broken rule never hides the others.
  */
-import { blockViews, viewOfBlocks, type BlockView } from './blockView';
+import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import { mergeEdits } from './fixes';
+import { changedRange } from './lines';
+import type { PlainLayout } from './plaintext';
+import type { LayoutHistory } from './text';
 import { detached, intern } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
-import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
+import { SEVERITIES, type Block, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
   /** Asked between checks; when true the run stops and returns what it has. */
@@ -21,6 +24,48 @@ export interface LintOptions {
   readonly blockCache?: BlockCache;
   /** The other drafts, for document-scope checks that compare with them (reused-paragraph). */
   readonly workspace?: ParagraphLookup;
+  /**
+   * The last complete lint of the same draft (with a blockCache): each paragraph-scope rule's
+   * findings are then the last run's, block for block, outside the blocks the edit touched.
+   */
+  readonly history?: DraftHistory;
+}
+
+/**
+ * What one draft's last complete lint leaves for its next: its blocks and each paragraph-scope
+ * rule's findings in block order. An edit then costs the blocks it touched, not a pass over every
+ * block for every rule: the findings before the edit are the same objects, those after it are
+ * shifted once (one draft per history: the server keeps one per open document).
+ */
+export class DraftHistory implements LayoutHistory {
+  /** @internal */
+  last: LastRun | undefined;
+  /** @internal The last version's plain-text blocks (see buildSourceText). */
+  plain: PlainLayout | undefined;
+}
+
+interface LastRun {
+  readonly text: string;
+  readonly allProse: boolean;
+  readonly blocks: readonly Block[];
+  /** By rule-and-setting key. */
+  readonly runs: ReadonlyMap<string, BlockRun>;
+}
+
+/** One rule's findings over a draft, block by block: `ends[k]` is where block k's findings end. */
+interface BlockRun {
+  readonly findings: readonly Finding[];
+  readonly ends: Int32Array;
+}
+
+/** Which blocks an edit left alone: the first `head` and the last `tail`, the latter moved by `delta`. */
+interface Unchanged {
+  readonly last: LastRun;
+  readonly head: number;
+  readonly tail: number;
+  readonly delta: number;
+  /** The new draft's blocks between the two, with their cache entries. */
+  readonly middle: readonly CachedBlock[];
 }
 
 /**
@@ -50,6 +95,11 @@ export class BlockCache {
     let blocks = this.views.get(view);
     if (!blocks) this.views.set(view, (blocks = blockViews(view).map((block) => ({ block, findings: this.entryFor(block.text, block.shape) }))));
     return blocks;
+  }
+
+  /** Blocks `from` to `to` of `view` with their cache entries (not remembered: after an edit, the few it touched). */
+  blocksIn(view: SourceTextView, from: number, to: number): readonly CachedBlock[] {
+    return blockViewsIn(view, from, to).map((block) => ({ block, findings: this.entryFor(block.text, block.shape) }));
   }
 
   /** The index of a rule-and-setting in every block's entry. */
@@ -120,12 +170,19 @@ export function* lintSteps(
   options: LintOptions = {},
 ): Generator<void, Finding[], void> {
   const findings: Finding[] = [];
+  const { blockCache, history } = options;
+  const unchanged = blockCache && history?.last ? unchangedBlocks(history.last, view, blockCache) : undefined;
+  const runs = new Map<string, BlockRun>();
+  let complete = true;
   for (const check of checks) {
-    if (options.isCancelled?.()) break;
+    if (options.isCancelled?.()) {
+      complete = false;
+      break;
+    }
     const setting = settingFor(check);
     if (!setting.enabled) continue;
-    if (options.blockCache && check.meta.scope === 'paragraph') {
-      findings.push(...(yield* lintByBlock(view, check, setting, options.blockCache, options)));
+    if (blockCache && check.meta.scope === 'paragraph') {
+      for (const f of yield* lintByBlock(view, check, setting, blockCache, options, unchanged, runs)) findings.push(f);
       yield;
       continue;
     }
@@ -141,19 +198,59 @@ export function* lintSteps(
     }
     yield;
   }
+  if (history && complete) history.last = { text: view.text, allProse: view.prose === view.text, blocks: view.blocks, runs };
   return findings.sort(compareFindings);
 }
+
+/**
+ * The blocks at both ends that an edit did not touch: same kind, same prose, same place (the tail
+ * moved by the change in length), and none of their characters changed, which the blocks alone
+ * cannot tell for markup outside the prose.
+ */
+function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache): Unchanged {
+  const old = last.blocks;
+  const now = view.blocks;
+  const delta = view.text.length - last.text.length;
+  const max = Math.min(old.length, now.length);
+  const { start, oldEnd } = changedRange(last.text, view.text);
+  const bare = last.allProse && view.prose === view.text;
+  let head = 0;
+  while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, view.text)) head++;
+  let tail = 0;
+  while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, view.text)) tail++;
+  return { last, head, tail, delta, middle: cache.blocksIn(view, head, now.length - tail) };
+}
+
+function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: string, newText: string): boolean {
+  if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;
+  return (bare && a.outer.start === a.span.start && a.outer.end === a.span.end) || oldText.slice(a.outer.start, a.outer.end) === newText.slice(b.outer.start, b.outer.end);
+}
+
 
 /** Characters of draft a first look reads between steps: about a tenth of a second for the slowest rules. */
 const STRETCH = 64_000;
 
 /** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks. */
-function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache, options: LintOptions): Generator<void, Finding[], void> {
+function* lintByBlock(
+  view: SourceTextView,
+  check: Check,
+  setting: Extract<CheckSetting, { enabled: true }>,
+  cache: BlockCache,
+  options: LintOptions,
+  unchanged: Unchanged | undefined,
+  runs: Map<string, BlockRun>,
+): Generator<void, readonly Finding[], void> {
   const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
   const merged = { ...check.meta.defaultOptions, ...setting.options };
-  const blocks = cache.blocksOf(view);
   const slot = cache.slotOf(checkKey);
   try {
+    const before = unchanged?.last.runs.get(checkKey);
+    if (unchanged && before) {
+      const run = yield* spliced(unchanged, before, check, merged, setting.severity, slot);
+      runs.set(checkKey, run);
+      return run.findings;
+    }
+    const blocks = cache.blocksOf(view);
     const misses = countMisses(blocks, slot);
     // A first look at a draft: one run over a stretch of many paragraphs is cheaper than one per
     // paragraph, and equals it for these rules (blockCache.test.ts), so its findings are shared
@@ -178,7 +275,9 @@ function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<Check
       return whole;
     }
     const out: Finding[] = [];
-    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
+    const ends = new Int32Array(blocks.length);
+    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out, ends)) < blocks.length; ) yield;
+    runs.set(checkKey, { findings: out, ends });
     return out;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
@@ -191,7 +290,7 @@ function* lintByBlock(view: SourceTextView, check: Check, setting: Extract<Check
  * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
  * generator: this loop runs over every block for every rule on every keystroke.
  */
-function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: Finding[]): number {
+function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: Finding[], ends: Int32Array): number {
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
@@ -208,9 +307,28 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
       cached.at = block.offset;
     }
     for (const f of cached.findings) out.push(f);
+    ends[k] = out.length;
     if (fresh > STRETCH) return k + 1;
   }
   return blocks.length;
+}
+
+/** One rule after an edit: the last run's findings before and after the touched blocks, the touched blocks from the cache or checked. */
+function* spliced(unchanged: Unchanged, before: BlockRun, check: Check, options: object, severity: Severity, slot: number): Generator<void, BlockRun, void> {
+  const { head, tail, delta, middle } = unchanged;
+  const oldCount = unchanged.last.blocks.length;
+  const headEnd = head ? before.ends[head - 1]! : 0;
+  const tailStart = oldCount - tail > 0 ? before.ends[oldCount - tail - 1]! : 0;
+  const out: Finding[] = before.findings.slice(0, headEnd);
+  const middleEnds = new Int32Array(middle.length);
+  for (let next = 0; (next = collectBlocks(middle, slot, check, options, severity, next, out, middleEnds)) < middle.length; ) yield;
+  const moved = out.length - tailStart;
+  for (let i = tailStart; i < before.findings.length; i++) out.push(delta ? shiftFinding(before.findings[i]!, delta) : before.findings[i]!);
+  const ends = new Int32Array(head + middle.length + tail);
+  ends.set(before.ends.subarray(0, head));
+  ends.set(middleEnds, head);
+  for (let j = 0; j < tail; j++) ends[head + middle.length + j] = before.ends[oldCount - tail + j]! + moved;
+  return { findings: out, ends };
 }
 
 function countMisses(blocks: readonly CachedBlock[], slot: number): number {

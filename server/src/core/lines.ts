@@ -42,3 +42,19 @@ export function lineContentEnd(text: string, lineStarts: readonly Offset[], inde
   if (text.charCodeAt(end) === 10 && end > lineStarts[index]! && text.charCodeAt(end - 1) === 13) end--;
   return end;
 }
+
+/** Where two versions differ: from `start` to `oldEnd` in the old one (its common prefix and suffix left out). */
+export function changedRange(a: string, b: string): { start: number; oldEnd: number } {
+  const max = Math.min(a.length, b.length);
+  // Native comparison of slices a chunk at a time, then character by character.
+  let start = 0;
+  while (start + CHUNK <= max && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let back = 0;
+  const room = max - start;
+  while (back + CHUNK <= room && a.slice(a.length - back - CHUNK, a.length - back) === b.slice(b.length - back - CHUNK, b.length - back)) back += CHUNK;
+  while (back < room && a.charCodeAt(a.length - 1 - back) === b.charCodeAt(b.length - 1 - back)) back++;
+  return { start, oldEnd: a.length - back };
+}
+
+const CHUNK = 4096;

@@ -8,7 +8,7 @@
  * word would have fitted is a paragraph break. Every other run is one paragraph per line, as in
  * drafts pasted from a CMS where a headline line runs straight into the lede.
  */
-import { lineContentEnd } from './lines';
+import { lineContentEnd, lineIndexAt } from './lines';
 import { intern } from './textMemo';
 import type { Block, Offset, Span } from './types';
 import { classifyPlainLine } from './headline';
@@ -18,9 +18,59 @@ const MAX_WRAP_WIDTH = 120;
 interface Line { readonly start: Offset; readonly end: Offset; readonly index: number }
 
 export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Block[] {
+  const spans = runSpans(text, lineStarts, 0, lineStarts.length);
+  return spans.map((s, i) => toBlock(text, s, i + 1 < spans.length));
+}
+
+/** A draft's last version, as the blocks were split then. */
+export interface PlainLayout {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  /** Its number of lines. */
+  readonly lines: number;
+}
+
+/**
+ * The same blocks as plainTextBlocks, from the last version's: only the runs of lines an edit
+ * touched are split again (a run is split as a whole: its widest line decides whether it is
+ * hard-wrapped), the blocks before them are the same objects and those after are moved. Undefined
+ * when the edit reaches into the last run, whose last block is never a headline.
+ */
+export function plainTextBlocksAfter(text: string, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): Block[] | undefined {
+  const delta = text.length - last.text.length;
+  const blank = (line: number): boolean => !trimmedLine(text, lineStarts, line);
+  let from = lineIndexAt(lineStarts, start);
+  while (from > 0 && !blank(from - 1)) from--;
+  let to = lineIndexAt(lineStarts, oldEnd + delta) + 1;
+  while (to < lineStarts.length && !blank(to)) to++;
+  const regionStart = lineStarts[from]!;
+  // The old text from here on is the new text's from regionEnd: the edit ends before it.
+  const oldRegionEnd = (to < lineStarts.length ? lineStarts[to]! : text.length) - delta;
+  const old = last.blocks;
+  let head = 0;
+  while (head < old.length && old[head]!.outer.end < regionStart) head++;
+  let tail = old.length;
+  while (tail > head && old[tail - 1]!.outer.start >= oldRegionEnd) tail--;
+  if (tail === old.length) return undefined;
+  const lineDelta = lineStarts.length - last.lines;
+  const middle = runSpans(text, lineStarts, from, to).map((s) => toBlock(text, s, true));
+  const moved = old.slice(tail).map((b): Block => {
+    const span = { start: b.span.start + delta, end: b.span.end + delta };
+    return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
+  });
+  return [...old.slice(0, head), ...middle, ...moved];
+}
+
+function toBlock(text: string, { span, line, lines }: { span: Span; line: number; lines: number }, notLast: boolean): Block {
+  const own = intern(text.slice(span.start, span.end));
+  return { span, outer: span, line, text: own, kind: lines === 1 && notLast && classifyPlainLine(own) === 'heading' ? 'heading' : 'paragraph' };
+}
+
+/** Blocks' spans in lines `fromLine` to `toLine` (exclusive), which start and end a run. */
+function runSpans(text: string, lineStarts: readonly Offset[], fromLine: number, toLine: number): { span: Span; line: number; lines: number }[] {
   const runs: Line[][] = [];
   let run: Line[] = [];
-  for (let i = 0; i < lineStarts.length; i++) {
+  for (let i = fromLine; i < toLine; i++) {
     const line = trimmedLine(text, lineStarts, i);
     if (line) run.push(line);
     else if (run.length) (runs.push(run), (run = []));
@@ -41,10 +91,7 @@ export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Bl
       if (next) first = next;
     }
   }
-  return spans.map(({ span, line, lines }, i) => {
-    const own = intern(text.slice(span.start, span.end));
-    return { span, outer: span, line, text: own, kind: lines === 1 && i + 1 < spans.length && classifyPlainLine(own) === 'heading' ? 'heading' : 'paragraph' };
-  });
+  return spans;
 }
 
 function trimmedLine(text: string, lineStarts: readonly Offset[], index: number): Line | undefined {

@@ -3,18 +3,24 @@
  * quotes), sentences, words and direct quotations, as UTF-16 spans into the writer's text.
  */
 import { parseDirectives } from './directives';
-import { computeLineStarts } from './lines';
+import { changedRange, computeLineStarts } from './lines';
 import { markdownLayout } from './markdown';
-import { plainTextBlocks } from './plaintext';
+import { plainTextBlocks, plainTextBlocksAfter, type PlainLayout } from './plaintext';
 import { blockSegments, type BlockSegments } from './segments';
 import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
 
 export type TextFormat = 'markdown' | 'plaintext';
 
-export function buildSourceText(text: string, format: TextFormat): SourceTextView {
+export function buildSourceText(text: string, format: TextFormat, history?: LayoutHistory): SourceTextView {
   const lineStarts = computeLineStarts(text);
-  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts);
+  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts, history?.plain);
+  if (history) history.plain = format === 'plaintext' && prose === text ? { text, blocks, lines: lineStarts.length } : undefined;
   return composeView(text, prose, blocks, lineStarts);
+}
+
+/** One draft's last layout, so that an edit splits again only the paragraphs it touched (plain text without directive comments). */
+export interface LayoutHistory {
+  plain?: PlainLayout | undefined;
 }
 
 /**
@@ -59,8 +65,13 @@ export function composeView(text: string, prose: string, blocks: readonly Block[
 }
 
 /** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
-function plainLayout(text: string, lineStarts: readonly number[]) {
+function plainLayout(text: string, lineStarts: readonly number[], last: PlainLayout | undefined) {
   const comments = parseDirectives(text, lineStarts, new Set()).directives.map((d) => d.span);
+  if (last && !comments.length) {
+    const { start, oldEnd } = changedRange(last.text, text);
+    const blocks = plainTextBlocksAfter(text, lineStarts, last, start, oldEnd);
+    if (blocks) return { blocks, prose: text };
+  }
   const parts: string[] = [];
   let at = 0;
   for (const { start, end } of comments) parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/gu, ' ')), (at = end);

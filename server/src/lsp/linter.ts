@@ -5,7 +5,7 @@
  * other, never a rejected promise: the draft gets no findings rather than an error per request.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { BlockCache, formatFor, lintTextInSteps, type LintResult } from '../api';
+import { BlockCache, DraftHistory, formatFor, lintTextInSteps, type LintResult } from '../api';
 import type { IndexedParagraph } from '../core/paragraphDigest';
 import type { IndexLookup, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
@@ -79,6 +79,8 @@ export class DocumentLinter {
   private readonly entries = new Map<string, Entry>();
   /** Shared by every open draft: a keystroke re-checks one paragraph, not the whole draft. */
   readonly blockCache = new BlockCache();
+  /** Per open draft: its last complete lint, so an edit re-reads only the blocks it touched. */
+  private readonly histories = new Map<string, DraftHistory>();
 
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
@@ -106,8 +108,13 @@ export class DocumentLinter {
   }
 
   forget(uri?: string): void {
-    if (uri) this.entries.delete(uri);
-    else this.entries.clear();
+    if (uri) {
+      this.entries.delete(uri);
+      this.histories.delete(uri);
+    } else {
+      this.entries.clear();
+      this.histories.clear();
+    }
   }
 
   /**
@@ -139,6 +146,12 @@ export class DocumentLinter {
     return stale;
   }
 
+  private historyOf(uri: string): DraftHistory {
+    let history = this.histories.get(uri);
+    if (!history) this.histories.set(uri, (history = new DraftHistory()));
+    return history;
+  }
+
   private async run(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean, workspace: ParagraphLookup | undefined): Promise<Outcome> {
     if (!settings.enable) return { kind: 'skipped', reason: 'disabled' };
     if (!settings.languages.includes(doc.languageId)) return { kind: 'skipped', reason: 'language' };
@@ -150,6 +163,7 @@ export class DocumentLinter {
       isCancelled: stale,
       onCheckError: this.onCheckError,
       blockCache: this.blockCache,
+      history: this.historyOf(doc.uri),
       ...(workspace ? { workspace } : {}),
     });
     return result ? { kind: 'linted', result } : { kind: 'cancelled' };

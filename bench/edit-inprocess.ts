@@ -1,0 +1,159 @@
+/**
+ * @file One-character edits in the middle of a long draft, in this process, through the objects the
+ * language server uses (DocumentLinter with its BlockCache, TextDocument.update, the diagnostics
+ * budget and conversion), without stdio: where an edit's time goes, and whether the kept work
+ * still gives a fresh lint's findings.
+ *
+ *   node --expose-gc --import tsx bench/edit-inprocess.ts [--size 4mb] [--edits 50] [--verify] [--profile] [--snapshot]
+ *
+ * --verify lints every edited version again from scratch (no BlockCache, an empty draft linted
+ * first, as test/helpers/drafts.ts fromScratch does) and fails on any difference: slow at 4 MB,
+ * so pair it with fewer edits or a smaller size. --profile writes a CPU profile of the edits
+ * (.bench-cache/edits.cpuprofile) and prints the functions with the most self time. --snapshot
+ * writes a heap snapshot after the edits (.bench-cache/edits.heapsnapshot).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Profiler } from 'node:inspector';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText, type Finding } from '../server/src/api';
+import { toDiagnostic } from '../server/src/lsp/convert';
+import { chooseShown } from '../server/src/lsp/diagnosticBudget';
+import { DocumentLinter } from '../server/src/lsp/linter';
+import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
+import { corpus, SIZES, type SizeLabel } from './corpus';
+import { percentile } from './timing';
+
+const FEATURES = { codeDescription: true, unnecessaryTag: true, relatedInformation: true };
+const OUT = path.join(__dirname, '..', '.bench-cache');
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '4mb' },
+    edits: { type: 'string', default: '50' },
+    verify: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    snapshot: { type: 'boolean', default: false },
+  },
+});
+
+const label = (Object.keys(SIZES) as SizeLabel[]).find((l) => l.replace(' ', '').toLowerCase() === values.size.toLowerCase());
+if (!label) throw new Error(`--size must be one of ${Object.keys(SIZES).map((l) => l.replace(' ', '').toLowerCase()).join(', ')}`);
+const editCount = Number(values.edits);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) console.warn('(run with node --expose-gc for heap figures)');
+
+const heapMB = (): number => {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+};
+
+/** Everything a finding carries (test/helpers/drafts.ts describeFinding). */
+const describe = (f: Finding): string =>
+  JSON.stringify([f.checkId, f.messageId, f.message, f.span, f.severity, f.fix ?? null, f.suggestions, f.related, f.tags, f.actual ?? null, f.expected ?? null, f.note ?? null]);
+
+function fromScratch(text: string): readonly Finding[] {
+  lintText('', 'plaintext', DEFAULT_SETTINGS);
+  return lintText(text, 'plaintext', DEFAULT_SETTINGS).findings;
+}
+
+async function main(): Promise<void> {
+  const { text, bytes } = corpus(label!);
+  let doc = TextDocument.create('file:///bench/draft.txt', 'plaintext', 1, text);
+  const linter = new DocumentLinter(() => doc.version, (id, error) => console.error(`${id} threw`, error));
+  const settings = DEFAULT_SETTINGS;
+
+  /** What the server does for a diagnostics pull: lint (or reuse), budget, convert. */
+  const pull = async (focus: readonly { start: number; end: number }[]) => {
+    const t0 = performance.now();
+    const outcome = await linter.lint(doc, settings);
+    const t1 = performance.now();
+    if (outcome.kind !== 'linted') throw new Error(`lint ${outcome.kind}`);
+    const shown = chooseShown(outcome.result.findings, settings.maxDiagnostics, focus);
+    const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, FEATURES));
+    return { engineMs: t1 - t0, totalMs: performance.now() - t0, findings: outcome.result.findings, diagnostics: diagnostics.length };
+  };
+
+  console.log(`${label}: ${bytes.toLocaleString('en-US')} bytes, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const open = await pull([]);
+  console.log(`open: ${Math.round(open.totalMs)} ms, ${open.findings.length} findings; heap after GC ${heapMB().toFixed(0)} MB`);
+
+  const session = values.profile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
+
+  let offset = doc.getText().indexOf(' ', Math.floor(doc.getText().length / 2)) + 1;
+  const typed = 'the council said on Tuesday that the harbour plan would go ahead ';
+  const engine: number[] = [];
+  const total: number[] = [];
+  let mismatches = 0;
+  for (let i = 0; i < editCount; i++) {
+    const at = doc.positionAt(offset);
+    const t0 = performance.now();
+    doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: typed[i % typed.length]! }], doc.version + 1);
+    const run = await pull([{ start: offset, end: offset + 1 }]);
+    const ms = performance.now() - t0;
+    engine.push(run.engineMs);
+    total.push(ms);
+    offset += 1;
+    if (values.verify) {
+      session && (await session.post('Profiler.stop'));
+      const want = fromScratch(doc.getText()).map(describe);
+      const got = run.findings.map(describe);
+      const same = want.length === got.length && want.every((w, k) => w === got[k]);
+      if (!same) {
+        mismatches++;
+        const k = want.findIndex((w, j) => w !== got[j]);
+        console.log(`edit ${i + 1}: DIFFERENT (${got.length} findings, fresh ${want.length}); first difference at ${k}:\n  kept  ${got[k]}\n  fresh ${want[k]}`);
+      }
+      session && (await session.post('Profiler.start'));
+    }
+    if ((i + 1) % 10 === 0 || i === 0) console.log(`  edit ${i + 1}: ${ms.toFixed(1)} ms (engine ${run.engineMs.toFixed(1)} ms), ${run.findings.length} findings`);
+  }
+
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(OUT, { recursive: true });
+    const file = path.join(OUT, 'edits.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile: ${file}`);
+    printTopSelf(profile);
+  }
+
+  const f = (xs: number[], p: number) => percentile(xs, p).toFixed(1);
+  console.log(`edits (n=${total.length}): p50 ${f(total, 50)} ms, p95 ${f(total, 95)} ms, max ${Math.max(...total).toFixed(1)} ms; engine alone p50 ${f(engine, 50)} ms, p95 ${f(engine, 95)} ms`);
+  console.log(`heap after GC: ${heapMB().toFixed(0)} MB; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  if (values.snapshot) {
+    mkdirSync(OUT, { recursive: true });
+    console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(OUT, 'edits.heapsnapshot'))}`);
+  }
+  if (values.verify) {
+    console.log(mismatches ? `verify: ${mismatches} of ${editCount} edits differ from a fresh lint` : `verify: all ${editCount} edits equal a fresh lint`);
+    if (mismatches) process.exitCode = 1;
+  }
+}
+
+
+/** The functions with the most samples of their own (self time). */
+function printTopSelf(profile: Profiler.Profile): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, k) => {
+    const { callFrame: c } = byNode.get(id)!;
+    const key = `${c.functionName || '(anonymous)'} ${path.basename(c.url)}:${c.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[k] ?? 0) / 1000);
+  });
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`self time, ${all.toFixed(0)} ms sampled:`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+void main();
