@@ -1,7 +1,8 @@
 /**
  * @file What the workspace index keeps of a draft: its paragraphs worth comparing with other drafts,
- * each as a hash of its comparison key and its sorted word-pair shingles, folded and cut exactly as
- * duplicate-paragraph and near-duplicate-paragraph fold and cut them within one draft.
+ * each as a hash of its comparison key, its word count and its sorted word-pair shingles, folded and
+ * cut as duplicate-paragraph and near-duplicate-paragraph fold and cut them within one draft (the key
+ * also drops the punctuation at either end: see paragraphKey).
  */
 import { comparisonWords, normalizeForComparison } from './normalize';
 import { SHINGLE_SIZE, shinglesOf } from './repeats';

@@ -2,7 +2,8 @@
  * @file An in-memory index of the paragraphs of many drafts, for `reused-paragraph`: which
  * paragraphs of one draft appear, word for word or nearly, in another. Paragraphs are compared the
  * way the within-draft rules compare them (normalizeForComparison, bigram shingles,
- * similarityFromCounts), so the three rules agree on "the same" and "nearly the same". Pure: the
+ * similarityFromCounts), so the three rules agree on "the same" and "nearly the same", except that
+ * short paragraphs must be closer (requiredSimilarity) and end punctuation is ignored. Pure: the
  * language server feeds it the drafts it read, the evaluation script the BBC articles.
  */
 import type { DraftSummary, IndexedParagraph, ParagraphDigest } from './paragraphDigest';
