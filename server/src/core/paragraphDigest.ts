@@ -1,7 +1,8 @@
 /**
  * @file What the workspace index keeps of a draft: its paragraphs worth comparing with other drafts,
- * each as a hash of its comparison key and its sorted word-pair shingles, folded and cut exactly as
- * duplicate-paragraph and near-duplicate-paragraph fold and cut them within one draft.
+ * each as a hash of its comparison key, its word count and its sorted word-pair shingles, folded and
+ * cut as duplicate-paragraph and near-duplicate-paragraph fold and cut them within one draft (the key
+ * also drops the punctuation at either end: see paragraphKey).
  */
 import { comparisonWords, normalizeForComparison } from './normalize';
 import { SHINGLE_SIZE, shinglesOf } from './repeats';
@@ -18,8 +19,10 @@ export const MIN_WORDS = 8;
 
 /** What the index keeps of a paragraph's text, wherever it sits. */
 export interface ParagraphDigest {
-  /** Hash (53 bits) of the comparison key: equal keys are "the same paragraph" to a reader. */
+  /** Hash (53 bits) of paragraphKey: equal keys are "the same paragraph" to a reader. */
   readonly key: number;
+  /** Its words as comparisonWords counts them: a short paragraph must be closer to count as a near copy. */
+  readonly words: number;
   /** The bigram shingle hashes, distinct and sorted. */
   readonly shingles: Uint32Array;
 }
@@ -49,7 +52,27 @@ export function digestOf(text: string, remember = false): ParagraphDigest | unde
   // The open draft's shingles are the near-duplicate rule's, remembered by text; a workspace
   // build computes its own, so thousands of other drafts do not push the draft's out of the memo.
   const set = remember ? shinglesOf(text) : shingleSet(text, SHINGLE_SIZE);
-  return { key: keyHash(normalizeForComparison(text)), shingles: Uint32Array.from(set.list).sort() };
+  return { key: keyHash(paragraphKey(text)), words: words.length, shingles: Uint32Array.from(set.list).sort() };
+}
+
+/** Punctuation, quote marks and brackets that may open or close a folded paragraph (quotes and dashes are folded to ' " - by then). */
+const EDGE_MARKS = new Set([...' .,;:!?\'"()[]-'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The word-for-word key of a paragraph across drafts: normalizeForComparison's, minus the
+ * punctuation and quote marks at either end. Two articles carrying the same line often end it
+ * differently (the full stop inside or outside the closing quote, one without it, a stray colon
+ * left of a pasted team list); a reader sees one paragraph, so it is a copy, not a near copy that
+ * the short-paragraph threshold could turn down.
+ */
+export function paragraphKey(text: string): string {
+  const folded = normalizeForComparison(text);
+  // Loops, not /[…]+$/: that pattern rescans from every punctuation mark of a hostile paragraph.
+  let start = 0;
+  let end = folded.length;
+  while (end > 0 && EDGE_MARKS.has(folded.charCodeAt(end - 1))) end--;
+  while (start < end && EDGE_MARKS.has(folded.charCodeAt(start))) start++;
+  return folded.slice(start, end);
 }
 
 const digestMemo = new TextMemo<ParagraphDigest | null>();

@@ -2,7 +2,8 @@
  * @file An in-memory index of the paragraphs of many drafts, for `reused-paragraph`: which
  * paragraphs of one draft appear, word for word or nearly, in another. Paragraphs are compared the
  * way the within-draft rules compare them (normalizeForComparison, bigram shingles,
- * similarityFromCounts), so the three rules agree on "the same" and "nearly the same". Pure: the
+ * similarityFromCounts), so the three rules agree on "the same" and "nearly the same", except that
+ * short paragraphs must be closer (requiredSimilarity) and end punctuation is ignored. Pure: the
  * language server feeds it the drafts it read, the evaluation script the BBC articles.
  */
 import type { DraftSummary, IndexedParagraph, ParagraphDigest } from './paragraphDigest';
@@ -26,6 +27,20 @@ export interface MatchOptions {
   readonly threshold: number;
   /** A paragraph found in more other drafts than this is house boilerplate, not reuse. */
   readonly maxDrafts: number;
+  /** When the shorter of two paragraphs has fewer words than this, they need shortThreshold (0: never). */
+  readonly shortWords: number;
+  /** The threshold for short paragraphs; the stricter of it and `threshold` applies. */
+  readonly shortThreshold: number;
+}
+
+/**
+ * The similarity two paragraphs of `a` and `b` words need to count as near copies. Two lines of a
+ * couple of dozen words written to the same formula ("The Bank of England has held interest rates
+ * at ...") share most of their word pairs without one being a version of the other; a background
+ * paragraph of eighty words sharing 60% of them is.
+ */
+export function requiredSimilarity(a: number, b: number, options: MatchOptions): number {
+  return Math.min(a, b) < options.shortWords ? Math.max(options.threshold, options.shortThreshold) : options.threshold;
 }
 
 /**
@@ -73,8 +88,9 @@ export class ParagraphIndex {
    */
   private readonly owner: (string | undefined)[] = [];
   private readonly paragraph: (IndexedParagraph | undefined)[] = [];
-  /** Shingle counts by paragraph number: the candidate loop reads them without touching the paragraphs. */
+  /** Shingle and word counts by paragraph number: the candidate loop reads them without touching the paragraphs. */
   private readonly sizes: number[] = [];
+  private readonly words: number[] = [];
   private readonly free: number[] = [];
   private counts = new Int32Array(0);
   private version = 0;
@@ -85,7 +101,7 @@ export class ParagraphIndex {
    * so an unchanged paragraph brings the same digest on every keystroke): valid while no other
    * draft changed. A keystroke in a book-length draft then asks the index about one paragraph.
    */
-  private readonly answers = new WeakMap<ParagraphDigest, { self: string | undefined; threshold: number; maxDrafts: number; version: number; matches: ParagraphMatch[] }>();
+  private readonly answers = new WeakMap<ParagraphDigest, { self: string | undefined; options: MatchOptions; version: number; matches: ParagraphMatch[] }>();
 
   get size(): number {
     return this.drafts.size;
@@ -160,9 +176,10 @@ export class ParagraphIndex {
   /** Other drafts' paragraphs matching `p` at or above the threshold, one per draft, best first. */
   query(self: string | undefined, p: IndexedParagraph, options: MatchOptions): readonly ParagraphMatch[] {
     const known = this.answers.get(p.digest);
-    if (known && known.self === self && known.threshold === options.threshold && known.maxDrafts === options.maxDrafts && !this.othersChangedSince(self, known.version)) return known.matches;
+    if (known && known.self === self && sameOptions(known.options, options) && !this.othersChangedSince(self, known.version)) return known.matches;
     const matches = this.search(self, p, options);
-    this.answers.set(p.digest, { self, threshold: options.threshold, maxDrafts: options.maxDrafts, version: this.version, matches });
+    const { threshold, maxDrafts, shortWords, shortThreshold } = options;
+    this.answers.set(p.digest, { self, options: { threshold, maxDrafts, shortWords, shortThreshold }, version: this.version, matches });
     return matches;
   }
 
@@ -192,10 +209,11 @@ export class ParagraphIndex {
       const count = counts[n]!;
       counts[n] = 0;
       const otherSize = this.sizes[n]!;
+      const required = requiredSimilarity(p.digest.words, this.words[n]!, options);
       // Common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-      if (similarityFromCounts(Math.min(count + common, size, otherSize), size, otherSize) < options.threshold || this.owner[n] === self) continue;
+      if (similarityFromCounts(Math.min(count + common, size, otherSize), size, otherSize) < required || this.owner[n] === self) continue;
       const similarity = similarityFromCounts(common ? intersectionOfSorted(p.digest.shingles, this.paragraph[n]!.digest.shingles) : count, size, otherSize);
-      if (similarity >= options.threshold) consider(n, similarity, false);
+      if (similarity >= required) consider(n, similarity, false);
     }
     if (best.size > options.maxDrafts) return [];
     return [...best]
@@ -215,6 +233,7 @@ export class ParagraphIndex {
     this.owner[n] = id;
     this.paragraph[n] = p;
     this.sizes[n] = p.digest.shingles.length;
+    this.words[n] = p.digest.words;
     add(this.byKey, p.digest.key, n, Infinity);
     for (const s of p.digest.shingles) add(this.byShingle, s | 0, n, MAX_POSTINGS);
     return n;
@@ -254,6 +273,10 @@ function drop(map: Map<number, Postings>, key: number, n: number): void {
     if (at >= 0) held.splice(at, 1);
     if (held.length === 1) map.set(key, held[0]!);
   }
+}
+
+function sameOptions(a: MatchOptions, b: MatchOptions): boolean {
+  return a.threshold === b.threshold && a.maxDrafts === b.maxDrafts && a.shortWords === b.shortWords && a.shortThreshold === b.shortThreshold;
 }
 
 function sameSummary(a: DraftSummary, b: DraftSummary): boolean {

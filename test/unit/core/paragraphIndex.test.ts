@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
-import { indexableParagraphs, MIN_WORDS, summarizeDraft } from '../../../server/src/core/paragraphDigest';
+import { indexableParagraphs, MIN_WORDS, paragraphKey, summarizeDraft } from '../../../server/src/core/paragraphDigest';
 import { ParagraphIndex, type MatchOptions } from '../../../server/src/core/paragraphIndex';
-import { normalizeForComparison } from '../../../server/src/core/normalize';
+import { comparisonWords } from '../../../server/src/core/normalize';
 import { pairSimilarity, SHINGLE_SIZE } from '../../../server/src/core/repeats';
 import { shingleSet } from '../../../server/src/core/shingles';
 import { buildSourceText, type TextFormat } from '../../../server/src/core/text';
@@ -11,7 +11,7 @@ import { buildSourceText, type TextFormat } from '../../../server/src/core/text'
 const BUDGET = 'The county council approved a budget of 48 million pounds on Thursday, raising spending on roads and libraries.';
 const EDITED = 'The county council approved a budget of 48 million pounds on Wednesday, raising spending on roads and schools.';
 const FERRY = 'The ferry to the islands will run twice a day from April, the operator said after a winter of cancellations.';
-const DEFAULTS: MatchOptions = { threshold: 0.6, maxDrafts: 10 };
+const DEFAULTS: MatchOptions = { threshold: 0.6, maxDrafts: 10, shortWords: 25, shortThreshold: 0.75 };
 
 const summary = (text: string, name: string, format: TextFormat = 'plaintext') => summarizeDraft(buildSourceText(text, format), name);
 /** What the index answers for every indexable paragraph of `text` as draft `self`: "name:line:exact|percent" per paragraph. */
@@ -45,7 +45,7 @@ describe('ParagraphIndex: add, update, remove, query', () => {
     { name: 'exact: the same paragraph in another draft', run: (i) => i.set('a', summary(`${FERRY}\n\n${BUDGET}\n`, 'a.txt')), query: { self: 'b', text: `${BUDGET}\n` }, expect: [['a.txt:3:exact']] },
     { name: 'a draft never matches itself', run: (i) => i.set('a', summary(`${BUDGET}\n`, 'a.txt')), query: { self: 'a', text: `${BUDGET}\n` }, expect: [[]] },
     { name: 'near: an edited version, with its similarity', run: (i) => i.set('a', summary(`${BUDGET}\n`, 'a.txt')), query: { text: `${EDITED}\n` }, expect: [['a.txt:1:82']] },
-    { name: 'below the threshold: nothing', run: (i) => i.set('a', summary(`${BUDGET}\n`, 'a.txt')), query: { text: `${EDITED}\n`, options: { threshold: 0.9, maxDrafts: 10 } }, expect: [[]] },
+    { name: 'below the threshold: nothing', run: (i) => i.set('a', summary(`${BUDGET}\n`, 'a.txt')), query: { text: `${EDITED}\n`, options: { ...DEFAULTS, threshold: 0.9 } }, expect: [[]] },
     {
       name: 'update: set again with new text replaces the old paragraphs',
       run: (i) => (i.set('a', summary(`${BUDGET}\n`, 'a.txt')), i.set('a', summary(`${FERRY}\n`, 'a.txt'))),
@@ -68,7 +68,7 @@ describe('ParagraphIndex: add, update, remove, query', () => {
     {
       name: 'boilerplate: in more other drafts than maxDrafts, not reported',
       run: (i) => ['a', 'b', 'c'].forEach((id) => i.set(id, summary(`${BUDGET}\n`, `${id}.txt`))),
-      query: { text: `${BUDGET}\n`, options: { threshold: 0.6, maxDrafts: 2 } },
+      query: { text: `${BUDGET}\n`, options: { ...DEFAULTS, maxDrafts: 2 } },
       expect: [[]],
     },
     {
@@ -113,7 +113,7 @@ const draft = fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((ps) => ps
 function paragraphsOf(text: string) {
   return indexableParagraphs(buildSourceText(text, 'plaintext'), false).map((p) => {
     const t = text.slice(p.span.start, p.span.end);
-    return { line: p.line, start: p.span.start, key: normalizeForComparison(t), set: shingleSet(t, SHINGLE_SIZE) };
+    return { line: p.line, start: p.span.start, key: paragraphKey(t), words: comparisonWords(t).length, set: shingleSet(t, SHINGLE_SIZE) };
   });
 }
 
@@ -127,7 +127,8 @@ function bruteForce(drafts: ReadonlyMap<string, ReturnType<typeof paragraphsOf>>
       for (const q of other) {
         const exact = q.key === p.key;
         const similarity = exact ? 1 : pairSimilarity(p.set, q.set);
-        if (!exact && similarity < options.threshold) continue;
+        const short = Math.min(p.words, q.words) < options.shortWords;
+        if (!exact && (similarity < options.threshold || (short && similarity < options.shortThreshold))) continue;
         if (!best || (exact && !best.exact) || (exact === best.exact && (similarity > best.similarity || (similarity === best.similarity && q.start < best.start)))) best = { name, line: q.line, exact, similarity, start: q.start };
       }
       if (best) found.push(best);
@@ -156,9 +157,9 @@ const op = fc.record({ draft: fc.nat(), text: fc.option(draft, { nil: undefined 
 
 test('in a workspace where no word pair is common, the index answers exactly what comparing every pair does', () => {
   fc.assert(
-    fc.property(fc.array(draft, { minLength: 2, maxLength: 12 }), fc.array(op, { maxLength: 12 }), fc.constantFrom(0.4, 0.6, 0.9), (start, ops, threshold) => {
+    fc.property(fc.array(draft, { minLength: 2, maxLength: 12 }), fc.array(op, { maxLength: 12 }), fc.constantFrom(0.4, 0.6, 0.9), fc.constantFrom(0, 25), (start, ops, threshold, shortWords) => {
       const { index, texts, paragraphs } = workspaceAfter(start, ops);
-      const options = { threshold, maxDrafts: 1000 };
+      const options = { threshold, maxDrafts: 1000, shortWords, shortThreshold: 0.75 };
       for (const [name, text] of texts) assert.deepEqual(ask(index, name, text, options), bruteForce(paragraphs, name, options));
     }),
     { numRuns: 60 },
@@ -169,7 +170,7 @@ test('with word pairs held by more than 64 paragraphs, every match the index rep
   fc.assert(
     fc.property(fc.array(draft, { minLength: 60, maxLength: 90 }), fc.array(op, { maxLength: 12 }), fc.constantFrom(0.4, 0.6), (start, ops, threshold) => {
       const { index, texts, paragraphs } = workspaceAfter(start, ops);
-      const options = { threshold, maxDrafts: 1000 };
+      const options = { ...DEFAULTS, threshold, maxDrafts: 1000 };
       for (const [name, text] of [...texts].slice(0, 4)) {
         const mine = paragraphs.get(name)!;
         const expected = bruteForce(paragraphs, name, options);
@@ -196,5 +197,5 @@ test('with word pairs held by more than 64 paragraphs, every match the index rep
 it('known limit: a near match made only of word pairs held by more than 64 paragraphs is not found', () => {
   const sentence = SENTENCES[0]!;
   const { index } = workspaceAfter(Array.from({ length: 70 }, () => sentence), []);
-  assert.deepEqual(ask(index, undefined, `${sentence} ${sentence}\n`, { threshold: 0.6, maxDrafts: 1000 }), [[]]);
+  assert.deepEqual(ask(index, undefined, `${sentence} ${sentence}\n`, { ...DEFAULTS, maxDrafts: 1000, shortWords: 0 }), [[]]);
 });
