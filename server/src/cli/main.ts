@@ -114,9 +114,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   };
   const options: DraftOptions = { fix: Boolean(values.fix), stdin: Boolean(values.stdin), rules, config: values.config, noConfig: Boolean(values['no-config']) };
-  const lanes = values.stdin || io.workerScript === undefined ? 1 : laneCount(jobs, { drafts: targets.length, bytes: jobs === 'auto' ? totalBytes(targets) : 0 }, availableParallelism());
-  if (lanes > 1) {
-    for (const notice of await lintInLanes(targets, options, lanes, io.workerScript!, deliver)) io.stderr(notice);
+  const script = values.stdin ? undefined : io.workerScript;
+  const lanes = script === undefined ? 1 : laneCount(jobs, { drafts: targets.length, bytes: jobs === 'auto' ? totalBytes(targets) : 0 }, availableParallelism());
+  if (script !== undefined && lanes > 1) {
+    for (const notice of await lintInLanes(targets, options, lanes, script, deliver)) io.stderr(notice);
   } else {
     const linter = new DraftLinter(options, configs);
     targets.forEach((target, index) => deliver(index, linter.lint(target, values.stdin ? decodeDraft(target.name, io.readStdin()) : undefined)));
