@@ -14,18 +14,25 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function runCli(argv: readonly string[], options: { stdin?: string; isTty?: boolean; env?: Record<string, string> } = {}): Run {
+/** `cwd`: the working directory for the run (paths in CI formats are relative to it). */
+export async function runCli(argv: readonly string[], options: { stdin?: string; isTty?: boolean; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readStdin: () => Buffer.from(options.stdin ?? '', 'utf8'),
-    isTty: options.isTty ?? false,
-    version: '0.0.0-test',
-    ...(options.env ? { env: options.env } : {}),
-  });
-  return { code, stdout, stderr };
+  const before = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const code = await main(argv, {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      readStdin: () => Buffer.from(options.stdin ?? '', 'utf8'),
+      isTty: options.isTty ?? false,
+      version: '0.0.0-test',
+      ...(options.env ? { env: options.env } : {}),
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 const root = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));

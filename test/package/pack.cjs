@@ -86,6 +86,15 @@ try {
     assert.deepEqual(json[0].diagnostics.map((d) => d.rule), ['loaded-language', 'duplicate-paragraph']);
   });
 
+  check('copydesk --jobs 2 checks drafts in worker threads of the installed bundle', () => {
+    writeFileSync(path.join(project, 'second.md'), 'The the vote is on Tuesday.\n');
+    const args = ['--format', 'json', 'draft.md', 'second.md'];
+    const one = node([path.join(installed, manifest.bin.copydesk), '--jobs', '1', ...args], project);
+    const two = node([path.join(installed, manifest.bin.copydesk), '--jobs', '2', ...args], project);
+    assert.equal(two, one);
+    assert.deepEqual(JSON.parse(two).map((f) => f.file), ['draft.md', 'second.md']);
+  });
+
   const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
   writeFileSync(
     path.join(project, 'consumer.ts'),

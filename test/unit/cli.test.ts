@@ -35,10 +35,10 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(argv: readonly string[], stdin: string | Uint8Array = ''): Run {
+async function run(argv: readonly string[], stdin: string | Uint8Array = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, {
+  const code = await main(argv, {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     readStdin: () => (typeof stdin === 'string' ? Buffer.from(stdin, 'utf8') : stdin),
@@ -107,9 +107,9 @@ describe('copydesk: stylish output and exit codes', () => {
     { args: ['--rule', 'duplicate-paragraph=off', '--fail-on', 'hint'], code: 0, stdout: () => '' },
   ];
   for (const { args, code, stdout } of cases) {
-    it(`${args.join(' ') || '(defaults)'} → exit ${code}`, () => {
+    it(`${args.join(' ') || '(defaults)'} → exit ${code}`, async () => {
       const file = join(draftDir({ 'ferry.txt': DRAFT }), 'ferry.txt');
-      assert.deepEqual(run([...args, file]), { code, stdout: stdout(file), stderr: '' });
+      assert.deepEqual(await run([...args, file]), { code, stdout: stdout(file), stderr: '' });
     });
   }
 });
@@ -123,11 +123,11 @@ describe('copydesk --format json', () => {
   const SANDBAGS = 'Sandbags 🌊 are handed out at the 🏫 school gates from noon.';
   const text = [EMOJI_HEAD, `${FIRST} ${SENTENCE}`, '', `${STORM} ${SENTENCE}`, '', SANDBAGS, '', SANDBAGS, ''].join('\r\n');
 
-  it('prints exactly the documented shape, with UTF-16 offsets and 1-based UTF-16 columns', () => {
+  it('prints exactly the documented shape, with UTF-16 offsets and 1-based UTF-16 columns', async () => {
     const dir = draftDir({ 'flood.txt': text });
     // Not normalised on purpose: `file` must be the path exactly as given.
     const given = `${dir}/./flood.txt`;
-    const result = run([...DUPLICATES_ONLY, '--format', 'json', given]);
+    const result = await run([...DUPLICATES_ONLY, '--format', 'json', given]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
     assert.ok(result.stdout.endsWith(']\n'));
@@ -185,9 +185,9 @@ describe('copydesk --format json', () => {
     assert.deepEqual(paragraph!.fixes.map((f) => [f.title, applyEdits(text, f.edits)]), [['Remove duplicate paragraph', withoutLastSandbags]]);
   });
 
-  it('lists every file given, in order, including clean ones', () => {
+  it('lists every file given, in order, including clean ones', async () => {
     const dir = draftDir({ 'a.txt': DRAFT, 'clean.txt': `${LEDE}\n` });
-    const result = run(['--format', 'json', join(dir, 'clean.txt'), join(dir, 'a.txt')]);
+    const result = await run(['--format', 'json', join(dir, 'clean.txt'), join(dir, 'a.txt')]);
     const reports = JSON.parse(result.stdout) as JsonReport[];
     assert.deepEqual(
       reports.map((r) => [r.file, r.diagnostics.map((d) => `${d.rule}@${d.line}:${d.column}`)]),
@@ -201,45 +201,45 @@ describe('copydesk --format json', () => {
 });
 
 describe('copydesk --fix', () => {
-  it('removes every copy, changes nothing else, keeps the mode and leaves no temp file', () => {
+  it('removes every copy, changes nothing else, keeps the mode and leaves no temp file', async () => {
     const dir = draftDir({ 'ferry.txt': DRAFT });
     const file = join(dir, 'ferry.txt');
     chmodSync(file, 0o640);
-    const result = run(['--fix', file]);
+    const result = await run(['--fix', file]);
     assert.deepEqual(result, { code: 0, stdout: '', stderr: '' });
     assert.equal(readFileSync(file, 'utf8'), FIXED);
     assert.deepEqual(readdirSync(dir), ['ferry.txt']);
     assert.equal(statSync(file).mode & 0o777, 0o640);
   });
 
-  it('is idempotent: a second run leaves the file untouched (not even rewritten)', () => {
+  it('is idempotent: a second run leaves the file untouched (not even rewritten)', async () => {
     const dir = draftDir({ 'ferry.txt': DRAFT });
     const file = join(dir, 'ferry.txt');
-    run(['--fix', file]);
+    await run(['--fix', file]);
     const before = statSync(file);
-    const again = run(['--fix', '--fail-on', 'hint', file]);
+    const again = await run(['--fix', '--fail-on', 'hint', file]);
     assert.deepEqual(again, { code: 0, stdout: '', stderr: '' });
     assert.equal(readFileSync(file, 'utf8'), FIXED);
     assert.equal(statSync(file).ino, before.ino);
     assert.deepEqual(readdirSync(dir), ['ferry.txt']);
   });
 
-  it('reports what it cannot fix and fails on it', () => {
+  it('reports what it cannot fix and fails on it', async () => {
     const first = 'The river rose two metres overnight and the old mill bridge was shut by police before dawn.';
     const shared = 'Residents of Kelby were told to move cars off the river road.';
     const later = 'Storm clouds gathered over Kelby as rain kept falling on the hills above the town.';
     const text = `${first} ${shared}\n\n${later} ${shared}\n\n${later} ${shared}\n`;
     const file = join(draftDir({ 'storm.txt': text }), 'storm.txt');
-    const result = run([...DUPLICATES_ONLY, '--fix', '--fail-on', 'warning', file]);
+    const result = await run([...DUPLICATES_ONLY, '--fix', '--fail-on', 'warning', file]);
     assert.equal(readFileSync(file, 'utf8'), `${first} ${shared}\n\n${later} ${shared}\n`);
     assert.equal(result.stdout, [file, `  3:84     warning  This sentence already appears in the paragraph at line 1.  duplicate-sentence`, '', '✖ 1 problem (0 errors, 1 warning, 0 info, 0 hints)', ''].join('\n'));
     assert.equal(result.code, 1);
   });
 
-  it('keeps a byte-order mark', () => {
+  it('keeps a byte-order mark', async () => {
     const body = 'The Ashby library will close on Sunday for roof repairs.\n\nThe Ashby library will close on Sunday for roof repairs.\n\nBorrowers can return books at the town hall.\n';
     const file = join(draftDir({ 'library.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)]) }), 'library.txt');
-    const result = run(['--fix', file]);
+    const result = await run(['--fix', file]);
     assert.deepEqual(result, { code: 0, stdout: '', stderr: '' });
     assert.deepEqual(
       readFileSync(file),
@@ -247,7 +247,7 @@ describe('copydesk --fix', () => {
     );
   });
 
-  it('Markdown: removes a repeated list item and never touches code', () => {
+  it('Markdown: removes a repeated list item and never touches code', async () => {
     const fence = '```';
     const head = ['# Eastmoor bridge vote delayed', '', 'The Eastmoor bridge vote was put back until March after a late objection.', ''];
     const code = [`${fence}text`, 'Reopen the Mill Lane crossing by Friday.', 'Reopen the Mill Lane crossing by Friday.', fence, ''];
@@ -260,30 +260,30 @@ describe('copydesk --fix', () => {
     const expected = [...head, ...list([meeting, toll, survey]), ...code, ...tail].join('\n');
 
     const file = join(draftDir({ 'bridge.md': text }), 'bridge.md');
-    const before = JSON.parse(run([...DUPLICATES_ONLY, '--format', 'json', file]).stdout) as JsonReport[];
+    const before = JSON.parse((await run([...DUPLICATES_ONLY, '--format', 'json', file])).stdout) as JsonReport[];
     assert.deepEqual(
       before[0]!.diagnostics.map((d) => [d.rule, d.message, d.line, d.column, text.slice(d.start, d.end)]),
       [['duplicate-paragraph', 'Repeats the list item at line 5.', 7, 3, meeting]],
     );
 
-    assert.deepEqual(run([...DUPLICATES_ONLY, '--fix', file]), { code: 0, stdout: '', stderr: '' });
+    assert.deepEqual(await run([...DUPLICATES_ONLY, '--fix', file]), { code: 0, stdout: '', stderr: '' });
     assert.equal(readFileSync(file, 'utf8'), expected);
   });
 
-  it('Markdown: removing the last item of a list does not pull the next paragraph into the list', () => {
+  it('Markdown: removing the last item of a list does not pull the next paragraph into the list', async () => {
     const meeting = 'Residents asked for a second public meeting.';
     const toll = 'Traders asked for the toll to be scrapped before the bridge opens.';
     const mayor = 'Mayor Lina Ortiz said the delay was regrettable.';
     const file = join(draftDir({ 'list.md': `- ${meeting}\n- ${toll}\n- ${meeting}\n\n${mayor}\n` }), 'list.md');
-    run(['--fix', file]);
+    await run(['--fix', file]);
     // The blank line must stay: without it the paragraph becomes a lazy continuation of the item.
     assert.equal(readFileSync(file, 'utf8'), `- ${meeting}\n- ${toll}\n\n${mayor}\n`);
   });
 
-  it('rewrites only the files that need it and still reports a bad one', () => {
+  it('rewrites only the files that need it and still reports a bad one', async () => {
     const dir = draftDir({ 'ferry.txt': DRAFT, 'clean.txt': `${LEDE}\n` });
     const cleanBefore = statSync(join(dir, 'clean.txt')).ino;
-    const result = run(['--fix', join(dir, 'missing.txt'), join(dir, 'clean.txt'), join(dir, 'ferry.txt')]);
+    const result = await run(['--fix', join(dir, 'missing.txt'), join(dir, 'clean.txt'), join(dir, 'ferry.txt')]);
     assert.equal(result.stderr, `copydesk: ${join(dir, 'missing.txt')}: no such file\n`);
     assert.equal(result.code, 2);
     assert.equal(readFileSync(join(dir, 'ferry.txt'), 'utf8'), FIXED);
@@ -312,24 +312,24 @@ describe('copydesk: inputs it cannot check', () => {
     },
   ];
   for (const { name, make, message } of cases) {
-    it(`${name}: one stderr line naming it, exit 2, the other files still reported`, () => {
+    it(`${name}: one stderr line naming it, exit 2, the other files still reported`, async () => {
       const dir = draftDir({ 'ferry.txt': DRAFT });
       const bad = make(dir);
       const good = join(dir, 'ferry.txt');
-      const result = run([bad, good]);
+      const result = await run([bad, good]);
       assert.equal(result.stderr, `copydesk: ${message(bad)}\n`);
       assert.equal(result.stdout, stylishFor(good));
       assert.equal(result.code, 2);
 
-      const json = run(['--format', 'json', good, bad]);
+      const json = await run(['--format', 'json', good, bad]);
       assert.deepEqual((JSON.parse(json.stdout) as JsonReport[]).map((r) => [r.file, r.diagnostics.length]), [[good, 2]]);
       assert.equal(json.code, 2);
     });
   }
 
-  it('an empty (or blank) file: a notice on stderr, exit 0', () => {
+  it('an empty (or blank) file: a notice on stderr, exit 0', async () => {
     const dir = draftDir({ 'empty.txt': '', 'blank.md': ' \n\n\t\n' });
-    const result = run(['--fail-on', 'hint', join(dir, 'empty.txt'), join(dir, 'blank.md')]);
+    const result = await run(['--fail-on', 'hint', join(dir, 'empty.txt'), join(dir, 'blank.md')]);
     assert.deepEqual(result, {
       code: 0,
       stdout: '',
@@ -344,42 +344,42 @@ describe('copydesk --stdin', () => {
   const code = 'Publish the Ravenby survey results.';
   const stdin = `${meeting}\n\n${fence}\n${code}\n${code}\n${fence}\n\n${meeting}\n`;
 
-  it('--stdin-filename picks the name and the format (Markdown ignores code)', () => {
-    const md = run(['--stdin', '--stdin-filename', 'x.md'], stdin);
+  it('--stdin-filename picks the name and the format (Markdown ignores code)', async () => {
+    const md = await run(['--stdin', '--stdin-filename', 'x.md'], stdin);
     assert.equal(md.stdout, ['x.md', '  8:1      warning  Repeats the paragraph at line 1.  duplicate-paragraph', '', '✖ 1 problem (0 errors, 1 warning, 0 info, 0 hints)', '  1 problem fixable with the `--fix` option.', ''].join('\n'));
     assert.equal(md.stderr, '');
     assert.equal(md.code, 0);
 
     // As plain text the fenced lines are prose too, so the repeated code line counts.
-    const txt = JSON.parse(run(['--stdin', '--stdin-filename', 'x.txt', '--format', 'json'], stdin).stdout) as JsonReport[];
+    const txt = JSON.parse((await run(['--stdin', '--stdin-filename', 'x.txt', '--format', 'json'], stdin)).stdout) as JsonReport[];
     assert.deepEqual(
       txt.map((r) => [r.file, r.diagnostics.map((d) => `${d.rule}@${d.line}`)]),
       [['x.txt', ['duplicate-paragraph@5', 'duplicate-paragraph@8']]],
     );
   });
 
-  it('without a name it is reported as <stdin>, as plain text', () => {
-    const result = run(['--stdin', '--fail-on', 'warning', '--format', 'json'], DRAFT);
+  it('without a name it is reported as <stdin>, as plain text', async () => {
+    const result = await run(['--stdin', '--fail-on', 'warning', '--format', 'json'], DRAFT);
     assert.deepEqual((JSON.parse(result.stdout) as JsonReport[]).map((r) => [r.file, r.diagnostics.length]), [['<stdin>', 2]]);
     assert.equal(result.code, 1);
   });
 
-  it('--fix prints the fixed text and nothing else', () => {
-    assert.deepEqual(run(['--stdin', '--fix'], DRAFT), { code: 0, stdout: FIXED, stderr: '' });
-    assert.deepEqual(run(['--stdin', '--fix', '--stdin-filename', 'x.md'], stdin), { code: 0, stdout: `${meeting}\n\n${fence}\n${code}\n${code}\n${fence}\n`, stderr: '' });
+  it('--fix prints the fixed text and nothing else', async () => {
+    assert.deepEqual(await run(['--stdin', '--fix'], DRAFT), { code: 0, stdout: FIXED, stderr: '' });
+    assert.deepEqual(await run(['--stdin', '--fix', '--stdin-filename', 'x.md'], stdin), { code: 0, stdout: `${meeting}\n\n${fence}\n${code}\n${code}\n${fence}\n`, stderr: '' });
   });
 
-  it('--fix --fail-on warning with an unfixable finding left', () => {
+  it('--fix --fail-on warning with an unfixable finding left', async () => {
     const first = 'The river rose two metres overnight and the old mill bridge was shut by police before dawn.';
     const shared = 'Residents of Kelby were told to move cars off the river road.';
     const later = 'Storm clouds gathered over Kelby as rain kept falling on the hills above the town.';
     const text = `${first} ${shared}\n\n${later} ${shared}\n`;
     // The fixed text goes to stdout; the duplicate-sentence warning left in it still fails the run.
-    assert.deepEqual(run(['--stdin', '--fix', '--fail-on', 'warning'], text), { code: 1, stdout: text, stderr: '' });
+    assert.deepEqual(await run(['--stdin', '--fix', '--fail-on', 'warning'], text), { code: 1, stdout: text, stderr: '' });
   });
 
-  it('rejects binary input like a file', () => {
-    const result = run(['--stdin', '--stdin-filename', 'wire.txt'], Buffer.from([0x41, 0x00, 0x42]));
+  it('rejects binary input like a file', async () => {
+    const result = await run(['--stdin', '--stdin-filename', 'wire.txt'], Buffer.from([0x41, 0x00, 0x42]));
     assert.deepEqual(result, { code: 2, stdout: '', stderr: 'copydesk: wire.txt: looks like a binary file, not a text draft; skipped\n' });
   });
 });
@@ -395,9 +395,9 @@ describe('copydesk: usage errors', () => {
     { args: (f) => ['--colour', f], stderr: /^copydesk: Unknown option '--colour'\.[^\n]*\n$/ },
   ];
   for (const { args, stderr } of cases) {
-    it(`${args('draft.txt').join(' ') || '(no arguments)'} → exit 2, one line on stderr, nothing on stdout`, () => {
+    it(`${args('draft.txt').join(' ') || '(no arguments)'} → exit 2, one line on stderr, nothing on stdout`, async () => {
       const file = join(draftDir({ 'ferry.txt': DRAFT }), 'ferry.txt');
-      const result = run(args(file));
+      const result = await run(args(file));
       if (typeof stderr === 'string') assert.equal(result.stderr, stderr);
       else assert.match(result.stderr, stderr);
       assert.equal(result.stdout, '');
@@ -405,9 +405,9 @@ describe('copydesk: usage errors', () => {
     });
   }
 
-  it('--rule bogus=warning → exit 2, one line naming the unknown rule', () => {
+  it('--rule bogus=warning → exit 2, one line naming the unknown rule', async () => {
     const file = join(draftDir({ 'ferry.txt': DRAFT }), 'ferry.txt');
-    const result = run(['--rule', 'bogus=warning', file]);
+    const result = await run(['--rule', 'bogus=warning', file]);
     assert.deepEqual(result, {
       code: 2,
       stdout: '',
@@ -415,24 +415,24 @@ describe('copydesk: usage errors', () => {
     });
   });
 
-  it('--rule bogus=warning with two files: the settings problem is told once', () => {
+  it('--rule bogus=warning with two files: the settings problem is told once', async () => {
     const dir = draftDir({ 'a.txt': DRAFT, 'b.txt': DRAFT });
-    const result = run(['--rule', 'bogus=warning', join(dir, 'a.txt'), join(dir, 'b.txt')]);
+    const result = await run(['--rule', 'bogus=warning', join(dir, 'a.txt'), join(dir, 'b.txt')]);
     assert.equal(result.stderr, UNKNOWN_BOGUS);
     assert.equal(result.code, 2);
   });
 
-  it('--rule duplicate-paragraph=off silences the rule; the last --rule for an id wins', () => {
+  it('--rule duplicate-paragraph=off silences the rule; the last --rule for an id wins', async () => {
     const file = join(draftDir({ 'ferry.txt': DRAFT }), 'ferry.txt');
-    assert.deepEqual(run(['--rule', 'duplicate-paragraph=off', '--fail-on', 'hint', file]), { code: 0, stdout: '', stderr: '' });
-    assert.equal(run(['--rule', 'duplicate-paragraph=off', '--rule', 'duplicate-paragraph=error', file]).code, 1);
+    assert.deepEqual(await run(['--rule', 'duplicate-paragraph=off', '--fail-on', 'hint', file]), { code: 0, stdout: '', stderr: '' });
+    assert.equal((await run(['--rule', 'duplicate-paragraph=off', '--rule', 'duplicate-paragraph=error', file])).code, 1);
   });
 });
 
 describe('copydesk --help / --version', () => {
   for (const flag of ['--help', '-h']) {
-    it(`${flag} prints the usage on stdout, exit 0`, () => {
-      const result = run([flag]);
+    it(`${flag} prints the usage on stdout, exit 0`, async () => {
+      const result = await run([flag]);
       assert.equal(result.code, 0);
       assert.equal(result.stderr, '');
       assert.ok(result.stdout.startsWith('Usage: copydesk [options] FILE|DIRECTORY|GLOB...\n'), result.stdout);
@@ -443,8 +443,8 @@ describe('copydesk --help / --version', () => {
     });
   }
   for (const flag of ['--version', '-v']) {
-    it(`${flag} prints the version, exit 0`, () => {
-      assert.deepEqual(run([flag]), { code: 0, stdout: '0.0.0-test\n', stderr: '' });
+    it(`${flag} prints the version, exit 0`, async () => {
+      assert.deepEqual(await run([flag]), { code: 0, stdout: '0.0.0-test\n', stderr: '' });
     });
   }
 });
@@ -465,7 +465,7 @@ describe('copydesk on a 5 MB draft', () => {
     }
   }
 
-  it('reports exactly the planted repeats', () => {
+  it('reports exactly the planted repeats', async () => {
     const gen = words(20240611);
     const paragraphs: string[] = [];
     let size = 0;
@@ -501,7 +501,7 @@ describe('copydesk on a 5 MB draft', () => {
     });
     assert.equal(expected.length, 3);
 
-    const result = run([...DUPLICATES_ONLY, '--format', 'json', '--fail-on', 'warning', file]);
+    const result = await run([...DUPLICATES_ONLY, '--format', 'json', '--fail-on', 'warning', file]);
     assert.equal(result.stderr, '');
     const [report] = JSON.parse(result.stdout) as JsonReport[];
     assert.deepEqual(
@@ -540,37 +540,37 @@ describe('copydesk: configuration files', () => {
   const LOADED = 'The draconian rules hit traders on Monday.\n';
   const ids = (r: Run) => (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[]).flatMap((f) => f.diagnostics.map((x) => x.rule));
 
-  it('the nearest .copydesk.json applies; --no-config ignores it; --rule sits over it', () => {
+  it('the nearest .copydesk.json applies; --no-config ignores it; --rule sits over it', async () => {
     const dir = draftDir({ '.copydesk.json': '{ // house style\n "rules": { "loaded-language": "off" } }', 'a.txt': LOADED });
-    assert.ok(!ids(run(['--format', 'json', join(dir, 'a.txt')])).includes('loaded-language'));
-    assert.ok(ids(run(['--format', 'json', '--no-config', join(dir, 'a.txt')])).includes('loaded-language'));
-    assert.ok(ids(run(['--format', 'json', '--rule', 'loaded-language=hint', join(dir, 'a.txt')])).includes('loaded-language'));
+    assert.ok(!ids(await run(['--format', 'json', join(dir, 'a.txt')])).includes('loaded-language'));
+    assert.ok(ids(await run(['--format', 'json', '--no-config', join(dir, 'a.txt')])).includes('loaded-language'));
+    assert.ok(ids(await run(['--format', 'json', '--rule', 'loaded-language=hint', join(dir, 'a.txt')])).includes('loaded-language'));
   });
 
-  it('--config PATH is used instead of the nearest file', () => {
+  it('--config PATH is used instead of the nearest file', async () => {
     const dir = draftDir({ 'house.json': '{ "rules": { "unattributed-claim": "off" } }', 'a.txt': LOADED });
-    const found = ids(run(['--format', 'json', '--config', join(dir, 'house.json'), join(dir, 'a.txt')]));
+    const found = ids(await run(['--format', 'json', '--config', join(dir, 'house.json'), join(dir, 'a.txt')]));
     assert.ok(found.includes('loaded-language') && !found.includes('unattributed-claim'), found.join());
   });
 
-  it('problems are printed with line and column, once, and the valid parts still apply', () => {
+  it('problems are printed with line and column, once, and the valid parts still apply', async () => {
     const dir = draftDir({ '.copydesk.json': '{\n  "rules": {\n    "loaded-langage": "off",\n    "unattributed-claim": "off"\n  }\n}', 'a.txt': LOADED, 'b.txt': LOADED });
-    const result = run(['--format', 'json', join(dir, 'a.txt'), join(dir, 'b.txt')]);
+    const result = await run(['--format', 'json', join(dir, 'a.txt'), join(dir, 'b.txt')]);
     assert.equal(result.stderr.match(/loaded-langage/g)?.length, 1, result.stderr);
     assert.match(result.stderr, /\.copydesk\.json:3:5: warning: Unknown rule 'loaded-langage': did you mean 'loaded-language'\?/);
     assert.ok(!ids(result).includes('unattributed-claim'));
     assert.notEqual(result.code, 2);
   });
 
-  it('a file that is not JSON at all exits 2; a missing --config exits 2', () => {
+  it('a file that is not JSON at all exits 2; a missing --config exits 2', async () => {
     const dir = draftDir({ '.copydesk.json': 'rules: off', 'a.txt': LOADED });
-    assert.equal(run([join(dir, 'a.txt')]).code, 2);
-    assert.match(run(['--config', join(dir, 'nope.json'), join(dir, 'a.txt')]).stderr, /--config: .*nope\.json: not found/);
+    assert.equal((await run([join(dir, 'a.txt')])).code, 2);
+    assert.match((await run(['--config', join(dir, 'nope.json'), join(dir, 'a.txt')])).stderr, /--config: .*nope\.json: not found/);
   });
 
-  it('drafts matching "ignore" are skipped with a notice', () => {
+  it('drafts matching "ignore" are skipped with a notice', async () => {
     const dir = draftDir({ '.copydesk.json': '{ "ignore": ["*.old.txt"] }', 'a.old.txt': LOADED });
-    const result = run([join(dir, 'a.old.txt')]);
+    const result = await run([join(dir, 'a.old.txt')]);
     assert.match(result.stderr, /a\.old\.txt: ignored by the configuration/);
     assert.equal(result.code, 0);
   });

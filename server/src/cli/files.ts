@@ -56,6 +56,19 @@ export function expandArguments(args: readonly string[]): Expansion {
   return { targets, empty };
 }
 
+/** The drafts' total size in bytes; one that cannot be read counts nothing (reading it will say why). */
+export function totalBytes(targets: readonly Target[]): number {
+  let bytes = 0;
+  for (const { name } of targets) {
+    try {
+      bytes += statSync(name).size;
+    } catch {
+      // told when it is read
+    }
+  }
+  return bytes;
+}
+
 function kindOf(p: string): 'file' | 'directory' | 'missing' {
   try {
     return statSync(p).isDirectory() ? 'directory' : 'file';

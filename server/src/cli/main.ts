@@ -3,19 +3,21 @@
  * Exit codes: 0 nothing at or above --fail-on, 1 something is (or too many warnings), 2 a usage or
  * input error.
  */
-import path from 'node:path';
-import { BlockCache, checks, fixText, formatFor, lintText, type Finding, type LintSettings } from '../api';
+import { availableParallelism } from 'node:os';
+import { checks, type Finding } from '../api';
 import { resolveSettings } from '../core/settings';
 import { SEVERITIES, type Severity } from '../core/types';
 import { DraftConfigs, type DraftConfig } from '../node/draftConfigs';
 import { wantsColour } from './colour';
-import { DRAFT_EXTENSIONS, expandArguments, type Target } from './files';
+import { configProblemKey, DraftLinter, type DraftOptions, type DraftOutcome, type Said } from './draft';
+import { DRAFT_EXTENSIONS, expandArguments, totalBytes, type Target } from './files';
 import { FORMATTERS } from './formats';
 import type { FileReport } from './formats/shared';
+import { laneCount, parseJobs } from './lanes';
 import { FORMATS, helpText, parse, type FormatName } from './options';
 import { printConfig } from './printConfig';
-import { decodeDraft, readDraft, type ReadResult } from './read';
-import { writeAtomically } from './write';
+import { decodeDraft } from './read';
+import { lintInLanes } from './worker';
 
 export interface Io {
   readonly stdout: (s: string) => void;
@@ -26,9 +28,11 @@ export interface Io {
   readonly version: string;
   /** For NO_COLOR, FORCE_COLOR and TERM; none when left out. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The file a worker thread runs for --jobs (the CLI bundle); without it every draft is checked in this thread. */
+  readonly workerScript?: string;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
     parsed = parse(argv);
@@ -45,6 +49,8 @@ export function main(argv: readonly string[], io: Io): number {
   if (!isSeverity(failOn)) return usageError(io, `--fail-on must be one of ${SEVERITIES.join(', ')}, not '${failOn}'`);
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) return usageError(io, `--max-warnings takes a whole number (0 or more), not '${maxWarnings}'`);
+  const jobs = parseJobs(values.jobs ?? 'auto');
+  if (jobs === undefined) return usageError(io, `--jobs takes a number of threads (1 or more) or auto, not '${values.jobs}'`);
   const rules: Record<string, string> = {};
   for (const r of values.rule ?? []) {
     const m = /^([a-z0-9-/]+)=(off|error|warning|info|hint)$/.exec(r);
@@ -65,13 +71,14 @@ export function main(argv: readonly string[], io: Io): number {
     return usageError(io, `--config: ${(error as Error).message}`);
   }
   const told = new Set<string>();
+  const say = ({ stream, text, once }: Said): void => {
+    if (once !== undefined && told.has(once)) return;
+    if (once !== undefined) told.add(once);
+    io[stream](text);
+  };
   /** A configuration file's problems are told once, not once per draft it applies to. */
   const tell = (config: DraftConfig): void => {
-    for (const problem of config.problems) {
-      if (told.has(problem)) continue;
-      told.add(problem);
-      io.stderr(`copydesk: ${problem}\n`);
-    }
+    for (const problem of config.problems) say({ stream: 'stderr', text: `copydesk: ${problem}\n`, once: configProblemKey(problem) });
   };
   const named = configs.named();
   if (named) tell(named);
@@ -93,63 +100,28 @@ export function main(argv: readonly string[], io: Io): number {
     targets = expansion.targets;
   }
 
+  // Outcomes arrive in any order from worker threads; each is printed once those before it are.
   const reports: FileReport[] = [];
-  // Shared by the fix passes and the final lint of every file.
-  const blockCache = new BlockCache();
-  // A rule that throws is skipped (the others still report) and told once, and the run fails: its findings are missing.
-  const failedRules = new Set<string>();
-  const onCheckError = (checkId: string, error: unknown): void => {
-    if (failedRules.has(checkId)) return;
-    failedRules.add(checkId);
-    io.stderr(`copydesk: the rule '${checkId}' failed and was skipped (${error instanceof Error ? error.message : String(error)}); the other rules still ran\n`);
+  const waiting: (DraftOutcome | undefined)[] = [];
+  let next = 0;
+  const deliver = (index: number, outcome: DraftOutcome): void => {
+    waiting[index] = outcome;
+    for (let ready = waiting[next]; ready; ready = waiting[next]) {
+      waiting[next++] = undefined;
+      for (const said of ready.said) say(said);
+      if (ready.report) reports.push(ready.report);
+      if (ready.inputError) inputError = true;
+    }
   };
-  for (const { name, explicit } of targets) {
-    const read: ReadResult = values.stdin ? decodeDraft(name, io.readStdin()) : readDraft(name);
-    if (!read.ok) {
-      io.stderr(`copydesk: ${read.message}\n`);
-      inputError = true;
-      continue;
-    }
-    const config = configs.forDraft(values.stdin ? path.resolve(name === '<stdin>' ? 'stdin' : name) : name);
-    tell(config);
-    if (config.kind === 'fatal') {
-      inputError = true;
-      continue;
-    }
-    if (config.kind === 'ignored') {
-      // Found in a folder or by a glob, an ignored draft is simply not one of the drafts.
-      if (explicit) io.stderr(`copydesk: ${name}: ignored by the configuration's "ignore" globs\n`);
-      continue;
-    }
-    // --rule sits over the configuration files, as a user setting sits over nothing but defaults in the editor.
-    const settings: LintSettings = { project: [...config.layers, { rules }] };
-    if (read.text.trim() === '') io.stderr(`copydesk: ${name}: is empty; nothing to check\n`);
-    const draftFormat = formatFor(name);
-    let text = read.text;
-    try {
-      if (values.fix) {
-        const fixed = fixText(text, draftFormat, settings, () => true, { blockCache, onCheckError }).text;
-        if (values.stdin) {
-          io.stdout(fixed);
-          text = fixed;
-        } else if (fixed !== text) {
-          try {
-            writeAtomically(name, fixed);
-            text = fixed;
-          } catch (error) {
-            io.stderr(`copydesk: ${name}: could not write the fixed draft (${(error as Error).message}); the file is unchanged\n`);
-            inputError = true;
-          }
-        }
-      }
-      reports.push({ file: name, text, findings: lintText(text, draftFormat, settings, { blockCache, onCheckError }).findings });
-    } catch (error) {
-      // The engine itself failed on this draft: say so, and go on with the others.
-      io.stderr(`copydesk: ${name}: could not be checked (${error instanceof Error ? error.message : String(error)}); skipped\n`);
-      inputError = true;
-    }
+  const options: DraftOptions = { fix: Boolean(values.fix), stdin: Boolean(values.stdin), rules, config: values.config, noConfig: Boolean(values['no-config']) };
+  const script = values.stdin ? undefined : io.workerScript;
+  const lanes = script === undefined ? 1 : laneCount(jobs, { drafts: targets.length, bytes: jobs === 'auto' ? totalBytes(targets) : 0 }, availableParallelism());
+  if (script !== undefined && lanes > 1) {
+    for (const notice of await lintInLanes(targets, options, lanes, script, deliver)) io.stderr(notice);
+  } else {
+    const linter = new DraftLinter(options, configs);
+    targets.forEach((target, index) => deliver(index, linter.lint(target, values.stdin ? decodeDraft(target.name, io.readStdin()) : undefined)));
   }
-  if (failedRules.size) inputError = true;
 
   if (!(values.fix && values.stdin)) {
     const shown = values.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : reports;

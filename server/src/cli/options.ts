@@ -3,6 +3,7 @@
  * so the help can neither leave an option out nor describe one that is gone.
  */
 import { parseArgs } from 'node:util';
+import { BYTES_PER_LANE } from './lanes';
 
 /** Output formats, in the order --help lists them. */
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'checkstyle', 'junit'] as const;
@@ -32,6 +33,7 @@ export const OPTIONS = {
   config: { type: 'string', short: 'c', arg: 'PATH', help: 'use this configuration file instead of the nearest .copydesk.json' },
   'no-config': { type: 'boolean', help: 'use no configuration file' },
   'print-config': { type: 'string', arg: 'FILE', help: 'print the settings that apply to FILE as JSON, and check nothing' },
+  jobs: { type: 'string', short: 'j', arg: 'N', help: `check drafts in N worker threads at once; auto (the default): one per ${BYTES_PER_LANE / 1024} KB of drafts, up to the processors, so small runs use none` },
   stdin: { type: 'boolean', help: 'read the draft from standard input (with --fix, print the fixed text)' },
   'stdin-filename': { type: 'string', arg: 'NAME', help: 'name to report for standard input; its extension picks Markdown or plain text' },
   color: { type: 'boolean', help: 'colour the stylish output even when it is not a terminal' },

@@ -136,7 +136,7 @@ function validateRules(value: unknown, locate: (path: readonly (string | number)
     const path = ['rules', id];
     if (!check) {
       const near = nearestId(id, [...byId.keys()]);
-      warn(path, `Unknown rule '${id}'${near ? `: did you mean '${near}'?` : ''} It is ignored.`, true);
+      warn(path, `Unknown rule '${id}'${near ? `: did you mean '${near}'?` : '.'} It is ignored.`, true);
       continue;
     }
     if (setting === 'off' || isSeverity(setting)) {

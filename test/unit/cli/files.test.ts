@@ -97,27 +97,27 @@ describe('.gitignore', () => {
 
 describe('copydesk with folders and globs', () => {
   const LOADED = 'The draconian rules hit traders on Monday.\n';
-  it('the configuration\'s "ignore" leaves a found draft out silently, a named one with a notice', () => {
+  it('the configuration\'s "ignore" leaves a found draft out silently, a named one with a notice', async () => {
     const dir = repo({ '.copydesk.json': '{ "ignore": ["archive/**"] }', 'archive/old.md': LOADED, 'new.md': LOADED });
-    const found = inDir(dir, () => runCli(['--format', 'json', '.']));
+    const found = await runCli(['--format', 'json', '.'], { cwd: dir });
     assert.deepEqual((JSON.parse(found.stdout) as { file: string }[]).map((r) => r.file), ['new.md']);
     assert.equal(found.stderr, '');
-    const named = inDir(dir, () => runCli(['--format', 'json', 'archive/old.md']));
+    const named = await runCli(['--format', 'json', 'archive/old.md'], { cwd: dir });
     assert.match(named.stderr, /archive\/old\.md: ignored by the configuration/);
   });
 
-  it('a glob that matches nothing: exit 2, named on stderr, the rest still checked', () => {
+  it('a glob that matches nothing: exit 2, named on stderr, the rest still checked', async () => {
     const dir = repo({ 'a.md': LOADED });
-    const result = inDir(dir, () => runCli(['--format', 'json', 'drafts/*.md', 'a.md']));
+    const result = await runCli(['--format', 'json', 'drafts/*.md', 'a.md'], { cwd: dir });
     assert.equal(result.code, 2);
     assert.equal(result.stderr, 'copydesk: drafts/*.md: no files match it (that .gitignore does not ignore)\n');
     assert.deepEqual((JSON.parse(result.stdout) as { file: string }[]).map((r) => r.file), ['a.md']);
   });
 
-  it('--fix rewrites the drafts a folder stands for', () => {
+  it('--fix rewrites the drafts a folder stands for', async () => {
     const dir = repo({ 'desk/a.md': 'Ferry runs.\n\nFerry runs on Sunday until October.\n\nFerry runs on Sunday until October.\n' });
     writeFileSync(join(dir, '.gitignore'), 'nothing\n');
-    inDir(dir, () => runCli(['--fix', 'desk']));
-    assert.equal(inDir(dir, () => runCli(['--format', 'json', '--rule', 'duplicate-paragraph=error', 'desk'])).code, 0);
+    await runCli(['--fix', 'desk'], { cwd: dir });
+    assert.equal((await runCli(['--format', 'json', '--rule', 'duplicate-paragraph=error', 'desk'], { cwd: dir })).code, 0);
   });
 });

@@ -17,7 +17,7 @@ import { formatSarif } from '../../../server/src/cli/formats/sarif';
 import type { FileReport, FormatContext } from '../../../server/src/cli/formats/shared';
 import { xmlText } from '../../../server/src/cli/formats/xml';
 import type { Finding, Severity } from '../../../server/src/core/types';
-import { inDir, runCli, tempTree } from '../../helpers/runCli';
+import { runCli, tempTree } from '../../helpers/runCli';
 
 // The SARIF 2.1.0 schema (draft-04) as Microsoft's SARIF SDK ships it in @microsoft/jest-sarif.
 const SARIF_SCHEMA = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -84,9 +84,9 @@ describe('--format sarif', () => {
     assert.deepEqual(related.message, { text: 'First copy.' });
   });
 
-  it('a real run of copydesk --format sarif validates too', () => {
+  it('a real run of copydesk --format sarif validates too', async () => {
     const dir = tempTree({ 'drafts/vote.md': readFileSync(join(__dirname, '../../../examples/harbour-vote.md'), 'utf8') });
-    const result = inDir(dir, () => runCli(['--format', 'sarif', 'drafts']));
+    const result = await runCli(['--format', 'sarif', 'drafts'], { cwd: dir });
     assert.ok(validateSarif(JSON.parse(result.stdout)), JSON.stringify(validateSarif.errors, null, 2));
     const real = JSON.parse(result.stdout) as any;
     assert.ok(real.runs[0].results.length > 5);

@@ -35,10 +35,10 @@ function caseDir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-function run(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => new Uint8Array(), isTty: false, version: '0.0.0-test' });
+  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => new Uint8Array(), isTty: false, version: '0.0.0-test' });
   return { code, stdout, stderr };
 }
 
@@ -71,11 +71,11 @@ describe('copydesk on paths that are not drafts', () => {
     assert.equal(r.status, 2);
   });
 
-  it('a symlink loop: named on stderr; the other file is checked', () => {
+  it('a symlink loop: named on stderr; the other file is checked', async () => {
     const dir = caseDir({ 'ferry.txt': DRAFT });
     symlinkSync(join(dir, 'b.md'), join(dir, 'a.md'));
     symlinkSync(join(dir, 'a.md'), join(dir, 'b.md'));
-    const r = run([...ONLY_DUPLICATES, '--format', 'json', join(dir, 'a.md'), join(dir, 'ferry.txt')]);
+    const r = await run([...ONLY_DUPLICATES, '--format', 'json', join(dir, 'a.md'), join(dir, 'ferry.txt')]);
     assert.equal(r.stderr, `copydesk: ${join(dir, 'a.md')}: too many levels of symbolic links\n`);
     assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file), [join(dir, 'ferry.txt')]);
     assert.equal(r.code, 2);
@@ -96,7 +96,7 @@ describe('copydesk when something fails inside', () => {
   const restore: (() => void)[] = [];
   afterEach(() => restore.splice(0).forEach((undo) => undo()));
 
-  it('a rule that throws: told once on stderr, the other rules still report on every file, exit 2', () => {
+  it('a rule that throws: told once on stderr, the other rules still report on every file, exit 2', async () => {
     const check = checks.find((c) => c.meta.id === 'loaded-language') as { run: Check['run'] };
     const original = check.run;
     check.run = () => {
@@ -104,7 +104,7 @@ describe('copydesk when something fails inside', () => {
     };
     restore.push(() => (check.run = original));
     const dir = caseDir({ 'a.txt': DRAFT, 'b.txt': `The draconian plan.\n\n${DRAFT}` });
-    const r = run(['--format', 'json', join(dir, 'a.txt'), join(dir, 'b.txt')]);
+    const r = await run(['--format', 'json', join(dir, 'a.txt'), join(dir, 'b.txt')]);
     assert.equal(r.stderr, "copydesk: the rule 'loaded-language' failed and was skipped (lexicon missing); the other rules still ran\n");
     const files = JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string }[] }[];
     assert.deepEqual(files.map((f) => f.diagnostics.some((d) => d.rule === 'duplicate-paragraph')), [true, true]);
@@ -112,17 +112,17 @@ describe('copydesk when something fails inside', () => {
     assert.equal(r.code, 2);
   });
 
-  it('--fix that cannot write the fixed draft: the draft is unchanged, the reason told, exit 2', () => {
+  it('--fix that cannot write the fixed draft: the draft is unchanged, the reason told, exit 2', async () => {
     const dir = caseDir({ 'ferry.txt': DRAFT });
     // The temporary file's name is taken (by a folder), so the new text cannot be written beside the draft.
     mkdirSync(join(dir, `.ferry.txt.copydesk-${process.pid}.tmp`));
-    const r = run(['--fix', ...ONLY_DUPLICATES, join(dir, 'ferry.txt')]);
+    const r = await run(['--fix', ...ONLY_DUPLICATES, join(dir, 'ferry.txt')]);
     assert.match(r.stderr, /^copydesk: .*ferry\.txt: could not write the fixed draft \(EEXIST: .*\); the file is unchanged\n$/);
     assert.equal(readFileSync(join(dir, 'ferry.txt'), 'utf8'), DRAFT);
     assert.equal(r.code, 2);
     // Once the name is free again, the same run fixes it.
     rmSync(join(dir, `.ferry.txt.copydesk-${process.pid}.tmp`), { recursive: true });
-    assert.equal(run(['--fix', ...ONLY_DUPLICATES, join(dir, 'ferry.txt')]).code, 0);
+    assert.equal((await run(['--fix', ...ONLY_DUPLICATES, join(dir, 'ferry.txt')])).code, 0);
     assert.equal(readFileSync(join(dir, 'ferry.txt'), 'utf8'), FIXED);
   });
 

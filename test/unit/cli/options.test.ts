@@ -34,8 +34,8 @@ describe('--max-warnings', () => {
     { args: ['--max-warnings', 'lots'], code: 2, stderr: "copydesk: --max-warnings takes a whole number (0 or more), not 'lots'\n" },
   ];
   for (const { args, code, stderr } of cases) {
-    it(`${args.join(' ')} → exit ${code}`, () => {
-      const result = runCli([...ONLY, ...args, draft()]);
+    it(`${args.join(' ')} → exit ${code}`, async () => {
+      const result = await runCli([...ONLY, ...args, draft()]);
       assert.equal(result.stderr, stderr);
       assert.equal(result.code, code);
     });
@@ -43,15 +43,15 @@ describe('--max-warnings', () => {
 });
 
 describe('--quiet', () => {
-  it('prints errors only', () => {
+  it('prints errors only', async () => {
     const file = draft();
-    const rules = (args: string[]) => (JSON.parse(runCli([...ONLY, '--format', 'json', ...args, file]).stdout) as { diagnostics: { rule: string; severity: string }[] }[])[0]!.diagnostics.map((d) => `${d.rule}:${d.severity}`);
-    assert.deepEqual(rules([]), ['duplicate-paragraph:warning', 'write-good/illusion:info', 'duplicate-paragraph:warning']);
-    assert.deepEqual(rules(['--quiet']), []);
-    assert.deepEqual(rules(['-q', '--rule', 'write-good/illusion=error']), ['write-good/illusion:error']);
+    const rules = async (args: string[]) => (JSON.parse((await runCli([...ONLY, '--format', 'json', ...args, file])).stdout) as { diagnostics: { rule: string; severity: string }[] }[])[0]!.diagnostics.map((d) => `${d.rule}:${d.severity}`);
+    assert.deepEqual(await rules([]), ['duplicate-paragraph:warning', 'write-good/illusion:info', 'duplicate-paragraph:warning']);
+    assert.deepEqual(await rules(['--quiet']), []);
+    assert.deepEqual(await rules(['-q', '--rule', 'write-good/illusion=error']), ['write-good/illusion:error']);
   });
-  it('--fail-on still counts what it hides', () => {
-    assert.deepEqual(runCli([...ONLY, '--quiet', '--fail-on', 'warning', draft()]), { code: 1, stdout: '', stderr: '' });
+  it('--fail-on still counts what it hides', async () => {
+    assert.deepEqual(await runCli([...ONLY, '--quiet', '--fail-on', 'warning', draft()]), { code: 1, stdout: '', stderr: '' });
   });
 });
 
@@ -74,23 +74,23 @@ describe('colour', () => {
   for (const { flags = {}, env = {}, tty, colour } of cases) {
     it(`${JSON.stringify({ ...flags, ...env, tty })} → ${colour ? 'colour' : 'none'}`, () => assert.equal(wantsColour(flags, env, tty), colour));
   }
-  it('reaches the stylish output (and never the JSON)', () => {
+  it('reaches the stylish output (and never the JSON)', async () => {
     const file = draft();
-    assert.match(runCli([...ONLY, file], { isTty: true }).stdout, /\u001b\[33mwarning/);
-    assert.doesNotMatch(runCli([...ONLY, file], { isTty: true, env: { NO_COLOR: '1' } }).stdout, /\u001b/);
-    assert.match(runCli([...ONLY, '--color', file]).stdout, /\u001b\[/);
-    assert.doesNotMatch(runCli([...ONLY, '--color', '--format', 'json', file]).stdout, /\u001b/);
-    assert.equal(runCli(['--color', '--no-color', file]).code, 2);
+    assert.match((await runCli([...ONLY, file], { isTty: true })).stdout, /\u001b\[33mwarning/);
+    assert.doesNotMatch((await runCli([...ONLY, file], { isTty: true, env: { NO_COLOR: '1' } })).stdout, /\u001b/);
+    assert.match((await runCli([...ONLY, '--color', file])).stdout, /\u001b\[/);
+    assert.doesNotMatch((await runCli([...ONLY, '--color', '--format', 'json', file])).stdout, /\u001b/);
+    assert.equal((await runCli(['--color', '--no-color', file])).code, 2);
   });
 });
 
 describe('--print-config', () => {
-  it('the settings for a file: defaults, .copydesk.json, --rule and front matter', () => {
+  it('the settings for a file: defaults, .copydesk.json, --rule and front matter', async () => {
     const dir = tempTree({
       '.copydesk.json': '{ "rules": { "loaded-language": "error", "sentence-length": { "options": { "max": 30 } } }, "ignore": ["old/**"] }',
       'a.md': '---\ncopydesk:\n  rules:\n    echo: off\n---\nText.\n',
     });
-    const result = runCli(['--print-config', join(dir, 'a.md'), '--rule', 'double-space=hint']);
+    const result = await runCli(['--print-config', join(dir, 'a.md'), '--rule', 'double-space=hint']);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
     const printed = JSON.parse(result.stdout) as { file: string; format: string; config: string; ignored: boolean; rules: Record<string, unknown> };
@@ -105,19 +105,19 @@ describe('--print-config', () => {
     assert.equal(printed.rules['echo'], 'off');
     assert.equal(printed.rules['write-good/e-prime'], 'off');
   });
-  it('a file that does not exist yet, an ignored one, and without configuration', () => {
+  it('a file that does not exist yet, an ignored one, and without configuration', async () => {
     const dir = tempTree({ '.copydesk.json': '{ "ignore": ["old/**"] }' });
-    const ignored = JSON.parse(runCli(['--print-config', join(dir, 'old/x.txt')]).stdout) as { ignored: boolean; format: string };
+    const ignored = JSON.parse((await runCli(['--print-config', join(dir, 'old/x.txt')])).stdout) as { ignored: boolean; format: string };
     assert.deepEqual([ignored.ignored, ignored.format], [true, 'plaintext']);
-    assert.equal((JSON.parse(runCli(['--print-config', join(dir, 'x.md'), '--no-config']).stdout) as { config: unknown }).config, null);
+    assert.equal((JSON.parse((await runCli(['--print-config', join(dir, 'x.md'), '--no-config'])).stdout) as { config: unknown }).config, null);
   });
-  it('is given on its own', () => {
-    assert.deepEqual(runCli(['--print-config', 'a.md', 'b.md']), { code: 2, stdout: '', stderr: 'copydesk: give --print-config FILE on its own, without drafts to check, --stdin or --fix\n' });
+  it('is given on its own', async () => {
+    assert.deepEqual(await runCli(['--print-config', 'a.md', 'b.md']), { code: 2, stdout: '', stderr: 'copydesk: give --print-config FILE on its own, without drafts to check, --stdin or --fix\n' });
   });
 });
 
-describe('--help', () => {
-  const help = runCli(['--help']).stdout;
+describe('--help', async () => {
+  const help = (await runCli(['--help'])).stdout;
   for (const [name, spec] of Object.entries(OPTIONS)) {
     it(`lists --${name}`, () => assert.ok(help.includes(`--${name}`) && ('short' in spec ? help.includes(`-${spec.short}, --${name}`) : true), help));
   }

@@ -16,7 +16,8 @@ describe('.copydesk.json: parsing and validation', () => {
   });
 
   const bad: { name: string; text: string; expected: RegExp[] }[] = [
-    { name: 'an unknown rule, at its key, with the nearest id', text: '{ "rules": { "loaded-langage": "off" } }', expected: [/^"loaded-langage": Unknown rule 'loaded-langage': did you mean 'loaded-language'\?/] },
+    { name: 'an unknown rule, at its key, with the nearest id', text: '{ "rules": { "loaded-langage": "off" } }', expected: [/^"loaded-langage": Unknown rule 'loaded-langage': did you mean 'loaded-language'\? It is ignored\.$/] },
+    { name: 'an unknown rule with no id near it, as a sentence of its own', text: '{ "rules": { "no-such-rule": "off" } }', expected: [/^"no-such-rule": Unknown rule 'no-such-rule'\. It is ignored\.$/] },
     { name: 'a wrong severity, at its value', text: '{ "rules": { "loaded-language": "loud" } }', expected: [/^"loud": Expected "off", "error"/] },
     { name: 'an option of the wrong type', text: '{ "rules": { "near-duplicate-paragraph": { "options": { "threshold": "high" } } } }', expected: [/^"high": 'threshold' expects a number\./] },
     { name: 'an out-of-range number', text: '{ "rules": { "near-duplicate-paragraph": { "options": { "threshold": 7 } } } }', expected: [/^\{ "threshold": 7 \}: near-duplicate-paragraph: /] },

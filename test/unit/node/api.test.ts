@@ -23,10 +23,10 @@ const LEDE = 'The council in Kelby voted on Tuesday to keep the night ferry runn
 const DRAFT = `Ferry Vote\n\n${LEDE}\n\nThe mayor slammed the draconian plan.\n\n${LEDE}\n`;
 
 describe('lint', () => {
-  it('gives what copydesk --format json gives for the same file', () => {
+  it('gives what copydesk --format json gives for the same file', async () => {
     const dir = tempTree({ 'ferry.md': DRAFT, '.copydesk.json': '{ "rules": { "unattributed-claim": "off" } }' });
     const file = join(dir, 'ferry.md');
-    const cli = (JSON.parse(runCli(['--format', 'json', file]).stdout) as { diagnostics: unknown[] }[])[0]!.diagnostics;
+    const cli = (JSON.parse((await runCli(['--format', 'json', file])).stdout) as { diagnostics: unknown[] }[])[0]!.diagnostics;
     const api = lint(DRAFT, { filename: file });
     assert.deepEqual(api, { diagnostics: cli, problems: [], ignored: false });
     assert.ok(!api.diagnostics.some((d) => d.rule === 'unattributed-claim'));
