@@ -11,6 +11,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents } from 'mdast';
 import { computeLineStarts, lineIndexAt } from './lines';
+import { BlockScan } from './markdownScan';
 import { plainTextBlocks } from './plaintext';
 import { detached, intern, TextMemo } from './textMemo';
 import type { Block, BlockKind, Offset, Span } from './types';
@@ -50,74 +51,33 @@ export function markdownLayout(text: string, lineStarts: readonly Offset[]): Mar
 const chunkMemo = new TextMemo<{ prose: string; blocks: { kind: BlockKind; span: Span; outer: Span }[] }>(20_000);
 
 /**
- * Where a draft can be cut into independently parsed pieces: at a blank line followed by a line
- * that starts in the first column, outside fenced code, front matter, HTML comments and raw HTML
- * blocks (the constructs that run on over blank lines). An unindented line after a blank line
- * always starts a new top-level block in CommonMark; two chunks of one loose list parse as two
- * lists, whose items are list items all the same.
+ * Where a draft can be cut into independently parsed pieces: where BlockScan says a new top-level
+ * block starts that nothing before it runs on over (an unindented line after a blank line, or a
+ * bullet item in the first column, outside any fence, comment, raw HTML or front matter opened at
+ * the top level). Two chunks of one loose list parse as two lists, whose items are list items all
+ * the same. Long lists are parsed item by item: micromark's time grows with the square of a
+ * chunk's nested containers ("- a" with a sub-item, 8,000 times: 28 s in one chunk).
  */
 export function markdownChunks(text: string): Span[] {
   const chunks: Span[] = [];
+  const scan = new BlockScan();
   let chunkStart = 0;
-  let fence: string | undefined;
-  let closing: RegExp | undefined;
-  /** Inside an HTML block that a blank line ends (CommonMark types 6 and 7): no fence opens there. */
-  let htmlBlock = false;
   let previousBlank = false;
   let lineStart = 0;
-  let first = true;
   while (lineStart < text.length) {
     const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? text.length : nl + 1;
     const line = text.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/u, '');
-    const blank = !/\S/u.test(line);
-    if (!fence && !closing && !htmlBlock && !blank && lineStart > chunkStart && ((previousBlank && !/^[ \t]/u.test(line)) || startsBulletItem(line))) {
+    if (lineStart > chunkStart && scan.startsChunk(line, previousBlank)) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
-    if (htmlBlock && blank) htmlBlock = false;
-    if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`, 'u').test(line)) fence = undefined;
-    } else if (closing) {
-      if (closing.test(line)) closing = undefined;
-    } else if (first && /^\uFEFF?(?:---|\+\+\+)[ \t]*$/u.test(line)) {
-      // Front matter: open until its closing line.
-      closing = /^(?:---|\+\+\+|\.\.\.)[ \t]*$/u;
-      fence = undefined;
-    } else if (htmlBlock) {
-      // Its lines are HTML, whatever they look like, until the blank line that ends it.
-    } else if (line.includes('<!--') && !line.includes('-->', line.indexOf('<!--') + 4)) {
-      // (indexOf, not /<!--[\s\S]*-->/: that pattern rescans the line from every '<!--' in it)
-      closing = /-->/u;
-    } else if (/^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)/iu.test(line)) {
-      if (!/<\/(script|pre|style|textarea)>/iu.test(line)) closing = /<\/(?:script|pre|style|textarea)>/iu;
-    } else if (HTML_BLOCK_6.test(line) || ((previousBlank || first) && HTML_BLOCK_7.test(line))) {
-      htmlBlock = true;
-    } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/u.exec(line);
-      if (open) fence = open[1];
-    }
-    previousBlank = blank;
-    first = false;
+    previousBlank = scan.read(line);
     lineStart = lineEnd;
   }
   chunks.push({ start: chunkStart, end: text.length });
   return chunks;
 }
-
-/**
- * A bullet list item in the first column ("- text", not "- - -" or a bare "-"): it always starts a
- * new top-level item, so a long list is parsed item by item. micromark's time grows with the square
- * of a chunk's nested containers ("- a" with a sub-item, 8,000 times: 28 s in one chunk).
- */
-function startsBulletItem(line: string): boolean {
-  return /^[-*+][ \t]+\S/u.test(line) && !/^([-*_])(?:[ \t]*\1){2,}[ \t]*$/u.test(line);
-}
-
-/** HTML blocks of CommonMark type 6 (block-level tags, which may interrupt a paragraph) and type 7 (any tag alone on its line). */
-const HTML_BLOCK_6 =
-  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/iu;
-const HTML_BLOCK_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/u;
 
 /**
  * The layout from one parse of the whole text. A text the parser cannot take in reasonable time or
