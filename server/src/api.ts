@@ -9,7 +9,6 @@ import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config
 import { directiveEffect, DIRECTIVE_ID } from './core/directives';
 import { refinedFindings, type FindingList, type Keep } from './core/findingList';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
-import { lastAtOrBefore } from './core/spans';
 import { BlockCache, compareFindings, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
@@ -81,15 +80,21 @@ function result(list: FindingList, text: string, lineStarts: readonly number[], 
  */
 function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
   const copies: Span[] = [];
-  list.forEach((f, by) => f.checkId === 'duplicate-paragraph' && copies.push({ start: f.span.start + by, end: f.span.end + by }));
+  const { stored, shifts } = list;
+  for (let i = 0; i < stored.length; i++) {
+    const f = stored[i]!;
+    if (f.checkId === 'duplicate-paragraph') copies.push({ start: f.span.start + shifts[i]!, end: f.span.end + shifts[i]! });
+  }
   if (!copies.length) return undefined;
-  // Copies are disjoint blocks: one binary search per finding, not a scan of every copy (a draft
+  // Copies are disjoint blocks, so one walk along them in step with the findings does (a draft
   // assembled from many versions has thousands).
   copies.sort((a, b) => a.start - b.start);
-  const starts = copies.map((c) => c.start);
+  // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves on.
+  let i = -1;
   return (f, by) => {
     if (f.checkId === 'duplicate-paragraph') return true;
-    const i = lastAtOrBefore(starts, f.span.start + by);
+    const start = f.span.start + by;
+    while (i + 1 < copies.length && copies[i + 1]!.start <= start) i++;
     return i < 0 || f.span.end + by > copies[i]!.end;
   };
 }

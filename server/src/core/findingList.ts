@@ -8,49 +8,51 @@
 import type { Finding, Fix, Span } from './types';
 
 export interface FindingList {
-  /** How many findings; counted on the first ask. */
   readonly length: number;
-  /**
-   * Each finding in text order with the offset that places it in the draft (0 for those already
-   * in draft offsets): `f.span.start + by` is where it starts. `index` counts from 0 in that order.
-   */
+  /** The findings in text order as they are kept: `stored[i]` is placed in the draft by `shifts[i]`. */
+  readonly stored: readonly Finding[];
+  /** What to add to `stored[i]`'s offsets (0 for those already in draft offsets). */
+  readonly shifts: Int32Array;
+  /** Each finding in text order with the offset that places it: `f.span.start + by` is where it starts. */
   forEach(visit: (f: Finding, by: number, index: number) => void): void;
   /** Every finding in draft offsets, in text order (built on the first ask, then kept). */
   toArray(): readonly Finding[];
 }
 
-/** Whether a block-relative finding placed at `by` is kept (inline directives, copies' echoes). */
+/** Whether a finding placed at `by` is kept (inline directives, copies' echoes); asked in text order. */
 export type Keep = (f: Finding, by: number) => boolean;
 
 /** Findings already in draft offsets and in text order. */
 export function findingArray(findings: readonly Finding[]): FindingList {
-  return {
-    length: findings.length,
-    forEach: (visit) => findings.forEach((f, i) => visit(f, 0, i)),
-    toArray: () => findings,
-  };
+  return listOf(findings, new Int32Array(findings.length), findings);
 }
 
 /**
  * The merge of block bundles (`bundles[k]` relative to `offsets[k]`, blocks in text order and
  * disjoint, each sorted by compareFindings) with `loose` findings in draft offsets, sorted likewise.
+ * One pass that copies references, not findings: a keystroke's cost does not grow with the
+ * findings after it.
  */
 export function mergedFindings(bundles: readonly (readonly Finding[])[], offsets: ArrayLike<number>, loose: readonly Finding[]): FindingList {
-  return lazyList((visit) => {
-    let index = 0;
-    let l = 0;
-    for (let k = 0; k < bundles.length; k++) {
-      const bundle = bundles[k]!;
-      if (!bundle.length) continue;
-      const by = offsets[k]!;
-      for (const f of bundle) {
-        // Loose findings that come first (ties broken as compareFindings breaks them).
-        while (l < loose.length && before(loose[l]!, f, by)) visit(loose[l++]!, 0, index++);
-        visit(f, by, index++);
-      }
+  let n = loose.length;
+  for (const bundle of bundles) n += bundle.length;
+  const stored = new Array<Finding>(n);
+  const shifts = new Int32Array(n);
+  let i = 0;
+  let l = 0;
+  for (let k = 0; k < bundles.length; k++) {
+    const bundle = bundles[k]!;
+    if (!bundle.length) continue;
+    const by = offsets[k]!;
+    for (const f of bundle) {
+      // Loose findings that come first (ties broken as compareFindings breaks them).
+      while (l < loose.length && before(loose[l]!, f, by)) stored[i++] = loose[l++]!;
+      stored[i] = f;
+      shifts[i++] = by;
     }
-    while (l < loose.length) visit(loose[l++]!, 0, index++);
-  });
+  }
+  while (l < loose.length) stored[i++] = loose[l++]!;
+  return listOf(stored, shifts);
 }
 
 /**
@@ -59,37 +61,37 @@ export function mergedFindings(bundles: readonly (readonly Finding[])[], offsets
  */
 export function refinedFindings(list: FindingList, keep: Keep | undefined, extra: readonly Finding[]): FindingList {
   if (!keep && !extra.length) return list;
-  return lazyList((visit) => {
-    let index = 0;
-    let e = 0;
-    list.forEach((f, by) => {
-      if (keep && !keep(f, by)) return;
-      while (e < extra.length && before(extra[e]!, f, by)) visit(extra[e++]!, 0, index++);
-      visit(f, by, index++);
-    });
-    while (e < extra.length) visit(extra[e++]!, 0, index++);
-  });
+  const { stored: from, shifts: by } = list;
+  const stored = new Array<Finding>(from.length + extra.length);
+  const shifts = new Int32Array(from.length + extra.length);
+  let n = 0;
+  let e = 0;
+  for (let i = 0; i < from.length; i++) {
+    const f = from[i]!;
+    if (keep && !keep(f, by[i]!)) continue;
+    while (e < extra.length && before(extra[e]!, f, by[i]!)) stored[n++] = extra[e++]!;
+    stored[n] = f;
+    shifts[n++] = by[i]!;
+  }
+  while (e < extra.length) stored[n++] = extra[e++]!;
+  stored.length = n;
+  return listOf(stored, shifts.subarray(0, n));
 }
 
-function lazyList(forEach: FindingList['forEach']): FindingList {
-  let count: number | undefined;
-  let array: readonly Finding[] | undefined;
+function listOf(stored: readonly Finding[], shifts: Int32Array, placedAlready?: readonly Finding[]): FindingList {
+  let array = placedAlready;
   return {
-    get length() {
-      if (count === undefined) {
-        let n = 0;
-        forEach(() => n++);
-        count = n;
-      }
-      return count;
+    length: stored.length,
+    stored,
+    shifts,
+    forEach(visit) {
+      for (let i = 0; i < stored.length; i++) visit(stored[i]!, shifts[i]!, i);
     },
-    forEach,
     toArray() {
       if (!array) {
-        const out: Finding[] = [];
-        forEach((f, by) => out.push(placed(f, by)));
+        const out = new Array<Finding>(stored.length);
+        for (let i = 0; i < stored.length; i++) out[i] = placed(stored[i]!, shifts[i]!);
         array = out;
-        count = out.length;
       }
       return array;
     },

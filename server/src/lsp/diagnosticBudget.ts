@@ -54,11 +54,13 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   const near = new Float64Array(n);
   // Tier 0 is "in view", whatever its severity: the lines on screen are never missing a squiggle.
   const counts = new Int32Array(TIERS + 1);
-  findings.forEach((f, by, i) => {
-    near[i] = distance(f.span.start + by, f.span.end + by, focus);
+  const { stored, shifts } = findings;
+  for (let i = 0; i < n; i++) {
+    const f = stored[i]!;
+    near[i] = distance(f.span.start + shifts[i]!, f.span.end + shifts[i]!, focus);
     tier[i] = focus.length && near[i] === 0 ? 0 : 1 + tierOf(f);
     counts[tier[i]!]!++;
-  });
+  }
   let cut = 0;
   let room = budget;
   while (cut <= TIERS && counts[cut]! <= room) room -= counts[cut++]!;
@@ -72,7 +74,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   partial.sort((a, b) => near[a]! - near[b]! || a - b);
   for (let k = 0; k < room; k++) keep[partial[k]!] = 1;
   const shown: Finding[] = [];
-  findings.forEach((f, by, i) => keep[i] && shown.push(placed(f, by)));
+  for (let i = 0; i < n; i++) if (keep[i]) shown.push(placed(stored[i]!, shifts[i]!));
   return { findings: shown, omitted: n - shown.length };
 }
 
