@@ -10,7 +10,8 @@
  * first, as test/helpers/drafts.ts fromScratch does) and fails on any difference: slow at 4 MB,
  * so pair it with fewer edits or a smaller size. --profile writes a CPU profile of the edits
  * (.bench-cache/edits.cpuprofile) and prints the functions with the most self time. --snapshot
- * writes a heap snapshot after the edits (.bench-cache/edits.heapsnapshot).
+ * writes heap snapshots after the open and after the edits (.bench-cache/open.heapsnapshot,
+ * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
@@ -80,7 +81,11 @@ async function main(): Promise<void> {
 
   console.log(`${label}: ${bytes.toLocaleString('en-US')} bytes, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const open = await pull([]);
-  console.log(`open: ${Math.round(open.totalMs)} ms, ${open.count} findings; heap after GC ${heapMB().toFixed(0)} MB`);
+  console.log(`open: ${Math.round(open.totalMs)} ms, ${open.count} findings; heap after GC ${heapMB().toFixed(0)} MB; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  if (values.snapshot) {
+    mkdirSync(OUT, { recursive: true });
+    console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(OUT, 'open.heapsnapshot'))}`);
+  }
 
   const session = values.profile ? new Session() : undefined;
   if (session) {
