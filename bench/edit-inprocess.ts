@@ -10,7 +10,8 @@
  * first, as test/helpers/drafts.ts fromScratch does) and fails on any difference: slow at 4 MB,
  * so pair it with fewer edits or a smaller size. --profile writes a CPU profile of the edits
  * (.bench-cache/edits.cpuprofile) and prints the functions with the most self time. --snapshot
- * writes a heap snapshot after the edits (.bench-cache/edits.heapsnapshot).
+ * writes heap snapshots after the open and after the edits (.bench-cache/open.heapsnapshot,
+ * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
@@ -72,14 +73,19 @@ async function main(): Promise<void> {
     const outcome = await linter.lint(doc, settings);
     const t1 = performance.now();
     if (outcome.kind !== 'linted') throw new Error(`lint ${outcome.kind}`);
-    const shown = chooseShown(outcome.result.findings, settings.maxDiagnostics, focus);
+    const shown = chooseShown(outcome.result.list, settings.maxDiagnostics, focus);
     const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, FEATURES));
-    return { engineMs: t1 - t0, totalMs: performance.now() - t0, findings: outcome.result.findings, diagnostics: diagnostics.length };
+    const { result } = outcome;
+    return { engineMs: t1 - t0, totalMs: performance.now() - t0, count: result.list.length, findings: () => result.findings, diagnostics: diagnostics.length };
   };
 
   console.log(`${label}: ${bytes.toLocaleString('en-US')} bytes, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const open = await pull([]);
-  console.log(`open: ${Math.round(open.totalMs)} ms, ${open.findings.length} findings; heap after GC ${heapMB().toFixed(0)} MB`);
+  console.log(`open: ${Math.round(open.totalMs)} ms, ${open.count} findings; heap after GC ${heapMB().toFixed(0)} MB; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  if (values.snapshot) {
+    mkdirSync(OUT, { recursive: true });
+    console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(OUT, 'open.heapsnapshot'))}`);
+  }
 
   const session = values.profile ? new Session() : undefined;
   if (session) {
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
     if (values.verify) {
       session && (await session.post('Profiler.stop'));
       const want = fromScratch(doc.getText()).map(describe);
-      const got = run.findings.map(describe);
+      const got = run.findings().map(describe);
       const same = want.length === got.length && want.every((w, k) => w === got[k]);
       if (!same) {
         mismatches++;
@@ -115,7 +121,7 @@ async function main(): Promise<void> {
       }
       session && (await session.post('Profiler.start'));
     }
-    if ((i + 1) % 10 === 0 || i === 0) console.log(`  edit ${i + 1}: ${ms.toFixed(1)} ms (engine ${run.engineMs.toFixed(1)} ms), ${run.findings.length} findings`);
+    if ((i + 1) % 10 === 0 || i === 0) console.log(`  edit ${i + 1}: ${ms.toFixed(1)} ms (engine ${run.engineMs.toFixed(1)} ms), ${run.count} findings`);
   }
 
   if (session) {

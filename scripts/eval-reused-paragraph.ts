@@ -332,7 +332,7 @@ function bruteForce(articles: readonly Article[], summaries: ReadonlyMap<string,
   }
   const postings = new Map<number, number[]>();
   all.forEach((p, n) => {
-    for (const s of p.set.shingles) {
+    for (const s of p.set.list) {
       const list = postings.get(s);
       if (list) list.push(n);
       else postings.set(s, [n]);
@@ -342,14 +342,14 @@ function bruteForce(articles: readonly Article[], summaries: ReadonlyMap<string,
   const found = new Map<string, { exact: boolean; similarity: number }>();
   all.forEach((p, n) => {
     const touched: number[] = [];
-    for (const s of p.set.shingles) for (const m of postings.get(s)!) if (m > n && counts[m]!++ === 0) touched.push(m);
+    for (const s of p.set.list) for (const m of postings.get(s)!) if (m > n && counts[m]!++ === 0) touched.push(m);
     for (const m of touched) {
       const q = all[m]!;
       const count = counts[m]!;
       counts[m] = 0;
       if (q.doc === p.doc) continue;
       const exact = q.key === p.key;
-      const similarity = exact ? 1 : similarityFromCounts(count, p.set.shingles.size, q.set.shingles.size);
+      const similarity = exact ? 1 : similarityFromCounts(count, p.set.list.length, q.set.list.length);
       if (!exact && similarity < requiredSimilarity(p.words, q.words, options)) continue;
       // The count is the index-free intersection; pairSimilarity must agree with it.
       if (!exact && pairSimilarity(p.set, q.set) !== similarity) throw new Error(`pairSimilarity disagrees for ${p.doc}#${p.i} and ${q.doc}#${q.i}`);

@@ -6,17 +6,18 @@ import { checks } from './checks';
 import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
-import { applyDirectives, DIRECTIVE_ID } from './core/directives';
+import { directiveEffect, DIRECTIVE_ID } from './core/directives';
+import { refinedFindings, type FindingList, type Keep } from './core/findingList';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
-import { lastAtOrBefore } from './core/spans';
-import { BlockCache, compareFindings, lint, lintSteps, type LintOptions } from './core/engine';
+import { BlockCache, compareFindings, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
 import { buildSourceText, type TextFormat } from './core/text';
-import type { Finding, Severity } from './core/types';
+import type { Finding, Severity, Span } from './core/types';
 
 export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
 export { BlockCache, DraftHistory } from './core/engine';
+export type { FindingList } from './core/findingList';
 export { articleReport, kindOf, FINDING_KINDS, type ArticleReport, type FindingKind, type KindCounts, type ParagraphEntry, type RuleCount } from './core/report';
 export { reportMarkdown } from './core/reportMarkdown';
 export { checks };
@@ -39,7 +40,10 @@ export interface LintSettings {
 }
 
 export interface LintResult {
+  /** In text order (built from `list` on the first read). */
   readonly findings: readonly Finding[];
+  /** The same findings, most of them still relative to their paragraph: read it to touch only a few. */
+  readonly list: FindingList;
   /** Problems with the settings, worth telling the writer once. */
   readonly problems: readonly string[];
 }
@@ -47,25 +51,52 @@ export interface LintResult {
 export function lintText(text: string, format: TextFormat, settings: LintSettings = {}, options: LintOptions = {}): LintResult {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
   const view = buildSourceText(text, format);
-  return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(lint(view, checks, settingFor, options)), text, view.lineStarts, IDS), frontMatter), problems };
+  const steps = lintSteps(view, checks, settingFor, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return result(step.value, text, view.lineStarts, frontMatter, problems);
+  }
+}
+
+/** The engine's findings with the draft's directives, copies and front matter taken into account. */
+function result(list: FindingList, text: string, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[]): LintResult {
+  const directives = directiveEffect(text, lineStarts, IDS);
+  const copies = withoutEchoesOfCopies(list);
+  const keep: Keep | undefined = directives ? (f, by) => !directives.isSuppressed(f.checkId, f.span.start + by) && (!copies || copies(f, by)) : copies;
+  const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
+  const refined = refinedFindings(list, keep, extra);
+  return {
+    list: refined,
+    get findings() {
+      return refined.toArray();
+    },
+    problems,
+  };
 }
 
 /**
  * A word-for-word copy of a paragraph is going to be deleted: its other findings repeat the
  * original's, so they are reported once, on the original, and the copy shows only that it is one.
  */
-function withoutEchoesOfCopies(findings: Finding[]): Finding[] {
-  const copies = findings.filter((f) => f.checkId === 'duplicate-paragraph').map((f) => f.span);
-  if (!copies.length) return findings;
-  // Copies are disjoint blocks: one binary search per finding, not a scan of every copy (a draft
+function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
+  const copies: Span[] = [];
+  const { stored, shifts } = list;
+  for (let i = 0; i < stored.length; i++) {
+    const f = stored[i]!;
+    if (f.checkId === 'duplicate-paragraph') copies.push({ start: f.span.start + shifts[i]!, end: f.span.end + shifts[i]! });
+  }
+  if (!copies.length) return undefined;
+  // Copies are disjoint blocks, so one walk along them in step with the findings does (a draft
   // assembled from many versions has thousands).
   copies.sort((a, b) => a.start - b.start);
-  const starts = copies.map((c) => c.start);
-  return findings.filter((f) => {
+  // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves on.
+  let i = -1;
+  return (f, by) => {
     if (f.checkId === 'duplicate-paragraph') return true;
-    const i = lastAtOrBefore(starts, f.span.start);
-    return i < 0 || f.span.end > copies[i]!.end;
-  });
+    const start = f.span.start + by;
+    while (i + 1 < copies.length && copies[i + 1]!.start <= start) i++;
+    return i < 0 || f.span.end + by > copies[i]!.end;
+  };
 }
 
 /**
@@ -87,9 +118,9 @@ function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
 }
 
 /** Problems in the draft's own front matter are shown where they are, like any finding. */
-function withFrontMatterProblems(findings: Finding[], frontMatter: FrontMatterSettings | undefined): Finding[] {
-  if (!frontMatter?.problems.length) return findings;
-  const extra: Finding[] = frontMatter.problems.map((p) => ({
+function frontMatterProblems(frontMatter: FrontMatterSettings | undefined): Finding[] {
+  if (!frontMatter?.problems.length) return [];
+  return frontMatter.problems.map((p) => ({
     checkId: DIRECTIVE_ID,
     messageId: 'frontMatter',
     message: `copydesk front matter: ${p.message}`,
@@ -99,7 +130,6 @@ function withFrontMatterProblems(findings: Finding[], frontMatter: FrontMatterSe
     related: [],
     tags: [],
   }));
-  return [...findings, ...extra].sort(compareFindings);
 }
 
 /**
@@ -121,7 +151,7 @@ export async function lintTextInSteps(
     const step = steps.next();
     if (step.done) {
       if (options.isCancelled?.()) return undefined;
-      return { findings: withFrontMatterProblems(applyDirectives(withoutEchoesOfCopies(step.value), text, view.lineStarts, IDS), frontMatter), problems };
+      return result(step.value, text, view.lineStarts, frontMatter, problems);
     }
     if (performance.now() - since < PAUSE_EVERY_MS) continue;
     await options.pause();

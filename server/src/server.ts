@@ -226,7 +226,7 @@ async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise
   tellAboutConfig(docSettings.config);
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.kind === 'skipped') return [];
-  const all = outcome.result.findings;
+  const all = outcome.result.list;
   const shown = chooseShown(all, docSettings.maxDiagnostics, focus.of(uri));
   const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, features, otherDrafts));
   if (shown.omitted) {

@@ -95,12 +95,22 @@ export const DIRECTIVE_ID = 'directive';
  * are not rules (with the nearest real id as a suggestion, since a typo silently suppresses nothing).
  */
 export function applyDirectives(findings: readonly Finding[], text: string, lineStarts: readonly Offset[], known: readonly string[]): Finding[] {
-  if (!text.includes('copydesk-')) return [...findings];
+  const effect = directiveEffect(text, lineStarts, known);
+  if (!effect) return [...findings];
+  return [...findings.filter((f) => !effect.isSuppressed(f.checkId, f.span.start)), ...effect.extra].sort(compareFindings);
+}
+
+/**
+ * What the text's directives do to findings: which they switch off, and the findings about the
+ * directives themselves (in text order); undefined when the text has none.
+ */
+export function directiveEffect(text: string, lineStarts: readonly Offset[], known: readonly string[]): { readonly isSuppressed: Directives['isSuppressed']; readonly extra: readonly Finding[] } | undefined {
+  if (!text.includes('copydesk-')) return undefined;
   const parsed = parseDirectives(text, lineStarts, new Set(known));
-  const kept = findings.filter((f) => !parsed.isSuppressed(f.checkId, f.span.start));
+  const extra: Finding[] = [];
   for (const { id, span } of parsed.unknownRules) {
     const near = nearestId(id, known);
-    kept.push({
+    extra.push({
       checkId: DIRECTIVE_ID,
       messageId: 'unknownRule',
       message: `'${id}' is not a Copydesk rule, so this comment switches nothing off${near ? ` (did you mean '${near}'?)` : ''}.`,
@@ -113,5 +123,5 @@ export function applyDirectives(findings: readonly Finding[], text: string, line
       ...(near ? { expected: [near] } : {}),
     });
   }
-  return kept.sort(compareFindings);
+  return { isSuppressed: parsed.isSuppressed, extra: extra.sort(compareFindings) };
 }

@@ -4,6 +4,7 @@
  * cancellation between checks, so one broken rule never hides the others.
  */
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
+import { findingArray, mergedFindings, shiftFinding, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changedRange } from './lines';
 import type { PlainLayout } from './plaintext';
@@ -33,9 +34,9 @@ export interface LintOptions {
 
 /**
  * What one draft's last complete lint leaves for its next: its blocks and each paragraph-scope
- * rule's findings in block order. An edit then costs the blocks it touched, not a pass over every
- * block for every rule: the findings before the edit are the same objects, those after it are
- * shifted once (one draft per history: the server keeps one per open document).
+ * rule's findings block by block, relative to their block. An edit then costs the blocks it
+ * touched, not a pass over every block for every rule: every other block's findings are the same
+ * objects (one draft per history: the server keeps one per open document).
  */
 export class DraftHistory implements LayoutHistory {
   /** @internal */
@@ -50,13 +51,12 @@ interface LastRun {
   readonly blocks: readonly Block[];
   /** By rule-and-setting key. */
   readonly runs: ReadonlyMap<string, BlockRun>;
+  /** Every paragraph-scope rule's findings per block, merged in text order; `key` names the rules. */
+  readonly bundles: { readonly key: string; readonly perBlock: readonly (readonly Finding[])[] };
 }
 
-/** One rule's findings over a draft, block by block: `ends[k]` is where block k's findings end. */
-interface BlockRun {
-  readonly findings: readonly Finding[];
-  readonly ends: Int32Array;
-}
+/** One rule's findings over a draft: block k's, relative to the block's start, at `perBlock[k]`. */
+type BlockRun = readonly (readonly Finding[])[];
 
 /** Which blocks an edit left alone: the first `head` and the last `tail`, the latter moved by `delta`. */
 interface Unchanged {
@@ -136,14 +136,10 @@ interface CachedBlock {
   readonly findings: (Cached | undefined)[];
 }
 
-/**
- * A block's findings for one rule, in draft offsets as of the last time the block started at
- * `at`: a block that has not moved hands back the same objects, and one that has is shifted once.
- */
-interface Cached {
-  at: number;
-  findings: readonly Finding[];
-}
+/** A block's findings for one rule, relative to the block's start: valid wherever the block moves. */
+type Cached = readonly Finding[];
+
+const NONE: readonly Finding[] = [];
 
 export function lint(
   view: SourceTextView,
@@ -154,7 +150,7 @@ export function lint(
   const steps = lintSteps(view, checks, settingFor, options);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return [...step.value.toArray()];
   }
 }
 
@@ -168,9 +164,12 @@ export function* lintSteps(
   checks: readonly Check[],
   settingFor: (check: Check) => CheckSetting,
   options: LintOptions = {},
-): Generator<void, Finding[], void> {
+): Generator<void, FindingList, void> {
   const findings: Finding[] = [];
   const { blockCache, history } = options;
+  /** Paragraph-scope rules' findings per block, in check order. */
+  const byBlock: BlockRun[] = [];
+  const keys: string[] = [];
   const unchanged = blockCache && history?.last ? unchangedBlocks(history.last, view, blockCache) : undefined;
   const runs = new Map<string, BlockRun>();
   let complete = true;
@@ -182,7 +181,8 @@ export function* lintSteps(
     const setting = settingFor(check);
     if (!setting.enabled) continue;
     if (blockCache && check.meta.scope === 'paragraph') {
-      for (const f of yield* lintByBlock(view, check, setting, blockCache, options, unchanged, runs)) findings.push(f);
+      const run = yield* lintByBlock(view, check, setting, blockCache, options, unchanged, runs);
+      if (run) byBlock.push(run), keys.push(checkKeyOf(check, setting));
       yield;
       continue;
     }
@@ -198,8 +198,53 @@ export function* lintSteps(
     }
     yield;
   }
-  if (history && complete) history.last = { text: view.text, allProse: view.prose === view.text, blocks: view.blocks, runs };
-  return findings.sort(compareFindings);
+  findings.sort(compareFindings);
+  if (!byBlock.length) return findingArray(findings);
+  const key = keys.join('\u0001');
+  const bundles = { key, perBlock: bundled(byBlock, key, unchanged) };
+  if (history && complete) history.last = { text: view.text, allProse: view.prose === view.text, blocks: view.blocks, runs, bundles };
+  return mergedFindings(bundles.perBlock, view.blocks.map((b) => b.outer.start), findings);
+}
+
+/**
+ * Each block's findings from every paragraph-scope rule, in text order; blocks an edit left alone
+ * keep the last run's arrays when the same rules ran.
+ */
+function bundled(byBlock: readonly BlockRun[], key: string, unchanged: Unchanged | undefined): (readonly Finding[])[] {
+  const count = byBlock[0]!.length;
+  const out = new Array<readonly Finding[]>(count);
+  const last = unchanged?.last.bundles;
+  const reuse = unchanged && last?.key === key;
+  const head = reuse ? unchanged.head : 0;
+  const tail = reuse ? unchanged.tail : 0;
+  for (let k = 0; k < head; k++) out[k] = last!.perBlock[k]!;
+  for (let j = 1; j <= tail; j++) out[count - j] = last!.perBlock[last!.perBlock.length - j]!;
+  for (let k = head; k < count - tail; k++) out[k] = bundleOf(byBlock, k);
+  return out;
+}
+
+/** One block's findings from every rule: a stable sort, so equal findings keep check order. */
+function bundleOf(byBlock: readonly BlockRun[], k: number): readonly Finding[] {
+  let only: readonly Finding[] | undefined;
+  let parts = 0;
+  for (const run of byBlock) {
+    const here = run[k]!;
+    if (here.length) (only = here), parts++;
+  }
+  if (!parts) return NONE;
+  if (parts === 1 && isSorted(only!)) return only!;
+  const all: Finding[] = [];
+  for (const run of byBlock) for (const f of run[k]!) all.push(f);
+  return all.sort(compareFindings);
+}
+
+function isSorted(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1]!, findings[i]!) > 0) return false;
+  return true;
+}
+
+function checkKeyOf(check: Check, setting: Extract<CheckSetting, { enabled: true }>): string {
+  return `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
 }
 
 /**
@@ -230,7 +275,7 @@ function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: strin
 /** Characters of draft a first look reads between steps: about a tenth of a second for the slowest rules. */
 const STRETCH = 64_000;
 
-/** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks. */
+/** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks; undefined if it threw. */
 function* lintByBlock(
   view: SourceTextView,
   check: Check,
@@ -239,8 +284,8 @@ function* lintByBlock(
   options: LintOptions,
   unchanged: Unchanged | undefined,
   runs: Map<string, BlockRun>,
-): Generator<void, readonly Finding[], void> {
-  const checkKey = `${check.meta.id}\u0000${setting.severity}\u0000${JSON.stringify(setting.options)}`;
+): Generator<void, BlockRun | undefined, void> {
+  const checkKey = checkKeyOf(check, setting);
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   const slot = cache.slotOf(checkKey);
   try {
@@ -248,49 +293,45 @@ function* lintByBlock(
     if (unchanged && before) {
       const run = yield* spliced(unchanged, before, check, merged, setting.severity, slot);
       runs.set(checkKey, run);
-      return run.findings;
+      return run;
     }
     const blocks = cache.blocksOf(view);
     const misses = countMisses(blocks, slot);
     // A first look at a draft: one run over a stretch of many paragraphs is cheaper than one per
     // paragraph, and equals it for these rules (blockCache.test.ts), so its findings are shared
-    // out to the blocks to serve the keystrokes that follow.
+    // out to the blocks, which then give the run that the keystrokes after it start from.
     if (misses > blocks.length * cache.wholeRunShare) {
-      const whole: Finding[] = [];
       for (let from = 0; from < blocks.length; ) {
         let to = from + 1;
         while (to < blocks.length && blocks[to]!.block.offset + blocks[to]!.block.length - blocks[from]!.block.offset <= STRETCH) to++;
         const stretch = viewOfBlocks(view, from, to);
         const found: Finding[] = [];
         for (const report of check.run({ text: stretch.view, options: merged })) found.push(toFinding(check, report, setting.severity, stretch.view.text));
-        const shifted = stretch.offset === 0 ? found : found.map((f) => shiftFinding(f, stretch.offset));
-        fillCache(blocks.slice(from, to), shifted, slot);
-        whole.push(...shifted);
+        fillCache(blocks.slice(from, to), found, stretch.offset, slot);
         from = to;
         if (from < blocks.length) {
           yield;
-          if (options.isCancelled?.()) return whole;
+          if (options.isCancelled?.()) return blocks.map((b) => b.findings[slot] ?? NONE);
         }
       }
-      return whole;
     }
-    const out: Finding[] = [];
-    const ends = new Int32Array(blocks.length);
-    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out, ends)) < blocks.length; ) yield;
-    runs.set(checkKey, { findings: out, ends });
+    const out: (readonly Finding[])[] = [];
+    // Blocks a stretch left uncached (a finding reaching past its block) are checked on their own here.
+    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
+    runs.set(checkKey, out);
     return out;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
-    return [];
+    return undefined;
   }
 }
 
 /**
  * Appends blocks' findings from `from` on, checking the blocks the cache lacks, and stops after
  * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
- * generator: this loop runs over every block for every rule on every keystroke.
+ * generator: after a first look this runs over every block of a draft.
  */
-function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: Finding[], ends: Int32Array): number {
+function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: (readonly Finding[])[]): number {
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
@@ -298,37 +339,22 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
     if (!cached) {
       const local: Finding[] = [];
       for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.text)));
-      findings[slot] = cached = { at: 0, findings: local };
+      findings[slot] = cached = local.length ? local : NONE;
       fresh += block.length;
     }
-    if (cached.at !== block.offset) {
-      const by = block.offset - cached.at;
-      cached.findings = cached.findings.map((f) => shiftFinding(f, by));
-      cached.at = block.offset;
-    }
-    for (const f of cached.findings) out.push(f);
-    ends[k] = out.length;
+    out.push(cached);
     if (fresh > STRETCH) return k + 1;
   }
   return blocks.length;
 }
 
-/** One rule after an edit: the last run's findings before and after the touched blocks, the touched blocks from the cache or checked. */
+/** One rule after an edit: the last run's findings for the blocks before and after the touched ones, the touched blocks from the cache or checked. */
 function* spliced(unchanged: Unchanged, before: BlockRun, check: Check, options: object, severity: Severity, slot: number): Generator<void, BlockRun, void> {
-  const { head, tail, delta, middle } = unchanged;
-  const oldCount = unchanged.last.blocks.length;
-  const headEnd = head ? before.ends[head - 1]! : 0;
-  const tailStart = oldCount - tail > 0 ? before.ends[oldCount - tail - 1]! : 0;
-  const out: Finding[] = before.findings.slice(0, headEnd);
-  const middleEnds = new Int32Array(middle.length);
-  for (let next = 0; (next = collectBlocks(middle, slot, check, options, severity, next, out, middleEnds)) < middle.length; ) yield;
-  const moved = out.length - tailStart;
-  for (let i = tailStart; i < before.findings.length; i++) out.push(delta ? shiftFinding(before.findings[i]!, delta) : before.findings[i]!);
-  const ends = new Int32Array(head + middle.length + tail);
-  ends.set(before.ends.subarray(0, head));
-  ends.set(middleEnds, head);
-  for (let j = 0; j < tail; j++) ends[head + middle.length + j] = before.ends[oldCount - tail + j]! + moved;
-  return { findings: out, ends };
+  const { head, tail, middle } = unchanged;
+  const out: (readonly Finding[])[] = before.slice(0, head);
+  for (let next = 0; (next = collectBlocks(middle, slot, check, options, severity, next, out)) < middle.length; ) yield;
+  for (let k = before.length - tail; k < before.length; k++) out.push(before[k]!);
+  return out;
 }
 
 function countMisses(blocks: readonly CachedBlock[], slot: number): number {
@@ -337,49 +363,34 @@ function countMisses(blocks: readonly CachedBlock[], slot: number): number {
   return misses;
 }
 
-/** Files whole-draft findings under their blocks; a block with a finding reaching outside it is left uncached. */
-function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], slot: number): void {
+/**
+ * Files a stretch's findings (offsets from `at`) under their blocks, relative to each block; a
+ * block with a finding reaching outside it is left uncached.
+ */
+function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], at: number, slot: number): void {
   const local = blocks.map(() => [] as Finding[]);
   const spill = new Set<number>();
   const sorted = [...findings].sort((x, y) => x.span.start - y.span.start);
   let i = 0;
   for (const f of sorted) {
-    while (i + 1 < blocks.length && blocks[i + 1]!.block.offset <= f.span.start) i++;
+    while (i + 1 < blocks.length && blocks[i + 1]!.block.offset - at <= f.span.start) i++;
     const block = blocks[i];
     if (!block) continue;
-    const start = block.block.offset;
+    const start = block.block.offset - at;
     const end = start + block.block.length;
     if (!within(f.span, start, end) || (f.fix && !within(f.fix.edit.span, start, end)) || !f.suggestions.every((x) => within(x.edit.span, start, end)) || !f.related.every((r) => r.document !== undefined || within(r.span, start, end))) {
       spill.add(i);
       continue;
     }
-    local[i]!.push(detach(f));
+    local[i]!.push(detach(start ? shiftFinding(f, -start) : f));
   }
   blocks.forEach((b, k) => {
-    if (!spill.has(k) && !b.findings[slot]) b.findings[slot] = { at: b.block.offset, findings: local[k]! };
+    if (!spill.has(k) && !b.findings[slot]) b.findings[slot] = local[k]!.length ? local[k]! : NONE;
   });
 }
 
 function within(s: Span, start: number, end: number): boolean {
   return s.start >= start && s.end <= end;
-}
-
-function shiftFinding(f: Finding, by: number): Finding {
-  return {
-    ...f,
-    span: shiftSpan(f.span, by),
-    ...(f.fix ? { fix: shiftFix(f.fix, by) } : {}),
-    suggestions: f.suggestions.length ? f.suggestions.map((x) => shiftFix(x, by)) : f.suggestions,
-    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: shiftSpan(r.span, by), message: r.message } : r)) : f.related,
-  };
-}
-
-function shiftSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
-}
-
-function shiftFix(x: Fix, by: number): Fix {
-  return { title: x.title, edit: { span: shiftSpan(x.edit.span, by), newText: x.edit.newText } };
 }
 
 /**

@@ -58,7 +58,7 @@ function blockShingles(view: SourceTextView): ShingleSet[] {
 
 /** Whether two blocks are close enough in length to be versions of each other. */
 function comparableLengths(a: ShingleSet, b: ShingleSet): boolean {
-  return Math.min(a.shingles.size, b.shingles.size) >= Math.max(a.shingles.size, b.shingles.size) * MIN_LENGTH_RATIO;
+  return Math.min(a.list.length, b.list.length) >= Math.max(a.list.length, b.list.length) * MIN_LENGTH_RATIO;
 }
 
 /** The similarity near-duplicate findings report: the overlap coefficient, 0 for blocks of too different length. */
@@ -256,7 +256,7 @@ class NearIndex {
       shared[earlier] = 0;
       const other = this.sets[earlier]!;
       // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-      if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.shingles.size, other.shingles.size)) continue;
+      if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.list.length, other.list.length)) continue;
       const similarity = overlapCoefficient(set, other);
       if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && earlier < best.original))) best = { copy: block, original: earlier, similarity };
     }

@@ -6,41 +6,58 @@ import { comparisonWords } from './normalize';
 
 export interface ShingleSet {
   readonly words: number;
-  readonly shingles: ReadonlySet<number>;
-  /** The same shingles in an array: an index over a whole draft walks them on every run. */
+  /**
+   * The distinct shingles, ascending: a typed array is a tenth of the memory of a Set (a 4 MB
+   * draft's paragraphs held 18 MB of Set tables), and two sorted lists intersect in one walk.
+   */
   readonly list: Uint32Array;
 }
 
 export function shingleSet(text: string, size: number): ShingleSet {
   const words = comparisonWords(text);
-  const shingles = new Set<number>();
-  for (let i = 0; i + size <= words.length; i++) shingles.add(hashWords(words, i, size));
-  if (words.length > 0 && words.length < size) shingles.add(hashWords(words, 0, words.length));
-  return { words: words.length, shingles, list: Uint32Array.from(shingles) };
+  const hashes: number[] = [];
+  for (let i = 0; i + size <= words.length; i++) hashes.push(hashWords(words, i, size));
+  if (words.length > 0 && words.length < size) hashes.push(hashWords(words, 0, words.length));
+  return { words: words.length, list: distinctSorted(hashes) };
+}
+
+function distinctSorted(hashes: readonly number[]): Uint32Array {
+  const sorted = Uint32Array.from(hashes).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
 }
 
 /** Jaccard similarity: shared shingles over all distinct shingles of both texts. */
 export function jaccard(a: ShingleSet, b: ShingleSet): number {
-  const shared = intersectionSize(a.shingles, b.shingles);
-  const union = a.shingles.size + b.shingles.size - shared;
+  const shared = intersectionSize(a.list, b.list);
+  const union = a.list.length + b.list.length - shared;
   return union === 0 ? 0 : shared / union;
 }
 
 /** Overlap coefficient: shared shingles over the smaller set, so a trimmed or extended copy still scores high. */
 export function overlapCoefficient(a: ShingleSet, b: ShingleSet): number {
-  const small = Math.min(a.shingles.size, b.shingles.size);
-  return small === 0 ? 0 : intersectionSize(a.shingles, b.shingles) / small;
+  const small = Math.min(a.list.length, b.list.length);
+  return small === 0 ? 0 : intersectionSize(a.list, b.list) / small;
 }
 
 /** Containment of `a` in `b`: the share of a's shingles that b also has. */
 export function containment(a: ShingleSet, b: ShingleSet): number {
-  return a.shingles.size === 0 ? 0 : intersectionSize(a.shingles, b.shingles) / a.shingles.size;
+  return a.list.length === 0 ? 0 : intersectionSize(a.list, b.list) / a.list.length;
 }
 
-export function intersectionSize(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Shared values of two ascending lists of distinct numbers. */
+export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
   let n = 0;
-  for (const x of small) if (large.has(x)) n++;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) n++, i++, j++;
+    else if (x < y) i++;
+    else j++;
+  }
   return n;
 }
 

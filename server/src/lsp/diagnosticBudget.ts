@@ -9,6 +9,7 @@
  * report, and fix-all still fixes every finding.
  */
 import { kindOf, FINDING_KINDS } from '../core/report';
+import { findingArray, placed, type FindingList } from '../core/findingList';
 import { SEVERITIES, type Finding, type Span } from '../core/types';
 
 /** VS Code's own limit per file (ExtHostDiagnostics._maxDiagnosticsPerFile in 1.100). */
@@ -28,11 +29,11 @@ function tierOf(finding: Finding): number {
 }
 
 /** Characters between a span and the nearest focus span (0 when they touch); without focus, from the start. */
-function distance(span: Span, focus: readonly Span[]): number {
-  if (!focus.length) return span.start;
+function distance(start: number, end: number, focus: readonly Span[]): number {
+  if (!focus.length) return start;
   let best = Infinity;
   for (const f of focus) {
-    const d = span.end < f.start ? f.start - span.end : span.start > f.end ? span.start - f.end : 0;
+    const d = end < f.start ? f.start - end : start > f.end ? start - f.end : 0;
     if (d < best) best = d;
   }
   return best;
@@ -43,17 +44,21 @@ function distance(span: Span, focus: readonly Span[]): number {
  * Findings touching the focus (the visible lines) always come first, then whole tiers while they
  * fit, then the nearest of the tier that does not.
  */
-export function chooseShown(findings: readonly Finding[], budget: number, focus: readonly Span[]): Shown {
-  if (budget <= 0 || findings.length <= budget) return { findings, omitted: 0 };
+export function chooseShown(all: readonly Finding[] | FindingList, budget: number, focus: readonly Span[]): Shown {
+  // A draft's list (LintResult.list) is read without placing every finding in the draft: only those sent are.
+  const findings = 'toArray' in all ? all : findingArray(all);
+  if (budget <= 0 || findings.length <= budget) return { findings: findings.toArray(), omitted: 0 };
   const n = findings.length;
   budget -= 1;
   const tier = new Int8Array(n);
   const near = new Float64Array(n);
   // Tier 0 is "in view", whatever its severity: the lines on screen are never missing a squiggle.
   const counts = new Int32Array(TIERS + 1);
+  const { stored, shifts } = findings;
   for (let i = 0; i < n; i++) {
-    near[i] = distance(findings[i]!.span, focus);
-    tier[i] = focus.length && near[i] === 0 ? 0 : 1 + tierOf(findings[i]!);
+    const f = stored[i]!;
+    near[i] = distance(f.span.start + shifts[i]!, f.span.end + shifts[i]!, focus);
+    tier[i] = focus.length && near[i] === 0 ? 0 : 1 + tierOf(f);
     counts[tier[i]!]!++;
   }
   let cut = 0;
@@ -69,7 +74,7 @@ export function chooseShown(findings: readonly Finding[], budget: number, focus:
   partial.sort((a, b) => near[a]! - near[b]! || a - b);
   for (let k = 0; k < room; k++) keep[partial[k]!] = 1;
   const shown: Finding[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) shown.push(findings[i]!);
+  for (let i = 0; i < n; i++) if (keep[i]) shown.push(placed(stored[i]!, shifts[i]!));
   return { findings: shown, omitted: n - shown.length };
 }
 

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareFindings } from '../../../server/src/core/engine';
+import { mergedFindings, refinedFindings, shiftFinding } from '../../../server/src/core/findingList';
+import type { Finding } from '../../../server/src/core/types';
+
+function at(checkId: string, start: number, end = start + 1): Finding {
+  return { checkId, messageId: 'm', message: checkId, span: { start, end }, severity: 'warning', fix: { title: 't', edit: { span: { start, end }, newText: '' } }, suggestions: [], related: [{ span: { start, end }, message: 'r' }], tags: [] };
+}
+
+/** What the list should give: every bundle placed at its offset, then one stable sort. */
+function expected(bundles: Finding[][], offsets: number[], loose: Finding[]): Finding[] {
+  return [...bundles.flatMap((b, k) => b.map((f) => shiftFinding(f, offsets[k]!))), ...loose].sort(compareFindings);
+}
+
+describe('mergedFindings: block-relative bundles and draft-offset findings in text order', () => {
+  const cases: { name: string; bundles: Finding[][]; offsets: number[]; loose: Finding[] }[] = [
+    { name: 'no findings', bundles: [[], []], offsets: [0, 10], loose: [] },
+    { name: 'bundles only', bundles: [[at('a', 0), at('b', 3)], [], [at('a', 1)]], offsets: [0, 10, 20], loose: [] },
+    { name: 'loose only', bundles: [[]], offsets: [0], loose: [at('d', 2), at('d', 30)] },
+    { name: 'loose between and around blocks', bundles: [[at('a', 1)], [at('a', 0), at('b', 4)]], offsets: [5, 20], loose: [at('d', 0), at('d', 6), at('d', 21), at('d', 99)] },
+    { name: 'same span: rule id decides', bundles: [[at('b', 0, 3)]], offsets: [10], loose: [at('a', 10, 13), at('c', 10, 13)] },
+    { name: 'same start: the shorter first', bundles: [[at('a', 0, 5)]], offsets: [10], loose: [at('z', 10, 12), at('z', 10, 20)] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const list = mergedFindings(c.bundles, c.offsets, c.loose);
+      const want = expected(c.bundles, c.offsets, c.loose);
+      assert.deepEqual(list.toArray(), want);
+      assert.equal(list.length, want.length);
+      const indices: number[] = [];
+      list.forEach((f, by, i) => {
+        indices.push(i);
+        assert.deepEqual(by ? shiftFinding(f, by) : f, want[i]);
+      });
+      assert.deepEqual(indices, want.map((_, i) => i));
+    });
+  }
+});
+
+describe('refinedFindings: a filter on placed findings, and extra findings merged in', () => {
+  const list = mergedFindings([[at('a', 0), at('b', 2)], [at('a', 0)]], [0, 10], [at('d', 5)]);
+  const cases: { name: string; keep?: (f: Finding, by: number) => boolean; extra: Finding[]; want: [string, number][] }[] = [
+    { name: 'nothing to do', extra: [], want: [['a', 0], ['b', 2], ['d', 5], ['a', 10]] },
+    { name: 'dropped by placed offset', keep: (f, by) => f.span.start + by !== 10, extra: [], want: [['a', 0], ['b', 2], ['d', 5]] },
+    { name: 'extra findings in text order', extra: [at('a', 2), at('x', 11)], want: [['a', 0], ['a', 2], ['b', 2], ['d', 5], ['a', 10], ['x', 11]] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const refined = refinedFindings(list, c.keep, c.extra);
+      assert.deepEqual(refined.toArray().map((f) => [f.checkId, f.span.start]), c.want);
+      assert.equal(refined.length, c.want.length);
+    });
+  }
+});
