@@ -147,10 +147,11 @@ export function wordClasses(vocabulary: Vocabulary) {
   let memo = classMemo.get(vocabulary);
   if (!memo) {
     const answers = (ask: (word: string) => boolean) => {
-      const known = new Map<number, boolean>();
+      // Indexed by id: asked for every word of the draft, where a Map lookup was a cost of its own.
+      const known: (boolean | undefined)[] = [];
       return (id: number): boolean => {
-        let answer = known.get(id);
-        if (answer === undefined) known.set(id, (answer = ask(keys[id]!)));
+        let answer = known[id];
+        if (answer === undefined) known[id] = answer = ask(keys[id]!);
         return answer;
       };
     };

@@ -12,7 +12,11 @@ export interface ShingleSet {
 }
 
 export function shingleSet(text: string, size: number): ShingleSet {
-  const words = comparisonWords(text);
+  return shingleSetOf(comparisonWords(text), size);
+}
+
+/** The shingles of words already folded (comparisonWords). */
+export function shingleSetOf(words: readonly string[], size: number): ShingleSet {
   const shingles = new Set<number>();
   for (let i = 0; i + size <= words.length; i++) shingles.add(hashWords(words, i, size));
   if (words.length > 0 && words.length < size) shingles.add(hashWords(words, 0, words.length));

@@ -41,7 +41,28 @@ export function wordFilter(re: RegExp): WordFilter {
   } catch {
     need = undefined;
   }
-  return { mayMatch: (words) => need === undefined || words === undefined || meets(need, words) };
+  if (need === undefined) return { mayMatch: () => true };
+  // One flat set checked first: most sentences hold none of its words and stop there, without
+  // walking the conditions of a few hundred alternatives.
+  const gate = gateOf(need);
+  const full = need;
+  return { mayMatch: (words) => words === undefined || ((gate === undefined || meets({ words: gate }, words)) && meets(full, words)) };
+}
+
+/** Words at least one of which every match contains: the union of one condition per alternative. */
+function gateOf(need: Need): ReadonlySet<string> | undefined {
+  if ('words' in need) return need.words;
+  if ('all' in need) {
+    const gates = need.all.map(gateOf).filter((g) => g !== undefined);
+    return gates.length ? gates.reduce((a, b) => (b.size < a.size ? b : a)) : undefined;
+  }
+  const out = new Set<string>();
+  for (const child of need.some) {
+    const gate = gateOf(child);
+    if (!gate) return undefined;
+    for (const w of gate) out.add(w);
+  }
+  return out;
 }
 
 function meets(need: Need, words: ReadonlySet<string>): boolean {
