@@ -219,8 +219,12 @@ function customAttributions(text: SourceTextView, verbs: readonly unknown[], sou
 /** The sentence with its quotations blanked, so a quoted "said" or "eager" does not count. */
 function unquoted(text: SourceTextView, sentence: Sentence, quotations: SpanSet): string {
   let out = '';
-  for (let i = sentence.span.start; i < sentence.span.end; i++) out += quotations.contains({ start: i, end: i + 1 }) ? ' ' : text.prose.charAt(i);
-  return out;
+  let at = sentence.span.start;
+  for (const q of quotations.within(sentence.span)) {
+    out += text.prose.slice(at, q.start) + ' '.repeat(q.end - q.start);
+    at = q.end;
+  }
+  return at === sentence.span.start ? text.prose.slice(at, sentence.span.end) : out + text.prose.slice(at, sentence.span.end);
 }
 
 interface Evaluative {

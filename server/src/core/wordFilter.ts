@@ -49,12 +49,15 @@ export function wordFilter(re: RegExp): WordFilter {
   return { mayMatch: (words) => words === undefined || ((gate === undefined || meets({ words: gate }, words)) && meets(full, words)) };
 }
 
-/** Words at least one of which every match contains: the union of one condition per alternative. */
+/**
+ * Words at least one of which every match contains: the union of one condition per alternative,
+ * the one with the fewest everyday words ("is|are" + "eager|keen|…" gives "eager|keen|…").
+ */
 function gateOf(need: Need): ReadonlySet<string> | undefined {
   if ('words' in need) return need.words;
   if ('all' in need) {
     const gates = need.all.map(gateOf).filter((g) => g !== undefined);
-    return gates.length ? gates.reduce((a, b) => (b.size < a.size ? b : a)) : undefined;
+    return gates.length ? gates.reduce((a, b) => (breadth(b) < breadth(a) ? b : a)) : undefined;
   }
   const out = new Set<string>();
   for (const child of need.some) {
@@ -63,6 +66,13 @@ function gateOf(need: Need): ReadonlySet<string> | undefined {
     for (const w of gate) out.add(w);
   }
   return out;
+}
+
+/** How often a set of words is likely to be met: everyday words count for many. */
+function breadth(words: ReadonlySet<string>): number {
+  let n = words.size;
+  for (const w of words) if (COMMON.has(w)) n += 1000;
+  return n;
 }
 
 function meets(need: Need, words: ReadonlySet<string>): boolean {
@@ -189,7 +199,14 @@ function sequenceNeed(alt: AST.Alternative, left: boolean, right: boolean): Need
     });
   }
   if (!needs.length) return undefined;
+  // The rarest condition first: most texts fail it and the rest are not asked.
+  needs.sort((a, b) => rarity(a) - rarity(b));
   return needs.length === 1 ? needs[0] : { all: needs };
+}
+
+function rarity(need: Need): number {
+  const gate = gateOf(need);
+  return gate ? breadth(gate) : Number.MAX_SAFE_INTEGER;
 }
 
 function sameNeed(a: Need, b: Need): boolean {
@@ -298,7 +315,9 @@ function nodeEdge(node: AST.Node, side: 'first' | 'last'): Edge {
 }
 
 /** Words so common they filter nothing: a string's other words are preferred. */
-const COMMON = new Set('a an and are as at be by for from has have in is it its of on or that the their to was were will with'.split(' '));
+const COMMON = new Set(
+  'a about after all also an and are as at be been but by can could did do does for from had has have he her his i if in into is it its may might more most no not now of on one only or out over said says she so some than that the their them then there these they this those to two up was we were what when which who will with would you'.split(' '),
+);
 
 /**
  * One whole word from each string (a letter run with a non-letter, or a known edge, on both sides)
