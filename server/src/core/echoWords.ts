@@ -128,16 +128,34 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     const text = prose.slice(start, end);
     const span = { start, end };
     let flags = 0;
-    if (/^\p{Lu}/u.test(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
-    if (/\d/u.test(text) || kind === 'blockquote' || quotations.contains(span) || overlapsAny(links, span)) flags |= SKIP;
-    if (k > 0 && w.sentences[k - 1] === sentence && /^\s+$/u.test(prose.slice(pairs[2 * k - 1]!, start))) flags |= JOINED;
-    w.ids[k] = keyId(text.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+    if (startsUpper(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
+    if (/\d/u.test(text) || kind === 'blockquote' || (quoted.length > 0 && quotations.contains(span)) || (links.length > 0 && overlapsAny(links, span))) flags |= SKIP;
+    if (k > 0 && w.sentences[k - 1] === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
+    w.ids[k] = keyId(keyOf(text));
     w.starts[k] = start;
     w.ends[k] = end;
     w.sentences[k] = sentence;
     w.flags[k] = flags;
   }
   return w;
+}
+
+/** Run for every word of a draft's first look: the common ASCII cases answered without a regular expression. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
+
+function onlySpace(prose: string, from: number, to: number): boolean {
+  if (to - from === 1 && prose.charCodeAt(from) === 32) return true;
+  return to > from && /^\s+$/u.test(prose.slice(from, to));
+}
+
+/** Lower case, curly apostrophes straight, a possessive 's dropped: "Council’s" and "council" are one word. */
+function keyOf(word: string): string {
+  let key = word.toLowerCase();
+  if (key.indexOf('’') >= 0) key = key.replace(/’/g, "'");
+  return key.endsWith("'s") ? key.slice(0, -2) : key;
 }
 
 /** Each key's common/descriptive answer, asked of the vocabulary once per key, not once per use. */
