@@ -17,6 +17,8 @@ export type Words = ReadonlySet<string> | undefined;
 export interface WordFilter {
   /** False only when the expression cannot match a text with these words. */
   mayMatch(words: Words): boolean;
+  /** No word is required: mayMatch is always true, and a text's words need not be read for it. */
+  readonly always: boolean;
 }
 
 /**
@@ -37,16 +39,17 @@ export function wordFilter(re: RegExp): WordFilter {
   let need: Need | undefined;
   try {
     const { pattern } = parseRegExpLiteral(re);
-    need = someOf(pattern.alternatives.map((a) => sequenceNeed(a, false, false)));
+    const flags = re.flags.replace(/[gy]/gu, '');
+    need = someOf(pattern.alternatives.map((a) => sequenceNeed(a, false, false, flags)));
   } catch {
     need = undefined;
   }
-  if (need === undefined) return { mayMatch: () => true };
+  if (need === undefined) return { mayMatch: () => true, always: true };
   // One flat set checked first: most sentences hold none of its words and stop there, without
   // walking the conditions of a few hundred alternatives.
   const gate = gateOf(need);
   const full = need;
-  return { mayMatch: (words) => words === undefined || ((gate === undefined || meets({ words: gate }, words)) && meets(full, words)) };
+  return { mayMatch: (words) => words === undefined || ((gate === undefined || meets({ words: gate }, words)) && meets(full, words)), always: false };
 }
 
 /**
@@ -179,22 +182,28 @@ function product(a: Strings, b: Strings): Strings {
 }
 
 /** An element of a sequence, or a run of consecutive listable elements joined into one. */
-type Piece = { readonly kind: 'strings'; readonly strings: Strings } | { readonly kind: 'boundary' } | { readonly kind: 'node'; readonly node: AST.Element };
+type Piece =
+  | { readonly kind: 'strings'; readonly strings: Strings }
+  /** No letter on either side (`\b`, `^`, `$`), before what follows (`(?<![\p{L}])`), after what precedes (`(?![\p{L}])`). */
+  | { readonly kind: 'boundary' }
+  | { readonly kind: 'boundaryBefore' }
+  | { readonly kind: 'boundaryAfter' }
+  | { readonly kind: 'node'; readonly node: AST.Element };
 
 /**
  * What every match of a sequence contains. `left`/`right`: whether the text just outside the
  * sequence is known not to be a letter (or to be the text's edge).
  */
-function sequenceNeed(alt: AST.Alternative, left: boolean, right: boolean): Need | undefined {
+function sequenceNeed(alt: AST.Alternative, left: boolean, right: boolean, flags: string): Need | undefined {
   // Every condition found holds, so all are kept: element by element ("is|are", "a|an", "bid|move",
   // "to" each required), and joined where a word spans elements ("tend" + "s?").
   const needs: Need[] = [];
   for (const join of [false, true]) {
-    const pieces = piecesOf(alt, join);
+    const pieces = piecesOf(alt, join, flags);
     pieces.forEach((piece, i) => {
       const before = edgeBefore(pieces, i, left);
       const after = edgeAfter(pieces, i, right);
-      const need = piece.kind === 'strings' ? stringsNeed(piece.strings, before, after) : piece.kind === 'node' ? elementNeed(piece.node, before, after) : undefined;
+      const need = piece.kind === 'strings' ? stringsNeed(piece.strings, before, after) : piece.kind === 'node' ? elementNeed(piece.node, before, after, flags) : undefined;
       if (need && !needs.some((n) => sameNeed(n, need))) needs.push(need);
     });
   }
@@ -217,7 +226,7 @@ function sameNeed(a: Need, b: Need): boolean {
  * The sequence's elements, lookarounds dropped (they consume nothing). Single strings (the letters
  * of a word) are always joined; with `join`, so are alternatives while their combinations stay few.
  */
-function piecesOf(alt: AST.Alternative, join: boolean): Piece[] {
+function piecesOf(alt: AST.Alternative, join: boolean, flags: string): Piece[] {
   const pieces: Piece[] = [];
   let run: Strings | undefined;
   const flush = () => {
@@ -226,7 +235,13 @@ function piecesOf(alt: AST.Alternative, join: boolean): Piece[] {
   };
   for (const element of alt.elements) {
     if (element.type === 'Assertion') {
-      if (element.kind === 'lookahead' || element.kind === 'lookbehind') continue;
+      if (element.kind === 'lookahead' || element.kind === 'lookbehind') {
+        if (excludesLetters(element, flags)) {
+          flush();
+          pieces.push({ kind: element.kind === 'lookbehind' ? 'boundaryBefore' : 'boundaryAfter' });
+        }
+        continue;
+      }
       flush();
       // `\b` and `^`/`$` (line edges under the m flag) put a non-word character, or the text's
       // edge, next to a letter; `\B` says nothing usable.
@@ -253,7 +268,8 @@ function piecesOf(alt: AST.Alternative, join: boolean): Piece[] {
 function edgeBefore(pieces: readonly Piece[], i: number, outer: boolean): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const p = pieces[j]!;
-    if (p.kind === 'boundary') return true;
+    if (p.kind === 'boundary' || p.kind === 'boundaryBefore') return true;
+    if (p.kind === 'boundaryAfter') continue;
     const edge = p.kind === 'node' ? nodeEdge(p.node, 'last') : stringsEdge(p.strings, 'last');
     if (!edge.safe) return false;
     if (!edge.empty) return true;
@@ -264,7 +280,8 @@ function edgeBefore(pieces: readonly Piece[], i: number, outer: boolean): boolea
 function edgeAfter(pieces: readonly Piece[], i: number, outer: boolean): boolean {
   for (let j = i + 1; j < pieces.length; j++) {
     const p = pieces[j]!;
-    if (p.kind === 'boundary') return true;
+    if (p.kind === 'boundary' || p.kind === 'boundaryAfter') return true;
+    if (p.kind === 'boundaryBefore') continue;
     const edge = p.kind === 'node' ? nodeEdge(p.node, 'first') : stringsEdge(p.strings, 'first');
     if (!edge.safe) return false;
     if (!edge.empty) return true;
@@ -347,9 +364,24 @@ function wholeWords(s: string, before: boolean, after: boolean): string[] {
   return out;
 }
 
-function elementNeed(node: AST.Element, before: boolean, after: boolean): Need | undefined {
-  if (node.type === 'Group' || node.type === 'CapturingGroup') return someOf(node.alternatives.map((a) => sequenceNeed(a, before, after)));
+function elementNeed(node: AST.Element, before: boolean, after: boolean, flags: string): Need | undefined {
+  if (node.type === 'Group' || node.type === 'CapturingGroup') return someOf(node.alternatives.map((a) => sequenceNeed(a, before, after, flags)));
   // At least one repetition: what one needs, its edges unknown unless it is the only one.
-  if (node.type === 'Quantifier' && node.min >= 1) return node.max === 1 ? elementNeed(node.element, before, after) : elementNeed(node.element, false, false);
+  if (node.type === 'Quantifier' && node.min >= 1) return node.max === 1 ? elementNeed(node.element, before, after, flags) : elementNeed(node.element, false, false, flags);
   return undefined;
+}
+
+/**
+ * A negative lookaround of one character class that every ASCII letter is in ("(?<![\p{L}.])",
+ * "(?![\p{L}\p{N}'’-])"): no letter on that side, as with `\b`. Asked of the class itself.
+ */
+function excludesLetters(node: AST.LookaroundAssertion, flags: string): boolean {
+  const only = node.alternatives.length === 1 && node.alternatives[0]!.elements.length === 1 ? node.alternatives[0]!.elements[0]! : undefined;
+  if (!node.negate || !only || (only.type !== 'CharacterClass' && only.type !== 'CharacterSet')) return false;
+  try {
+    const re = new RegExp(`^${only.raw}$`, flags);
+    return [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].every((c) => re.test(c));
+  } catch {
+    return false;
+  }
 }

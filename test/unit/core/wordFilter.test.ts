@@ -26,6 +26,14 @@ describe('wordFilter', () => {
     { re: /(?<!\bwe )\bcould (?!not\b)[a-z]{3,}\b/u, text: 'It might collapse.', skip: true },
     { re: /^(?:Clearly|In fact),/mu, text: 'A line.\nClearly, it failed.', skip: false },
     { re: /^(?:Clearly|In fact),/mu, text: 'It clearly failed.', skip: true },
+    // A negative look-behind or look-ahead of a class holding every letter bounds a word as \b does.
+    { re: /(?<![\p{L}.])(?:March|Sept)\.? \d/gu, text: 'On Sept. 5 it rained.', skip: false },
+    { re: /(?<![\p{L}.])(?:March|Sept)\.? \d/gu, text: 'The September 5 vote.', skip: true },
+    { re: /(?<![\p{L}\p{N}'’-])(?:amidst|whilst)(?![\p{L}\p{N}'’-])/giu, text: 'Amidst the noise.', skip: false },
+    { re: /(?<![\p{L}\p{N}'’-])(?:amidst|whilst)(?![\p{L}\p{N}'’-])/giu, text: 'The amidsts.', skip: true },
+    // A look-ahead says nothing about the character before it, nor one without every letter.
+    { re: /(?![a-z])march\b/u, text: 'Outmarch them.', skip: false },
+    { re: /(?<![0-9])march\b/u, text: 'Outmarch them.', skip: false },
     // Repetition keeps what one copy needs; an optional part needs nothing.
     { re: /\bcost (?:\w+ ){1,3}since\b/iu, text: 'The highest cost in years since 1990.', skip: false },
     { re: /\bcost (?:\w+ ){1,3}since\b/iu, text: 'The highest price in years since 1990.', skip: true },
