@@ -9,7 +9,7 @@ import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
 import { quotationsOf } from '../core/protected';
 import { lastAtOrBefore } from '../core/spans';
-import { wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
+import { sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
 import type { SpanSet } from '../core/spans';
 import type { Sentence, SourceTextView, Span } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
@@ -174,7 +174,8 @@ export default defineCheck({
         continue;
       }
       const own = unquoted(text, sentence, quotations);
-      const words = wordsOf(own);
+      // Without a quotation in it, the sentence's own words are the ones vague-attribution read.
+      const words = own.length === sentence.text.length && own === sentence.text ? sentenceWords(sentence) : wordsOf(own);
       const attributed: boolean =
         (MAY_ATTRIBUTE.mayMatch(words) && ATTRIBUTION.test(own)) ||
         hasVagueAttribution(own, words) ||

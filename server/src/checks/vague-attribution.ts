@@ -5,7 +5,7 @@
  */
 import { defineCheck } from '../core/defineCheck';
 import { quotationsOf } from '../core/protected';
-import { wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
+import { sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
 
 const SAYING =
   'says?|said|saying|argue[sd]?|arguing|believe[sd]?|believing|claim(?:s|ed|ing)?|contend(?:s|ed)?|note[sd]?|suggest(?:s|ed)?|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|allege[sd]?|feel|feels|felt|predict(?:s|ed)?|expect(?:s|ed)?|agree[sd]?|reckons?|reckoned';
@@ -71,7 +71,7 @@ export default defineCheck({
   *run({ text }) {
     const quotations = quotationsOf(text);
     for (const sentence of text.sentences) {
-      const words = wordsOf(sentence.text);
+      const words = sentenceWords(sentence);
       for (const { kind, re, filter } of PATTERNS) {
         if (!filter.mayMatch(words)) continue;
         re.lastIndex = 0;

@@ -7,6 +7,7 @@
  * Words here are runs of ASCII letters, and ASCII marks count one character each ("%" in "5% of").
  */
 import { parseRegExpLiteral, type AST } from '@eslint-community/regexpp';
+import type { Sentence } from './types';
 
 /** A condition on a text's words that every match of the expression meets. */
 type Need = { readonly words: ReadonlySet<string> } | { readonly all: readonly Need[] } | { readonly some: readonly Need[] };
@@ -30,6 +31,15 @@ export function wordsOf(text: string): Words {
   return new Set(text.toLowerCase().match(TOKEN));
 }
 
+/** A sentence's words, read once for the rules that filter by them (by the sentence: views share their sentences). */
+export function sentenceWords(sentence: Sentence): Words {
+  let words = bySentence.get(sentence);
+  if (words === undefined && !bySentence.has(sentence)) bySentence.set(sentence, (words = wordsOf(sentence.text)));
+  return words;
+}
+
+const bySentence = new WeakMap<Sentence, Words>();
+
 const TOKEN = /[a-z]+|[!-/:-@[-`{-~]/g;
 const LETTERS = /[a-z]+/g;
 const MARK = /^[!-/:-@[-`{-~]$/u;
@@ -48,8 +58,9 @@ export function wordFilter(re: RegExp): WordFilter {
   // One flat set checked first: most sentences hold none of its words and stop there, without
   // walking the conditions of a few hundred alternatives.
   const gate = gateOf(need);
+  const first: Need | undefined = gate && { words: gate };
   const full = need;
-  return { mayMatch: (words) => words === undefined || ((gate === undefined || meets({ words: gate }, words)) && meets(full, words)), always: false };
+  return { mayMatch: (words) => words === undefined || ((first === undefined || meets(first, words)) && meets(full, words)), always: false };
 }
 
 /**
