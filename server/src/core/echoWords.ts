@@ -165,12 +165,18 @@ export function wordClasses(vocabulary: Vocabulary) {
   let memo = classMemo.get(vocabulary);
   if (!memo) {
     const answers = (ask: (word: string) => boolean) => {
-      // Indexed by id: asked for every word of the draft, where a Map lookup was a cost of its own.
-      const known: (boolean | undefined)[] = [];
+      // Indexed by id (0 not asked, 1 no, 2 yes): asked for every word of the draft, where a Map
+      // lookup was a cost of its own.
+      let known = new Uint8Array(1024);
       return (id: number): boolean => {
-        let answer = known[id];
-        if (answer === undefined) known[id] = answer = ask(keys[id]!);
-        return answer;
+        if (id >= known.length) {
+          const grown = new Uint8Array(Math.max(id + 1, known.length * 2));
+          grown.set(known);
+          known = grown;
+        }
+        let answer = known[id]!;
+        if (answer === 0) known[id] = answer = ask(keys[id]!) ? 2 : 1;
+        return answer === 2;
       };
     };
     memo = { common: answers(vocabulary.isCommon), descriptive: answers(vocabulary.isDescriptive) };
