@@ -18,7 +18,8 @@ import { hasVagueAttribution } from './vague-attribution';
 /** Reporting verbs and source nouns: any of them outside a quotation makes the sentence attributed. */
 const ATTRIBUTION =
   /\b(?:(?:documents|data|records|figures|filings|statistics|minutes|results|papers|emails|accounts)\b[^.;]{0,60}?\b(?:show|shows|showed|reveal|reveals|revealed|indicate|indicates|indicated)|said|says|say|saying|told|tells|according to|reported|reports|wrote|writes|estimated|estimates|testified|remarked|noted|notes|added|adds|stated|announced|explained|acknowledged|confirmed|argued|argues|warned|warns|warn|argue|predicted|predicts|claimed|claims|insisted|recalled|highlighted by|attributed|attributes|blamed|blames|credited|cited|quoted|asserted|contended|maintained|observed|pointed out|in a statement|court records|records show|data (?:from|show)|figures (?:from|show)|a (?:\d{4} )?(?:report|study|survey|poll|analysis|review|audit) (?:by|from|published)|(?:the|a|an|its|their) (?:\w+ )?(?:report|study|survey|poll|audit|analysis|review|index|census|inquiry|investigation) (?:found|finds|showed|shows|said|says|suggests|suggested|concluded|concludes)|(?:court|tribunal|judge|jury|panel|inquiry|regulator) (?:ruled|decided|found|concluded|heard)|reiterated|repeated (?:his|her|their|its) (?:view|claim|warning|call)|(?:police|officials|the company|the ministry|the council|the department) (?:said|say))\b/iu;
-const MAY_ATTRIBUTE = wordFilter(ATTRIBUTION);
+/** Built on first use, not at start-up (reading a long expression takes some milliseconds). */
+let mayAttribute: WordFilter | undefined;
 /** A sentence continuing an attributed one: "He added…", "She said…", a pronoun subject. */
 const CONTINUES = /^["“]?(?:He|She|They|His|Her|Their|The (?:minister|mayor|spokes(?:man|woman|person)|official|senator|chief|report|study))\b/u;
 
@@ -177,7 +178,7 @@ export default defineCheck({
       // Without a quotation in it, the sentence's own words are the ones vague-attribution read.
       const words = own.length === sentence.text.length && own === sentence.text ? sentenceWords(sentence) : wordsOf(own);
       const attributed: boolean =
-        (MAY_ATTRIBUTE.mayMatch(words) && ATTRIBUTION.test(own)) ||
+        ((mayAttribute ??= wordFilter(ATTRIBUTION)).mayMatch(words) && ATTRIBUTION.test(own)) ||
         hasVagueAttribution(own, words) ||
         ownSources.some((m) => m.start >= sentence.span.start && m.end <= sentence.span.end && !quotations.contains(m)) || (sameParagraph && previousAttributed && CONTINUES.test(sentence.text));
       previousAttributed = attributed;

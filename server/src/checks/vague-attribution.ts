@@ -19,30 +19,32 @@ type Kind = 'impersonal' | 'group' | 'according' | 'passive';
  * Each pattern is a plain alternation with no nested repetition, so matching stays linear. Most
  * sentences contain none of the words a pattern needs and skip it (core/wordFilter.ts).
  */
-const PATTERNS: readonly { readonly kind: Kind; readonly re: RegExp; readonly filter: WordFilter }[] = (
-  [
-    {
-      kind: 'impersonal',
-      re: /\bit (?:is|was|has been|had been|is being) (?:widely |generally |often |commonly |increasingly |now )?(?:said|believed|thought|claimed|rumou?red|alleged|suggested|argued|feared|understood|assumed|felt)\b/giu,
-    },
-    {
-      kind: 'passive',
-      re: /\b(?:is|are|was|were) (?:widely |generally |often |commonly |increasingly )?(?:believed|thought|considered|regarded|reputed|rumou?red|said|alleged|seen|viewed|perceived) (?:by (?:many|some|most|critics|experts|observers) )?(?:to be|to have|as)\b/giu,
-    },
-    {
-      kind: 'group',
-      re: new RegExp(`\\b(?:(?:${QUANTIFIER}) (?:${VAGUE_GROUP})|(?:${QUANTIFIER})|(?:${VAGUE_GROUP}))(?: have| had| would| will| may| might| could)? (?:${SAYING})\\b`, 'giu'),
-    },
-    { kind: 'according', re: new RegExp(`\\baccording to (?:(?:${QUANTIFIER}) )?(?:${VAGUE_GROUP}|reports|a source|one source|an official|one official)\\b`, 'giu') },
-  ] as const
-).map((p) => ({ ...p, filter: wordFilter(p.re) }));
+const PATTERNS = [
+  {
+    kind: 'impersonal',
+    re: /\bit (?:is|was|has been|had been|is being) (?:widely |generally |often |commonly |increasingly |now )?(?:said|believed|thought|claimed|rumou?red|alleged|suggested|argued|feared|understood|assumed|felt)\b/giu,
+  },
+  {
+    kind: 'passive',
+    re: /\b(?:is|are|was|were) (?:widely |generally |often |commonly |increasingly )?(?:believed|thought|considered|regarded|reputed|rumou?red|said|alleged|seen|viewed|perceived) (?:by (?:many|some|most|critics|experts|observers) )?(?:to be|to have|as)\b/giu,
+  },
+  {
+    kind: 'group',
+    re: new RegExp(`\\b(?:(?:${QUANTIFIER}) (?:${VAGUE_GROUP})|(?:${QUANTIFIER})|(?:${VAGUE_GROUP}))(?: have| had| would| will| may| might| could)? (?:${SAYING})\\b`, 'giu'),
+  },
+  { kind: 'according', re: new RegExp(`\\baccording to (?:(?:${QUANTIFIER}) )?(?:${VAGUE_GROUP}|reports|a source|one source|an official|one official)\\b`, 'giu') },
+] as const satisfies readonly { readonly kind: Kind; readonly re: RegExp }[];
+
+/** The patterns with their word filters, built on first use rather than at start-up. */
+let filtered: readonly { readonly kind: Kind; readonly re: RegExp; readonly filter: WordFilter }[] | undefined;
+const patterns = () => (filtered ??= PATTERNS.map((p) => ({ ...p, filter: wordFilter(p.re) })));
 
 /**
  * Whether the text attributes to some source, however vague ("critics say", "it is believed"):
  * unattributed-claim leaves such sentences to this rule rather than report them twice.
  */
 export function hasVagueAttribution(text: string, words: Words = wordsOf(text)): boolean {
-  return PATTERNS.some(({ re, filter }) => {
+  return patterns().some(({ re, filter }) => {
     if (!filter.mayMatch(words)) return false;
     re.lastIndex = 0;
     const found = re.test(text);
@@ -72,7 +74,7 @@ export default defineCheck({
     const quotations = quotationsOf(text);
     for (const sentence of text.sentences) {
       const words = sentenceWords(sentence);
-      for (const { kind, re, filter } of PATTERNS) {
+      for (const { kind, re, filter } of patterns()) {
         if (!filter.mayMatch(words)) continue;
         re.lastIndex = 0;
         for (const m of sentence.text.matchAll(re)) {

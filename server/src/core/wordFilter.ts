@@ -113,9 +113,19 @@ function someOf(needs: readonly (Need | undefined)[]): Need | undefined {
  * undefined when there are too many, or infinitely many, to list.
  */
 type Strings = readonly string[];
-const MAX_STRINGS = 4096;
+const MAX_STRINGS = 512;
 
 function stringsOf(node: AST.Node): Strings | undefined {
+  // Asked again for the same node by every edge and join: listed once.
+  if (listed.has(node)) return listed.get(node);
+  const strings = list(node);
+  listed.set(node, strings);
+  return strings;
+}
+
+const listed = new WeakMap<AST.Node, Strings | undefined>();
+
+function list(node: AST.Node): Strings | undefined {
   switch (node.type) {
     case 'Character':
       return [charOf(node.value)];
@@ -138,9 +148,9 @@ function stringsOf(node: AST.Node): Strings | undefined {
       let out: Strings = [''];
       for (const element of node.elements) {
         const strings = element.type === 'Assertion' ? [''] : stringsOf(element);
-        if (!strings) return undefined;
-        out = product(out, strings);
-        if (out.length > MAX_STRINGS) return undefined;
+        const next = strings && product(out, strings);
+        if (!next) return undefined;
+        out = next;
       }
       return out;
     }
@@ -151,8 +161,9 @@ function stringsOf(node: AST.Node): Strings | undefined {
       const out = new Set<string>(node.min === 0 ? [''] : []);
       let run: Strings = [''];
       for (let k = 1; k <= node.max; k++) {
-        run = product(run, one);
-        if (run.length > MAX_STRINGS) return undefined;
+        const next = product(run, one);
+        if (!next) return undefined;
+        run = next;
         if (k >= node.min) for (const s of run) out.add(s);
       }
       return [...out];
@@ -185,7 +196,9 @@ function classOf(node: AST.CharacterClass): Strings | undefined {
   return out.size <= 16 ? [...out] : undefined;
 }
 
-function product(a: Strings, b: Strings): Strings {
+/** Every string of `a` followed by every string of `b`; undefined (not built) past MAX_STRINGS. */
+function product(a: Strings, b: Strings): Strings | undefined {
+  if (a.length * b.length > MAX_STRINGS) return undefined;
   if (b.length === 1) return a.map((s) => s + b[0]);
   const out: string[] = [];
   for (const x of a) for (const y of b) out.push(x + y);
@@ -266,7 +279,7 @@ function piecesOf(alt: AST.Alternative, join: boolean, flags: string): Piece[] {
       continue;
     }
     const joined = run ? product(run, strings) : strings;
-    if (joined.length > MAX_STRINGS || (!join && run && (run.length > 1 || strings.length > 1))) {
+    if (!joined || (!join && run && (run.length > 1 || strings.length > 1))) {
       flush();
       run = strings;
     } else run = joined;
