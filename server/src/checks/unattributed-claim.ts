@@ -9,6 +9,7 @@ import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
 import { quotationsOf } from '../core/protected';
 import { lastAtOrBefore } from '../core/spans';
+import { sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
 import type { SpanSet } from '../core/spans';
 import type { Sentence, SourceTextView, Span } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
@@ -17,6 +18,8 @@ import { hasVagueAttribution } from './vague-attribution';
 /** Reporting verbs and source nouns: any of them outside a quotation makes the sentence attributed. */
 const ATTRIBUTION =
   /\b(?:(?:documents|data|records|figures|filings|statistics|minutes|results|papers|emails|accounts)\b[^.;]{0,60}?\b(?:show|shows|showed|reveal|reveals|revealed|indicate|indicates|indicated)|said|says|say|saying|told|tells|according to|reported|reports|wrote|writes|estimated|estimates|testified|remarked|noted|notes|added|adds|stated|announced|explained|acknowledged|confirmed|argued|argues|warned|warns|warn|argue|predicted|predicts|claimed|claims|insisted|recalled|highlighted by|attributed|attributes|blamed|blames|credited|cited|quoted|asserted|contended|maintained|observed|pointed out|in a statement|court records|records show|data (?:from|show)|figures (?:from|show)|a (?:\d{4} )?(?:report|study|survey|poll|analysis|review|audit) (?:by|from|published)|(?:the|a|an|its|their) (?:\w+ )?(?:report|study|survey|poll|audit|analysis|review|index|census|inquiry|investigation) (?:found|finds|showed|shows|said|says|suggests|suggested|concluded|concludes)|(?:court|tribunal|judge|jury|panel|inquiry|regulator) (?:ruled|decided|found|concluded|heard)|reiterated|repeated (?:his|her|their|its) (?:view|claim|warning|call)|(?:police|officials|the company|the ministry|the council|the department) (?:said|say))\b/iu;
+/** Built on first use, not at start-up (reading a long expression takes some milliseconds). */
+let mayAttribute: WordFilter | undefined;
 /** A sentence continuing an attributed one: "He added…", "She said…", a pronoun subject. */
 const CONTINUES = /^["“]?(?:He|She|They|His|Her|Their|The (?:minister|mayor|spokes(?:man|woman|person)|official|senator|chief|report|study))\b/u;
 
@@ -27,6 +30,9 @@ interface Cue {
   readonly strong: boolean;
   readonly re: RegExp;
 }
+
+/** Each cue with the words any of its matches contains: most sentences have none of them and skip the expression. */
+let filtered: readonly (Cue & { readonly filter: WordFilter })[] | undefined;
 
 /** Feelings and attitudes ascribed with a linking verb: "are eager to", "have grown uneasy", "was stunned by". */
 const FEELINGS =
@@ -169,15 +175,17 @@ export default defineCheck({
         continue;
       }
       const own = unquoted(text, sentence, quotations);
+      // Without a quotation in it, the sentence's own words are the ones vague-attribution read.
+      const words = own.length === sentence.text.length && own === sentence.text ? sentenceWords(sentence) : wordsOf(own);
       const attributed: boolean =
-        ATTRIBUTION.test(own) ||
-        hasVagueAttribution(own) ||
+        ((mayAttribute ??= wordFilter(ATTRIBUTION)).mayMatch(words) && ATTRIBUTION.test(own)) ||
+        hasVagueAttribution(own, words) ||
         ownSources.some((m) => m.start >= sentence.span.start && m.end <= sentence.span.end && !quotations.contains(m)) || (sameParagraph && previousAttributed && CONTINUES.test(sentence.text));
       previousAttributed = attributed;
       const coversWeak = paragraphSourced;
       paragraphSourced ||= attributed;
       if (attributed) continue;
-      const found = firstCue(own, sentence, loaded);
+      const found = firstCue(own, words, sentence, loaded);
       // A source earlier in the paragraph covers the figures that follow it, not the writer's superlatives or generalisations.
       if (!found || (coversWeak && found.messageId === 'figure' && /\d|half|third|quarter|fifth/iu.test(found.cue))) continue;
       const insertAt = sentence.span.end - (/[.!?]["'”’]?$/u.test(sentence.text) ? trailingPunctuation(sentence.text) : 0);
@@ -213,8 +221,12 @@ function customAttributions(text: SourceTextView, verbs: readonly unknown[], sou
 /** The sentence with its quotations blanked, so a quoted "said" or "eager" does not count. */
 function unquoted(text: SourceTextView, sentence: Sentence, quotations: SpanSet): string {
   let out = '';
-  for (let i = sentence.span.start; i < sentence.span.end; i++) out += quotations.contains({ start: i, end: i + 1 }) ? ' ' : text.prose.charAt(i);
-  return out;
+  let at = sentence.span.start;
+  for (const q of quotations.within(sentence.span)) {
+    out += text.prose.slice(at, q.start) + ' '.repeat(q.end - q.start);
+    at = q.end;
+  }
+  return at === sentence.span.start ? text.prose.slice(at, sentence.span.end) : out + text.prose.slice(at, sentence.span.end);
 }
 
 interface Evaluative {
@@ -225,9 +237,10 @@ interface Evaluative {
 }
 
 /** The cue that makes the sentence a claim: a strong one if there is any (it decides the severity), else the first weak one. */
-function firstCue(own: string, sentence: Sentence, loaded: readonly Evaluative[]) {
+function firstCue(own: string, words: Words, sentence: Sentence, loaded: readonly Evaluative[]) {
   let weak: { messageId: CueKind | 'evaluation'; cue: string; strong: boolean; at: number } | undefined;
-  for (const { cue, strong, re } of CUES) {
+  for (const { cue, strong, re, filter } of (filtered ??= CUES.map((c) => ({ ...c, filter: wordFilter(c.re) })))) {
+    if (!filter.mayMatch(words)) continue;
     const m = re.exec(own);
     if (!m || excused(cue, m[0].trim(), own, m.index)) continue;
     if (strong) return { messageId: cue, cue: m[0].trim(), strong, at: m.index };

@@ -5,6 +5,7 @@
  */
 import { defineCheck } from '../core/defineCheck';
 import { quotationsOf } from '../core/protected';
+import { sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
 
 const SAYING =
   'says?|said|saying|argue[sd]?|arguing|believe[sd]?|believing|claim(?:s|ed|ing)?|contend(?:s|ed)?|note[sd]?|suggest(?:s|ed)?|think|thinks|thought|fear(?:s|ed)?|warn(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?|allege[sd]?|feel|feels|felt|predict(?:s|ed)?|expect(?:s|ed)?|agree[sd]?|reckons?|reckoned';
@@ -12,8 +13,13 @@ const VAGUE_GROUP =
   'critics|experts|observers|analysts|commentators|insiders|sources|detractors|skeptics|sceptics|pundits|onlookers|people|many|some|others|scientists|economists|historians|researchers|officials|residents|locals|voters';
 const QUANTIFIER = 'some|many|most|several|numerous|countless|a number of|a lot of|plenty of';
 
-/** Each pattern is a plain alternation with no nested repetition, so matching stays linear. */
-const PATTERNS: readonly { readonly kind: 'impersonal' | 'group' | 'according' | 'passive'; readonly re: RegExp }[] = [
+type Kind = 'impersonal' | 'group' | 'according' | 'passive';
+
+/**
+ * Each pattern is a plain alternation with no nested repetition, so matching stays linear. Most
+ * sentences contain none of the words a pattern needs and skip it (core/wordFilter.ts).
+ */
+const PATTERNS = [
   {
     kind: 'impersonal',
     re: /\bit (?:is|was|has been|had been|is being) (?:widely |generally |often |commonly |increasingly |now )?(?:said|believed|thought|claimed|rumou?red|alleged|suggested|argued|feared|understood|assumed|felt)\b/giu,
@@ -27,14 +33,19 @@ const PATTERNS: readonly { readonly kind: 'impersonal' | 'group' | 'according' |
     re: new RegExp(`\\b(?:(?:${QUANTIFIER}) (?:${VAGUE_GROUP})|(?:${QUANTIFIER})|(?:${VAGUE_GROUP}))(?: have| had| would| will| may| might| could)? (?:${SAYING})\\b`, 'giu'),
   },
   { kind: 'according', re: new RegExp(`\\baccording to (?:(?:${QUANTIFIER}) )?(?:${VAGUE_GROUP}|reports|a source|one source|an official|one official)\\b`, 'giu') },
-];
+] as const satisfies readonly { readonly kind: Kind; readonly re: RegExp }[];
+
+/** The patterns with their word filters, built on first use rather than at start-up. */
+let filtered: readonly { readonly kind: Kind; readonly re: RegExp; readonly filter: WordFilter }[] | undefined;
+const patterns = () => (filtered ??= PATTERNS.map((p) => ({ ...p, filter: wordFilter(p.re) })));
 
 /**
  * Whether the text attributes to some source, however vague ("critics say", "it is believed"):
  * unattributed-claim leaves such sentences to this rule rather than report them twice.
  */
-export function hasVagueAttribution(text: string): boolean {
-  return PATTERNS.some(({ re }) => {
+export function hasVagueAttribution(text: string, words: Words = wordsOf(text)): boolean {
+  return patterns().some(({ re, filter }) => {
+    if (!filter.mayMatch(words)) return false;
     re.lastIndex = 0;
     const found = re.test(text);
     re.lastIndex = 0;
@@ -62,7 +73,9 @@ export default defineCheck({
   *run({ text }) {
     const quotations = quotationsOf(text);
     for (const sentence of text.sentences) {
-      for (const { kind, re } of PATTERNS) {
+      const words = sentenceWords(sentence);
+      for (const { kind, re, filter } of patterns()) {
+        if (!filter.mayMatch(words)) continue;
         re.lastIndex = 0;
         for (const m of sentence.text.matchAll(re)) {
           const start = sentence.span.start + m.index;

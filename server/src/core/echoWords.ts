@@ -128,16 +128,34 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     const text = prose.slice(start, end);
     const span = { start, end };
     let flags = 0;
-    if (/^\p{Lu}/u.test(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
-    if (/\d/u.test(text) || kind === 'blockquote' || quotations.contains(span) || overlapsAny(links, span)) flags |= SKIP;
-    if (k > 0 && w.sentences[k - 1] === sentence && /^\s+$/u.test(prose.slice(pairs[2 * k - 1]!, start))) flags |= JOINED;
-    w.ids[k] = keyId(text.toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+    if (startsUpper(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
+    if (/\d/u.test(text) || kind === 'blockquote' || (quoted.length > 0 && quotations.contains(span)) || (links.length > 0 && overlapsAny(links, span))) flags |= SKIP;
+    if (k > 0 && w.sentences[k - 1] === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
+    w.ids[k] = keyId(keyOf(text));
     w.starts[k] = start;
     w.ends[k] = end;
     w.sentences[k] = sentence;
     w.flags[k] = flags;
   }
   return w;
+}
+
+/** Run for every word of a draft's first look: the common ASCII cases answered without a regular expression. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
+
+function onlySpace(prose: string, from: number, to: number): boolean {
+  if (to - from === 1 && prose.charCodeAt(from) === 32) return true;
+  return to > from && /^\s+$/u.test(prose.slice(from, to));
+}
+
+/** Lower case, curly apostrophes straight, a possessive 's dropped: "Council’s" and "council" are one word. */
+function keyOf(word: string): string {
+  let key = word.toLowerCase();
+  if (key.indexOf('’') >= 0) key = key.replace(/’/g, "'");
+  return key.endsWith("'s") ? key.slice(0, -2) : key;
 }
 
 /** Each key's common/descriptive answer, asked of the vocabulary once per key, not once per use. */
@@ -147,11 +165,18 @@ export function wordClasses(vocabulary: Vocabulary) {
   let memo = classMemo.get(vocabulary);
   if (!memo) {
     const answers = (ask: (word: string) => boolean) => {
-      const known = new Map<number, boolean>();
+      // Indexed by id (0 not asked, 1 no, 2 yes): asked for every word of the draft, where a Map
+      // lookup was a cost of its own.
+      let known = new Uint8Array(1024);
       return (id: number): boolean => {
-        let answer = known.get(id);
-        if (answer === undefined) known.set(id, (answer = ask(keys[id]!)));
-        return answer;
+        if (id >= known.length) {
+          const grown = new Uint8Array(Math.max(id + 1, known.length * 2));
+          grown.set(known);
+          known = grown;
+        }
+        let answer = known[id]!;
+        if (answer === 0) known[id] = answer = ask(keys[id]!) ? 2 : 1;
+        return answer === 2;
       };
     };
     memo = { common: answers(vocabulary.isCommon), descriptive: answers(vocabulary.isDescriptive) };

@@ -234,9 +234,15 @@ class Passes {
     this.lookup = wordClasses(vocabulary);
   }
 
+  /** Per key: 0 not asked yet, 1 neither a name, a common word nor a topic word, 2 one of them. */
+  private readonly plain = new Uint8Array(keys.length);
+
   rare(j: number): boolean {
+    if (this.t.flags[j]! & SKIP) return false;
     const id = this.t.ids[j]!;
-    return !(this.t.flags[j]! & SKIP) && !this.names[id] && !this.lookup.common(id) && this.uses[id]! < this.options.topicUses;
+    let plain = this.plain[id]!;
+    if (plain === 0) this.plain[id] = plain = !this.names[id] && !this.lookup.common(id) && this.uses[id]! < this.options.topicUses ? 1 : 2;
+    return plain === 1;
   }
 
   descriptive(id: number): boolean {

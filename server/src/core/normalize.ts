@@ -25,5 +25,10 @@ export function normalizeForComparison(text: string): string {
 
 /** Folded words of a text, punctuation dropped: the units of near-duplicate shingles. */
 export function comparisonWords(text: string): string[] {
-  return normalizeForComparison(text).match(/[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu) ?? [];
+  return foldedWords(normalizeForComparison(text));
+}
+
+/** The words of a text already folded by normalizeForComparison (folding twice is most of the cost). */
+export function foldedWords(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu) ?? [];
 }

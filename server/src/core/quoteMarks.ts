@@ -65,15 +65,18 @@ const memo = new TextMemo<BlockQuoteMarks>();
 
 function readMarks(prose: string): BlockQuoteMarks {
   const marks: QuoteMark[] = [];
+  // Straight to the marks, not through every character: a paragraph has a few, or none.
+  QUOTE_CHAR.lastIndex = 0;
+  if (!QUOTE_CHAR.test(prose)) return { marks, curly: 0, straight: 0 };
   const links = new SpanSet(linksIn(prose));
   const inLink = (i: number): boolean => links.contains({ start: i, end: i + 1 });
   const start = 0;
   const end = prose.length;
   let doubleOpen = false;
   let singleOpen = false;
-  for (let i = start; i < end; i++) {
+  for (let i = QUOTE_CHAR.lastIndex - 1; i >= 0; i = nextQuoteChar(prose, i + 1)) {
     const c = prose.charAt(i);
-    if (!`"'“”‘’`.includes(c) || inLink(i)) continue;
+    if (inLink(i)) continue;
     const prev = i > start ? prose.charAt(i - 1) : ' ';
     const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
     const push = (role: QuoteRole): void => void marks.push({ offset: i, style: c === '"' || c === "'" ? 'straight' : 'curly', role });
@@ -94,6 +97,14 @@ function readMarks(prose: string): BlockQuoteMarks {
   }
   const curly = marks.filter((m) => m.style === 'curly').length;
   return { marks, curly, straight: marks.length - curly };
+}
+
+const QUOTE_CHAR = /["'“”‘’]/g;
+
+/** The offset of the next quotation mark or apostrophe from `from`, or -1. */
+function nextQuoteChar(prose: string, from: number): number {
+  QUOTE_CHAR.lastIndex = from;
+  return QUOTE_CHAR.test(prose) ? QUOTE_CHAR.lastIndex - 1 : -1;
 }
 
 function singleRole(prose: string, i: number, end: number, prev: string, next: string, singleOpen: boolean): QuoteRole | undefined {

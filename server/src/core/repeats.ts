@@ -3,8 +3,8 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { comparisonWords, normalizeForComparison } from './normalize';
-import { overlapCoefficient, shingleSet, type ShingleSet } from './shingles';
+import { foldedWords, normalizeForComparison } from './normalize';
+import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
@@ -43,7 +43,10 @@ const shingleMemo = new TextMemo<ShingleSet>();
 
 /** A paragraph's or sentence's comparison key and word count, remembered across versions of the draft. */
 export function foldedKey(text: string): { key: string; words: number } {
-  return keyMemo.get(text, (t) => ({ key: detached(normalizeForComparison(t)), words: comparisonWords(t).length }));
+  return keyMemo.get(text, (t) => {
+    const key = normalizeForComparison(t);
+    return { key: detached(key), words: foldedWords(key).length };
+  });
 }
 
 function blockKeys(view: SourceTextView): { key: string; words: number }[] {
@@ -78,7 +81,8 @@ export function similarityFromCounts(shared: number, a: number, b: number): numb
 
 /** A paragraph's or sentence's bigram shingles, remembered across versions of the draft. */
 export function shinglesOf(text: string): ShingleSet {
-  return shingleMemo.get(text, (t) => shingleSet(t, SHINGLE_SIZE));
+  // From the comparison key the duplicate rules have already folded, not folded a second time.
+  return shingleMemo.get(text, (t) => shingleSetOf(foldedWords(foldedKey(t).key), SHINGLE_SIZE));
 }
 
 export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {

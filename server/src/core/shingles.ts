@@ -14,7 +14,11 @@ export interface ShingleSet {
 }
 
 export function shingleSet(text: string, size: number): ShingleSet {
-  const words = comparisonWords(text);
+  return shingleSetOf(comparisonWords(text), size);
+}
+
+/** The shingles of words already folded (comparisonWords). */
+export function shingleSetOf(words: readonly string[], size: number): ShingleSet {
   const hashes: number[] = [];
   for (let i = 0; i + size <= words.length; i++) hashes.push(hashWords(words, i, size));
   if (words.length > 0 && words.length < size) hashes.push(hashWords(words, 0, words.length));

@@ -17,6 +17,15 @@ export class SpanSet {
     }
   }
 
+  /** The merged extents overlapping `span`, cut to it, in text order. */
+  *within(span: Span): Iterable<Span> {
+    for (let i = Math.max(0, lastAtOrBefore(this.starts, span.start)); i < this.starts.length && this.starts[i]! < span.end; i++) {
+      const start = Math.max(this.starts[i]!, span.start);
+      const end = Math.min(this.ends[i]!, span.end);
+      if (start < end) yield { start, end };
+    }
+  }
+
   /** Whether `span` lies wholly inside one merged extent. */
   contains(span: Span): boolean {
     const i = lastAtOrBefore(this.starts, span.start);

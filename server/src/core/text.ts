@@ -44,7 +44,7 @@ export function composeView(text: string, prose: string, blocks: readonly Block[
     };
   };
   const segment = (start: number, end: number): Segment => ({ span: { start, end }, text: prose.slice(start, end) });
-  const sentences = gathered((s) => s.sentences, (start, end, block): Sentence => ({ ...segment(start, end), block }));
+  const sentences = gathered((s) => s.sentences, (start, end, block): Sentence => ({ span: { start, end }, text: prose.slice(start, end), block }));
   const words = gathered((s) => s.words, segment);
   const quotes = gathered((s) => s.quotes, segment);
   return {

@@ -5,6 +5,7 @@
  */
 import { isProtected } from '../../core/protected';
 import { lastAtOrBefore } from '../../core/spans';
+import { wordFilter, wordsOf, type WordFilter, type Words } from '../../core/wordFilter';
 import type { BlockKind, SourceTextView, Span } from '../../core/types';
 
 export interface ProseMatch {
@@ -22,10 +23,17 @@ export interface ProseMatch {
  * look and not after a keystroke.
  */
 export function* proseMatches(view: SourceTextView, re: RegExp, skip: readonly BlockKind[] = []): Iterable<ProseMatch> {
-  for (const b of view.blocks) {
+  let filter = filters.get(re);
+  if (!filter) filters.set(re, (filter = wordFilter(re)));
+  let words = blockWords.get(view);
+  if (!words && !filter.always) blockWords.set(view, (words = []));
+  for (const [index, b] of view.blocks.entries()) {
     if (skip.includes(b.kind)) continue;
     const at = b.outer.start;
     const prose = view.prose.slice(at, b.outer.end);
+    // Most paragraphs hold none of the words a match needs (a month, "amidst"): the expression,
+    // with its look-behind tried at every character, is not run through them.
+    if (words && !filter.always && !filter.mayMatch((words[index] ??= wordsOf(prose)))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(prose); m; m = re.exec(prose)) {
       if (m[0].length === 0) {
@@ -39,6 +47,10 @@ export function* proseMatches(view: SourceTextView, re: RegExp, skip: readonly B
     }
   }
 }
+
+const filters = new Map<RegExp, WordFilter>();
+/** Each block's words, read once for all the AP rules (by the view: a paragraph's index is its place in it). */
+const blockWords = new WeakMap<SourceTextView, Words[]>();
 
 /** The extent (markup included) of the block around `offset`, or the whole draft between blocks. */
 export function blockBounds(view: SourceTextView, offset: number): Span {

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+
+describe('wordFilter', () => {
+  // skip: the filter must say the expression cannot match. Every case also checks soundness: a text
+  // the expression matches is never skipped.
+  const cases: { re: RegExp; text: string; skip: boolean }[] = [
+    { re: /\b(?:is|are) (?:widely )?poised for\b/iu, text: 'The club is poised for promotion.', skip: false },
+    { re: /\b(?:is|are) (?:widely )?poised for\b/iu, text: 'The club is ready for promotion.', skip: true },
+    { re: /\b(?:is|are) (?:widely )?poised for\b/iu, text: 'They were poised for it.', skip: true },
+    // "want" + "s?" is one word: "wants" is needed whole, not "want" alone.
+    { re: /\bwants?\b/iu, text: 'She WANTS more.', skip: false },
+    { re: /\bwants?\b/iu, text: 'The wanton act.', skip: true },
+    { re: /\btends? to\b/iu, text: 'Prices tend to rise.', skip: false },
+    { re: /\btends? to\b/iu, text: 'Prices are going to rise.', skip: true },
+    // Without a word boundary the literal can sit inside a longer word.
+    { re: /ship/iu, text: 'Their friendship ended.', skip: false },
+    { re: /\bship\b/iu, text: 'Their friendship ended.', skip: true },
+    // A digit is not a letter: "5percent" holds the word "percent".
+    { re: /\d\s?(?:percent|%) of\b/iu, text: 'About 5percent of voters.', skip: false },
+    { re: /\d\s?(?:percent|%) of\b/iu, text: 'About 5% of voters.', skip: false },
+    { re: /\d\s?(?:percent|%) of\b/iu, text: 'About 5 of voters.', skip: true },
+    // Lookarounds consume nothing; a negative one never makes a word required.
+    { re: /(?<!\bwe )\bcould (?!not\b)[a-z]{3,}\b/u, text: 'It could collapse.', skip: false },
+    { re: /(?<!\bwe )\bcould (?!not\b)[a-z]{3,}\b/u, text: 'It might collapse.', skip: true },
+    { re: /^(?:Clearly|In fact),/mu, text: 'A line.\nClearly, it failed.', skip: false },
+    { re: /^(?:Clearly|In fact),/mu, text: 'It clearly failed.', skip: true },
+    // A negative look-behind or look-ahead of a class holding every letter bounds a word as \b does.
+    { re: /(?<![\p{L}.])(?:March|Sept)\.? \d/gu, text: 'On Sept. 5 it rained.', skip: false },
+    { re: /(?<![\p{L}.])(?:March|Sept)\.? \d/gu, text: 'The September 5 vote.', skip: true },
+    { re: /(?<![\p{L}\p{N}'’-])(?:amidst|whilst)(?![\p{L}\p{N}'’-])/giu, text: 'Amidst the noise.', skip: false },
+    { re: /(?<![\p{L}\p{N}'’-])(?:amidst|whilst)(?![\p{L}\p{N}'’-])/giu, text: 'The amidsts.', skip: true },
+    // A look-ahead says nothing about the character before it, nor one without every letter.
+    { re: /(?![a-z])march\b/u, text: 'Outmarch them.', skip: false },
+    { re: /(?<![0-9])march\b/u, text: 'Outmarch them.', skip: false },
+    // Repetition keeps what one copy needs; an optional part needs nothing.
+    { re: /\bcost (?:\w+ ){1,3}since\b/iu, text: 'The highest cost in years since 1990.', skip: false },
+    { re: /\bcost (?:\w+ ){1,3}since\b/iu, text: 'The highest price in years since 1990.', skip: true },
+    { re: /\bfor (?:a generation|decades)?\b/iu, text: 'Wait for it.', skip: false },
+    // Any alternative with no required word means no filtering at all.
+    { re: /\bsaid\b|\d{4}/u, text: 'In 1990 nothing happened.', skip: false },
+    // ſ and the Kelvin sign are "s" and "k" to some flags: such a text is never skipped.
+    { re: /\bsaid\b/iu, text: 'He ſaid so.', skip: false },
+    { re: /\bkeen\b/iu, text: 'He is \u212aeen.', skip: false },
+    { re: /\bsaid\b/iu, text: 'He spoke.', skip: true },
+  ];
+  for (const c of cases) {
+    it(`${c.skip ? 'skips' : 'keeps'} ${c.re} for ${JSON.stringify(c.text)}`, () => {
+      const mayMatch = wordFilter(c.re).mayMatch(wordsOf(c.text));
+      if (c.re.test(c.text)) assert.ok(mayMatch, 'the expression matches, so the filter must not skip it');
+      assert.equal(mayMatch, !c.skip);
+    });
+  }
+
+  it('an expression it cannot read is never filtered', () => {
+    assert.ok(wordFilter(/(a)\1/u).mayMatch(wordsOf('nothing')));
+  });
+});
