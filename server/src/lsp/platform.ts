@@ -3,6 +3,7 @@
  * desktop (lsp/desktop.ts: Node, the disk) and in a web worker (browser/platform.ts: vscode.dev,
  * files only through the editor); a Platform is the whole difference.
  */
+import type { InitializeParams } from 'vscode-languageserver';
 import type { Files } from '../files/access';
 
 /** How a document's URI names a file the server can read, and back. */
@@ -24,6 +25,8 @@ export interface Platform {
   fetchMissed?(): Promise<boolean>;
   /** Files changed (watched-file events, new folders): forget what was fetched. */
   forgetFiles?(): void;
+  /** Told the client's initialize parameters before the session answers them (what the client offers). */
+  initialize?(params: InitializeParams): void;
   /** What the log says the server reads: the disk, or the editor's files. */
   readonly describe: string;
 }

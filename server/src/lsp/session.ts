@@ -160,6 +160,7 @@ export function startSession(connection: Connection, platform: Platform): void {
   );
 
   connection.onInitialize((params): InitializeResult => {
+    platform.initialize?.(params);
     const caps = params.capabilities;
     pull = Boolean(caps.textDocument?.diagnostic);
     canConfigure = Boolean(caps.workspace?.configuration);
