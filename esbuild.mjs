@@ -57,7 +57,8 @@ const builds = [
   // The web extension (vscode.dev): VS Code's web extension host loads a CommonJS module that requires 'vscode'.
   { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browserExtension.js', external: ['vscode'] },
   // Its language server, started by the client as a web worker from this file.
-  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'server/out/browserServer.js', format: 'iife' },
+  // A worker has no DOM: packages with a `worker` export (decode-named-character-reference) give their DOM-free build.
+  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'server/out/browserServer.js', format: 'iife', conditions: ['worker'] },
   // The report webview's script runs in the browser page of the webview, loaded from the extension (no remote code).
   { ...common, entryPoints: ['client/webview/report.ts'], outfile: 'client/out/report-webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
