@@ -71,7 +71,7 @@ export class ClientFiles implements Files {
     return run;
   }
 
-  /** Files changed in the editor: what was fetched may be out of date. */
+  /** The configuration changed: what was fetched may be out of date. */
   forget(): void {
     this.known.clear();
     this.missed.clear();

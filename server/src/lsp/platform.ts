@@ -23,7 +23,7 @@ export interface Platform {
    * `readNow` always knows.
    */
   fetchMissed?(): Promise<boolean>;
-  /** Files changed (watched-file events, new folders): forget what was fetched. */
+  /** The configuration changed (a .copydesk.json, settings, folders, trust): forget what was fetched. */
   forgetFiles?(): void;
   /** Told the client's initialize parameters before the session answers them (what the client offers). */
   initialize?(params: InitializeParams): void;

@@ -43,6 +43,16 @@ const PUSH_DELAY_MS = 120;
 
 declare const COPYDESK_VERSION: string;
 
+/** Sent by the VS Code client as the writer scrolls (debounced): the lines on screen per draft. */
+const VISIBLE_RANGES = new NotificationType<{ uri: string; ranges: Range[] }>('copydesk/visibleRanges');
+/** Sent by the VS Code client when the writer trusts the workspace (workspace trust is a client-side notion). */
+const DID_GRANT_TRUST = new NotificationType<void>('copydesk/didGrantTrust');
+/** The VS Code client's command behind "Turn off <rule> in settings" (clients say which commands they have). */
+const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
+/** The VS Code client's command behind "Open the other article" (reused-paragraph): args uri, range. */
+const OPEN_OTHER_COMMAND = 'copydesk.openOtherArticle';
+/** Rules with an `allow` option, which "Allow '<term>' in this workspace" adds to. */
+const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
 
 /** Serves one client on `connection` until it ends; the caller calls `connection.listen()`. */
 export function startSession(connection: Connection, platform: Platform): void {
@@ -63,8 +73,6 @@ export function startSession(connection: Connection, platform: Platform): void {
   const focus = new Focus();
   /** Drafts whose last diagnostics left findings out: a scroll there changes what they show. */
   const overBudget = new Set<string>();
-  /** Sent by the VS Code client as the writer scrolls (debounced): the lines on screen per draft. */
-  const VISIBLE_RANGES = new NotificationType<{ uri: string; ranges: Range[] }>('copydesk/visibleRanges');
   let pull = false;
   let canConfigure = false;
   let refreshSupport = false;
@@ -78,20 +86,13 @@ export function startSession(connection: Connection, platform: Platform): void {
   };
 
   const settings = new SettingsCache(connection, () => canConfigure);
-  /** Sent by the VS Code client when the writer trusts the workspace (workspace trust is a client-side notion). */
-  const DID_GRANT_TRUST = new NotificationType<void>('copydesk/didGrantTrust');
   let registerWatchedFiles = false;
-  /** The VS Code client's command behind "Turn off <rule> in settings" (clients say which commands they have). */
-  const TURN_OFF_COMMAND = 'copydesk.turnOffRule';
   let turnOffCommand: string | undefined;
-  /** The VS Code client's command behind "Open the other article" (reused-paragraph): args uri, range. */
-  const OPEN_OTHER_COMMAND = 'copydesk.openOtherArticle';
   let openOtherCommand: string | undefined;
   let relativePatterns = false;
   let folderEvents = false;
   let canCreateFiles = false;
   let hoverMarkdown = false;
-  const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
   const project = new ProjectSettings(platform.uris, platform.files, (file) => documents.all().find((d) => platform.uris.pathOf(d.uri) === file)?.getText());
 
   /** A draft's settings: the user's, then its project configuration. */
@@ -108,6 +109,7 @@ export function startSession(connection: Connection, platform: Platform): void {
       project.forget();
     }
   }
+
   const toldOnce = new Set<string>();
   // One log line and one notice per failing rule (or per draft the engine fails on), not one per keystroke.
   const faults = new FaultNotices(
@@ -357,7 +359,6 @@ export function startSession(connection: Connection, platform: Platform): void {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     if (changes.some((c) => project.isConfigDocument(c.uri))) configurationChanged();
-    else platform.forgetFiles?.();
     workspace.filesChanged(changes);
   });
   connection.onNotification(DID_GRANT_TRUST, () => {
