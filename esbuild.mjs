@@ -1,7 +1,8 @@
-import { chmodSync } from 'node:fs';
-// Bundles the client, the server, the CLI and the Node API. `tsc -b` only type-checks; this alone writes runnable JS.
+// Bundles the client, the server, the CLI and the Node API, and the web extension's client and worker
+// server. `tsc -b` only type-checks; this alone writes runnable JS.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,24 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * A web worker has no Node: a browser bundle that pulls in a Node built-in fails the build, naming
+ * who imports it. `path` is the one exception, swapped for path-browserify (the shared code walks
+ * folders with it; in a worker its paths are POSIX, browser/uris.ts), as VS Code's guide to web
+ * extensions does.
+ */
+const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const browserOnly = {
+  name: 'browser-only',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?path$/ }, (args) => build.resolve('path-browserify', { kind: args.kind, resolveDir: args.resolveDir }));
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      nodeBuiltins.has(args.path) ? { errors: [{ text: `Node built-in '${args.path}' in a browser bundle (imported by ${args.importer})` }] } : undefined,
+    );
+  },
+};
+const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [browserOnly] };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // Also the `copydesk-language-server` command for other editors, hence the #! line.
@@ -35,6 +54,11 @@ const builds = [
     define: { ...common.define, 'import.meta.url': 'importMetaUrl' },
     banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
+  // The web extension (vscode.dev): VS Code's web extension host loads a CommonJS module that requires 'vscode'.
+  { ...browser, entryPoints: ['client/src/browserExtension.ts'], outfile: 'client/out/browserExtension.js', external: ['vscode'] },
+  // Its language server, started by the client as a web worker from this file.
+  // A worker has no DOM: packages with a `worker` export (decode-named-character-reference) give their DOM-free build.
+  { ...browser, entryPoints: ['server/src/browser/server.ts'], outfile: 'server/out/browserServer.js', format: 'iife', conditions: ['worker'] },
   // The report webview's script runs in the browser page of the webview, loaded from the extension (no remote code).
   { ...common, entryPoints: ['client/webview/report.ts'], outfile: 'client/out/report-webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

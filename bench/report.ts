@@ -157,7 +157,7 @@ function serverSection(server: Results['server']): string[] {
     `| server peak RSS (VmHWM), ${kb(s.edits.bytes)} draft open | ${Math.round(s.memory.afterOpenPeakMB)} MB after the open, ${Math.round(s.memory.afterEditsPeakMB)} MB after the edits (${Math.round(s.memory.afterEditsRssMB)} MB resident at the end) |`,
     '',
     s.pushDelayMs === undefined
-      ? 'Push clients (no pull support) get diagnostics after a debounce in server.ts; it is in no figure here.'
+      ? 'Push clients (no pull support) get diagnostics after a debounce in lsp/session.ts; it is in no figure here.'
       : `Push clients (no pull support, e.g. Neovim 0.7) get diagnostics ${s.pushDelayMs} ms after the last change (the server's debounce, \`PUSH_DELAY_MS\`): add that to the edit figures for them. It is in no figure here.`,
     ...(s.edits.ms.length < 50 ? ['', `Fewer than 50 edits were made: the run stops typing once the edits have used their time budget, so p95 is over ${s.edits.ms.length} samples (nearest rank: with fewer than 20 it is the slowest edit).`] : []),
   ];

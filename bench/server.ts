@@ -35,7 +35,7 @@ export interface ServerResult {
   readonly edits: { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly p50: number; readonly p95: number; readonly diagnostics: number };
   /** /proc/<pid>/status of the server with the edit draft open: peak (VmHWM) and current (VmRSS). */
   readonly memory: { readonly afterOpenPeakMB: number; readonly afterEditsPeakMB: number; readonly afterEditsRssMB: number };
-  /** The push clients' debounce in server.ts (not used by pull clients, so in no figure). */
+  /** The push clients' debounce in lsp/session.ts (not used by pull clients, so in no figure). */
   readonly pushDelayMs: number | undefined;
   /** Handing the edit draft's diagnostics over as one full report, measured apart from the server. */
   readonly transport?: Transport;
@@ -230,7 +230,7 @@ async function measureEveryFinding(plan: ServerPlan, log: (line: string) => void
 
 /** Read from the source, so the report follows the server if the figure changes. */
 function pushDelay(): number | undefined {
-  const source = readFileSync(path.join(ROOT, 'server/src/server.ts'), 'utf8');
+  const source = readFileSync(path.join(ROOT, 'server/src/lsp/session.ts'), 'utf8');
   const found = /PUSH_DELAY_MS\s*=\s*(\d+)/.exec(source)?.[1];
   return found === undefined ? undefined : Number(found);
 }

@@ -1,13 +1,22 @@
 /**
- * @file Which documents are drafts Copydesk checks (the languages in copydesk.languages, on disk or
- * untitled), and the `copydesk.draftActive` context key that shows draft commands in the palette.
+ * @file Which documents are drafts Copydesk checks (the languages in copydesk.languages, on disk,
+ * untitled, or in the workspace's own file system on the web), and the `copydesk.draftActive`
+ * context key that shows draft commands in the palette.
  */
 import * as vscode from 'vscode';
 
 export const DRAFT_ACTIVE_KEY = 'copydesk.draftActive';
 
+/**
+ * Where drafts live: on disk, untitled, and in the workspace folders' own schemes (vscode.dev's
+ * `vscode-vfs:` and the like). Not `git:`, `output:` or a diff's other side.
+ */
+export function draftSchemes(): string[] {
+  return [...new Set(['file', 'untitled', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
+}
+
 export function isDraft(doc: vscode.TextDocument): boolean {
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
+  if (!draftSchemes().includes(doc.uri.scheme)) return false;
   return vscode.workspace.getConfiguration('copydesk').get<string[]>('languages', ['markdown', 'plaintext']).includes(doc.languageId);
 }
 

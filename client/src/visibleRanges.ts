@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { isDraft } from './drafts';
 
-/** Kept in step with VISIBLE_RANGES in server/src/server.ts. */
+/** Kept in step with VISIBLE_RANGES in server/src/lsp/session.ts. */
 const VISIBLE_RANGES = 'copydesk/visibleRanges';
 const SETTLE_MS = 200;
 

@@ -8,7 +8,7 @@
  * loses results that no longer describe it.
  */
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
 import type { GetClient } from './report/fetch';
 
 /** Kept in step with server/src/lsp/workspaceCheck.ts (the client cannot import server code). */

@@ -4,6 +4,8 @@
 //
 //   node test/e2e/run-code-server.mjs suite   extension-host mocha suite (test/e2e/out/suite)
 //   node test/e2e/run-code-server.mjs ui      installs the .vsix and drives the workbench
+//   node test/e2e/run-code-server.mjs web     the same .vsix in the web worker extension host, as
+//                                             vscode.dev runs it (steps in test/web/code-server.mjs)
 //
 // Env: E2E_PORT=N to use a fixed port (refused when busy), E2E_KEEP=1 to keep the temp dir,
 // E2E_VERBOSE=1 to echo the workbench log, E2E_TRACE=1 to trace the language client (code-server
@@ -19,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { reportSteps } from './ui-report.mjs';
 import { workspaceSteps } from './ui-workspace.mjs';
+import { webSteps, WEB_FIXTURES } from '../web/code-server.mjs';
 
 const E2E = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(process.env.E2E_EXTENSION_PATH ?? path.join(E2E, '../..'));
@@ -31,8 +34,8 @@ const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const MODE_TIMEOUT_MS = 300_000;
 
 const mode = process.argv[2];
-if (mode !== 'suite' && mode !== 'ui') {
-  console.error('usage: node test/e2e/run-code-server.mjs suite|ui');
+if (mode !== 'suite' && mode !== 'ui' && mode !== 'web') {
+  console.error('usage: node test/e2e/run-code-server.mjs suite|ui|web');
   process.exit(2);
 }
 
@@ -77,7 +80,7 @@ async function main() {
     if (f.startsWith(`${mode}-`) || (mode === 'ui' && f === 'diagnostics.png')) fs.rmSync(path.join(SHOTS, f));
   }
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  fs.cpSync(path.join(E2E, 'fixtures'), dirs.workspace, { recursive: true });
+  fs.cpSync(mode === 'web' ? WEB_FIXTURES : path.join(E2E, 'fixtures'), dirs.workspace, { recursive: true });
   writeUserSettings();
 
   const env = {
@@ -87,7 +90,7 @@ async function main() {
   };
   const baseArgs = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
 
-  if (mode === 'ui') {
+  if (mode !== 'suite') {
     // Offline installs only work from a .vsix path.
     const r = spawnSync(CODE_SERVER, ['--install-extension', VSIX, ...baseArgs], { env, encoding: 'utf8' });
     const out = `${r.stdout}${r.stderr}`;
@@ -128,7 +131,7 @@ async function main() {
   page.on('pageerror', (e) => log(`[page error] ${e.message}`));
 
   const origin = `http://127.0.0.1:${port}`;
-  const run = mode === 'suite' ? runSuite(page, origin, port) : runUi(page, origin);
+  const run = mode === 'suite' ? runSuite(page, origin, port) : mode === 'web' ? webSteps({ page, origin, step: stepper(page), shot, log, workspace: dirs.workspace, extensions: dirs.extensions }) : runUi(page, origin);
   await withTimeout(run, MODE_TIMEOUT_MS, `${mode} mode did not finish within ${MODE_TIMEOUT_MS / 1000} s`);
   await finish(results.some((r) => r.state !== 'passed') || results.length === 0 ? 1 : 0);
 }
@@ -177,6 +180,7 @@ async function runSuite(page, origin, port) {
 // ---- ui mode -------------------------------------------------------------
 
 async function runUi(page, origin) {
+  const step = stepper(page);
   const DRAFT = 'footbridge.txt';
   const COPY = 'The city council voted 7-2 on Tuesday to pay for a footbridge across the Alder River, settling a dispute that began in 2019.';
   const COPY_LINE = 7; // 1-based line of the later copy in fixtures/footbridge.txt
@@ -265,8 +269,11 @@ async function runUi(page, origin) {
   await reportSteps({ page, step, shot, log, harness: HARNESS });
   // "Check all drafts in workspace": progress, the Problems panel, Cancel (test/e2e/ui-workspace.mjs).
   await workspaceSteps({ page, step, shot, log, workspace: dirs.workspace });
+}
 
-  async function step(title, fn) {
+/** Runs one named step; after a failure the rest are skipped (each builds on the one before). */
+function stepper(page) {
+  return async function step(title, fn) {
     if (results.some((r) => r.state !== 'passed')) {
       results.push({ title, state: 'skipped', detail: 'an earlier step failed' });
       return;
@@ -279,9 +286,9 @@ async function runUi(page, origin) {
       // Playwright's call logs are long; the first lines say what went wrong.
       const detail = (err?.message ?? String(err)).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 4).join('\n');
       results.push({ title, state: 'failed', detail });
-      await page.screenshot({ path: shot('ui-failure.png') }).catch(() => {});
+      await page.screenshot({ path: shot(`${mode}-failure.png`) }).catch(() => {});
     }
-  }
+  };
 }
 
 // ---- plumbing ------------------------------------------------------------
@@ -305,6 +312,9 @@ function writeUserSettings() {
     'chat.commandCenter.enabled': false,
     // E2E_TRACE=1 logs every LSP message into the Copydesk output channel, which failures print.
     ...(process.env.E2E_TRACE ? { 'copydesk.trace.server': 'verbose' } : {}),
+    // The web mode: run the extension where vscode.dev runs it, in the browser's web worker
+    // extension host (its `browser` entry), not in code-server's Node extension host.
+    ...(mode === 'web' ? { 'remote.extensionKind': { 'copydesk.copydesk': ['web'] } } : {}),
   };
   const dir = path.join(dirs['user-data'], 'User');
   fs.mkdirSync(dir, { recursive: true });
@@ -372,7 +382,7 @@ async function finish(code, error) {
   const count = (s) => results.filter((r) => r.state === s).length;
   const failed = count('failed');
   if ((failed || code !== 0) && server) printLogs();
-  if (mode === 'ui' && !failed) console.log(`  screenshots: ${SHOTS}/ (README image: ${shot('diagnostics.png')})`);
+  if (mode !== 'suite' && !failed) console.log(`  screenshots: ${SHOTS}/${mode === 'ui' ? ` (README image: ${shot('diagnostics.png')})` : ''}`);
   // Closing line in the plain "N passed, N failed" form CI reads.
   console.log(`${mode}: ${count('passed')} passed, ${failed} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
 

@@ -70,8 +70,11 @@ try {
     assert.equal(node(['-p', "require('copydesk/package.json').version"], project).trim(), manifest.version);
   });
 
-  check('the VS Code entry point (main) is left alone, and vsce can still package', () => {
+  check('the VS Code entry points (main, browser) are left alone, and vsce can still package', () => {
     assert.equal(manifest.main, './client/out/extension.js');
+    // VS Code's web entry is also npm's old "browser" field; "exports" comes first for bundlers that know it (webpack 5, esbuild, Vite).
+    assert.equal(manifest.browser, './client/out/browserExtension.js');
+    assert.ok(manifest.exports['.'], 'exports["."]');
     // vsce refuses a package.json "files" next to a .vscodeignore; .npmignore chooses npm's files.
     assert.equal(manifest.files, undefined);
   });

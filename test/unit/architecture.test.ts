@@ -26,11 +26,21 @@ describe('import boundaries', () => {
       for (const spec of imports(file)) assert.doesNotMatch(spec, FORBIDDEN_IN_ENGINE, `${relative(root, file)} imports ${spec}`);
     });
   }
-  it('only server.ts and lsp/ import vscode-languageserver', () => {
+  it('only the servers (server.ts, browser/) and lsp/ import vscode-languageserver', () => {
     for (const file of sources(join(root, 'server/src'))) {
       const rel = relative(join(root, 'server/src'), file);
-      if (rel === 'server.ts' || rel.startsWith('lsp/')) continue;
+      if (rel === 'server.ts' || rel.startsWith('lsp/') || rel.startsWith('browser/')) continue;
       for (const spec of imports(file)) assert.doesNotMatch(spec, /^vscode-languageserver/, `${rel} imports ${spec}`);
+    }
+  });
+  // The web worker's server bundles these too: Node's path only, which the browser build swaps for path-browserify.
+  it('what both servers share (lsp/ but desktop.ts, files/, browser/) imports no Node module but path', () => {
+    const shared = [...sources(join(root, 'server/src/lsp')), ...sources(join(root, 'server/src/files')), ...sources(join(root, 'server/src/browser'))];
+    for (const file of shared.filter((f) => !f.endsWith('desktop.ts'))) {
+      for (const spec of imports(file)) {
+        assert.doesNotMatch(spec, /^(node:(?!path$).*|fs|fs\/promises|url|os|child_process|net|http|https|util)$/, `${relative(root, file)} imports ${spec}`);
+        assert.doesNotMatch(spec, /\/(node|cli)\//, `${relative(root, file)} imports ${spec} (Node only)`);
+      }
     }
   });
   it('the client never imports server code', () => {

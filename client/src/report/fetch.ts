@@ -3,10 +3,10 @@
  * refusal because the draft moved on is not an error: the change that moved it schedules another ask.
  */
 import type * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import { ARTICLE_REPORT_METHOD, type ArticleReportParams, type ArticleReportResult } from './protocol';
 
-export type GetClient = () => LanguageClient | undefined;
+export type GetClient = () => BaseLanguageClient | undefined;
 
 /** The report, or undefined when the server is not running or the draft changed meanwhile. */
 export async function fetchReport(getClient: GetClient, doc: vscode.TextDocument, options: Omit<ArticleReportParams, 'textDocument'> = {}): Promise<ArticleReportResult | undefined> {

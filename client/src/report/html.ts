@@ -3,11 +3,11 @@
  * extension (nothing remote: it works offline) under a strict Content-Security-Policy. The script
  * renders each report it is sent, so a refresh keeps the reader's scroll position and focus.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 export function reportShell(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('hex');
+  // Web Crypto, which Node and the web extension host both have (node:crypto is not in a browser).
+  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'client', 'out', 'report-webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'report.css'));
   const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');

@@ -7,7 +7,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { GitIgnores } from '../node/gitignore';
+import { GitIgnores } from '../files/gitignore';
+import { nodeFiles } from '../node/files';
 
 /** The extensions a directory is searched for: what formatFor reads as Markdown, and .txt. */
 export const DRAFT_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mdx', '.txt'] as const;
@@ -31,7 +32,7 @@ export interface Expansion {
 /** Names are relative to the working directory when the arguments are. */
 export function expandArguments(args: readonly string[]): Expansion {
   const cwd = process.cwd();
-  const gitIgnores = new GitIgnores();
+  const gitIgnores = new GitIgnores(nodeFiles);
   const seen = new Set<string>();
   const targets: Target[] = [];
   const empty: { arg: string; kind: 'glob' | 'directory' }[] = [];

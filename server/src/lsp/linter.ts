@@ -9,6 +9,7 @@ import { BlockCache, DraftHistory, formatFor, lintTextInSteps, type LintResult }
 import type { IndexedParagraph } from '../core/paragraphDigest';
 import type { IndexLookup, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
+import { yieldNow } from './yieldNow';
 
 export type Outcome =
   | { readonly kind: 'linted'; readonly result: LintResult }
@@ -159,7 +160,7 @@ export class DocumentLinter {
     if (text.length > settings.maxDocumentSize) return { kind: 'skipped', reason: 'too-large' };
     const stale = (): boolean => isCancelled() || this.currentVersion(doc.uri) !== doc.version;
     const result = await lintTextInSteps(text, formatFor(doc.languageId), settings, {
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      pause: yieldNow,
       isCancelled: stale,
       onCheckError: this.onCheckError,
       blockCache: this.blockCache,

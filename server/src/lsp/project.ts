@@ -2,38 +2,19 @@
  * @file The server's view of project configuration: which folders it may read, whether the
  * workspace is trusted, and each open draft's effective settings (user settings, then the nearest
  * `.copydesk.json` chain). Unsaved edits to an open `.copydesk.json` count at once, so turning a
- * rule off there clears its squiggles before the file is saved.
+ * rule off there clears its squiggles before the file is saved. Files are named by path; the
+ * platform says which path a URI is (a file on the desktop, the editor's file in a web worker).
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types';
-import { CONFIG_NAME, diskSource, ProjectConfigs, type ProjectConfig } from '../node/projectConfig';
+import type { Files } from '../files/access';
+import { CONFIG_NAME, ProjectConfigs, type ProjectConfig } from '../files/projectConfig';
+import type { Uris } from './platform';
 import type { DocumentSettings } from './settings';
 
 /** The id config problems carry (docs/rules/config.md). */
 export const CONFIG_ID = 'config';
-
-export function fsPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * One spelling of a file URI. VS Code writes `budget%20%28v2%29.md` where Node's pathToFileURL
- * writes `budget%20(v2).md`: the workspace index keys drafts by URI, and an open draft must be the
- * same draft as its file on disk, never "another draft" sharing all its paragraphs.
- */
-export function canonicalUri(uri: string): string {
-  const file = fsPathOf(uri);
-  return file === undefined ? uri : pathToFileURL(file).toString();
-}
-
-export const isConfigDocument = (uri: string): boolean => path.basename(fsPathOf(uri) ?? '') === CONFIG_NAME;
 
 export interface EffectiveSettings extends DocumentSettings {
   readonly config: ProjectConfig;
@@ -47,15 +28,49 @@ export class ProjectSettings {
   private readonly configs: ProjectConfigs;
   private readonly effective = new Map<string, { user: DocumentSettings; settings: EffectiveSettings }>();
 
-  constructor(openText: (fsPath: string) => string | undefined) {
-    this.configs = new ProjectConfigs({ read: (file) => openText(file) ?? diskSource.read(file) }, () => this.roots, () => this.trusted);
+  constructor(
+    private readonly uris: Uris,
+    files: Pick<Files, 'readNow'>,
+    openText: (file: string) => string | undefined,
+  ) {
+    this.configs = new ProjectConfigs({ read: (file) => openText(file) ?? files.readNow(file) }, () => this.roots, () => this.trusted);
+  }
+
+  /** The path of the file a URI names, if the server can read it. */
+  pathOf(uri: string): string | undefined {
+    return this.uris.pathOf(uri);
+  }
+
+  uriOf(file: string): string {
+    return this.uris.uriOf(file);
+  }
+
+  /**
+   * One spelling of a file URI. VS Code writes `budget%20%28v2%29.md` where Node's pathToFileURL
+   * writes `budget%20(v2).md`: the workspace index keys drafts by URI, and an open draft must be the
+   * same draft as its file on disk, never "another draft" sharing all its paragraphs.
+   */
+  canonical(uri: string): string {
+    const file = this.uris.pathOf(uri);
+    return file === undefined ? uri : this.uris.uriOf(file);
+  }
+
+  isConfigDocument(uri: string): boolean {
+    return path.basename(this.uris.pathOf(uri) ?? '') === CONFIG_NAME;
+  }
+
+  /** Where a new `.copydesk.json` for a draft goes when it has none: its workspace folder's root. */
+  newConfigFileFor(uri: string): string | undefined {
+    const file = this.uris.pathOf(uri);
+    const root = file ? this.roots.find((r) => !path.relative(r, file).startsWith('..')) : undefined;
+    return root ? path.join(root, CONFIG_NAME) : undefined;
   }
 
   /** The same object for as long as neither the user settings nor any configuration changed (the linter caches on identity). */
   for(uri: string, user: DocumentSettings): EffectiveSettings {
     const cached = this.effective.get(uri);
     if (cached?.user === user) return cached.settings;
-    const file = fsPathOf(uri);
+    const file = this.uris.pathOf(uri);
     const config = file ? this.configs.forFile(file) : { layers: [], problems: [], untrustedSkips: [], fatal: false };
     const languages = [...config.layers].reverse().find((l) => l.languages)?.languages;
     const settings: EffectiveSettings = {
@@ -81,7 +96,7 @@ export class ProjectSettings {
 
   /** A `.copydesk.json`'s own problems as findings on that file. */
   configFindings(doc: TextDocument): Finding[] {
-    const file = fsPathOf(doc.uri);
+    const file = this.uris.pathOf(doc.uri);
     if (!file) return [];
     return this.configs.problemsOf(file).map((p) => ({
       checkId: CONFIG_ID,

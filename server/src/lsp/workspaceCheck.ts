@@ -5,15 +5,16 @@
  * drafts). The client asks batch by batch, so it shows progress and stops between batches; the
  * server also stops between files when a request is cancelled.
  */
-import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RequestType, type Diagnostic } from 'vscode-languageserver';
 import { lintTextInSteps } from '../api';
 import { formatFor } from '../core/text';
 import { toDiagnostic, type DiagnosticFeatures, type OtherDrafts } from './convert';
-import { fsPathOf, type EffectiveSettings } from './project';
+import type { Files } from '../files/access';
+import type { EffectiveSettings, ProjectSettings } from './project';
 import type { WorkspaceDrafts } from './workspaceDrafts';
 import { languageOf } from './workspaceSettings';
+import { yieldNow } from './yieldNow';
 
 export interface WorkspaceDraftsResult {
   /** Every draft, in folder and path order. */
@@ -34,6 +35,8 @@ export const checkDraftsRequest = new RequestType<CheckDraftsParams, CheckDrafts
 
 export interface CheckHost {
   readonly workspace: WorkspaceDrafts;
+  readonly project: ProjectSettings;
+  readonly files: Pick<Files, 'read'>;
   openText(uri: string): string | undefined;
   settingsFor(uri: string): Promise<EffectiveSettings>;
   /** Settings were fetched for a draft that is not open: they need not be kept. */
@@ -58,10 +61,10 @@ export async function checkDrafts(params: CheckDraftsParams, host: CheckHost, is
 
 /** A draft's diagnostics; undefined when cancelled part way. */
 async function checkOne(uri: string, host: CheckHost, isCancelled: () => boolean): Promise<readonly Diagnostic[] | undefined> {
-  const file = fsPathOf(uri);
+  const file = host.project.pathOf(uri);
   if (!file) return [];
   const open = host.openText(uri);
-  const text = open ?? (await readFile(file, 'utf8').catch(() => undefined));
+  const text = open ?? (await host.files.read(file));
   if (text === undefined || text.includes('\u0000')) return [];
   const settings = await host.settingsFor(uri);
   if (open === undefined) host.done(uri);
@@ -69,7 +72,7 @@ async function checkOne(uri: string, host: CheckHost, isCancelled: () => boolean
   if (settings.ignored || !settings.enable || !settings.languages.includes(language) || text.length > settings.maxDocumentSize) return [];
   const workspace = host.workspace.lookupFor(uri);
   const result = await lintTextInSteps(text, formatFor(file), settings, {
-    pause: () => new Promise((resolve) => setImmediate(resolve)),
+    pause: yieldNow,
     isCancelled,
     onCheckError: host.onCheckError,
     ...(workspace ? { workspace } : {}),

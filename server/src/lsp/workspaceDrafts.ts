@@ -1,25 +1,25 @@
 /**
  * @file The other drafts of the workspace, for reused-paragraph and "Check all drafts". Lists each
- * workspace folder's drafts (node/draftFiles.ts: include globs, files.exclude, .gitignore; then each
+ * workspace folder's drafts (files/draftFiles.ts: include globs, files.exclude, .gitignore; then each
  * draft's .copydesk.json `ignore` and languages) and keeps the paragraph index of all of them
  * (core/paragraphIndex.ts): built in the background after initialize, one file at a time with the
  * event loop free between files, then kept up to date from watched-file events and from open
  * drafts' live text. Reading the files is read-only and runs nothing, so it happens in untrusted
  * workspaces too (docs/configuration.md).
  */
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
 import { computeLineStarts } from '../core/lines';
 import { summarizeDraft, type DraftSummary, type IndexedParagraph } from '../core/paragraphDigest';
 import { ParagraphIndex, type IndexLookup } from '../core/paragraphIndex';
 import { buildSourceText, formatFor } from '../core/text';
-import { DraftFilter, draftFilesIn } from '../node/draftFiles';
-import { GitIgnores } from '../node/gitignore';
-import { CONFIG_NAME } from '../node/projectConfig';
-import { canonicalUri, fsPathOf, type ProjectSettings } from './project';
+import type { Files } from '../files/access';
+import { DraftFilter, draftFilesIn } from '../files/draftFiles';
+import { GitIgnores } from '../files/gitignore';
+import { CONFIG_NAME } from '../files/projectConfig';
+import type { ProjectSettings } from './project';
 import type { DocumentSettings } from './settings';
+import { yieldNow } from './yieldNow';
 import { excludeGlobs, languageOf, ruleOn, workspaceSettings, type WorkspaceSettings } from './workspaceSettings';
 
 export interface WorkspaceHost {
@@ -34,6 +34,10 @@ export interface WorkspaceHost {
   /** A settings section the server does not otherwise read (`files.exclude`, `copydesk.workspace`); undefined without workspace/configuration. */
   section(scopeUri: string, section: string): Promise<unknown>;
   readonly project: ProjectSettings;
+  /** The disk, or in a web worker the editor's files. */
+  readonly files: Files;
+  /** `project.projectStatus`, once the configuration files it reads are at hand (a worker fetches them). */
+  projectStatus(file: string): Promise<ReturnType<ProjectSettings['projectStatus']>>;
   /** The index changed: drafts checked against the old one may be stale. Called at most every INDEX_NOTICE_MS. */
   indexChanged(): void;
   /** A message for the writer, told once. */
@@ -59,7 +63,7 @@ const INDEX_NOTICE_MS = 250;
 
 export class WorkspaceDrafts {
   readonly index = new ParagraphIndex();
-  private readonly git = new GitIgnores();
+  private readonly git: GitIgnores;
   private folders: Folder[] = [];
   /** Size and time of each draft read from disk, so a rebuild skips files that have not changed. */
   private readonly known = new Map<string, { readonly size: number; readonly mtimeMs: number }>();
@@ -67,9 +71,9 @@ export class WorkspaceDrafts {
   /** Settles when the latest build, scheduled or running, has read every draft. */
   private built: Promise<void> = Promise.resolve();
   private settleBuilt: (() => void) | undefined;
-  private rebuildTimer: NodeJS.Timeout | undefined;
-  private noticeTimer: NodeJS.Timeout | undefined;
-  private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  private rebuildTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private queue: Promise<void> = Promise.resolve();
   private watching: { key: string; registration: Promise<Disposable> } | undefined;
 
@@ -77,15 +81,17 @@ export class WorkspaceDrafts {
     private readonly host: WorkspaceHost,
     private readonly connection: Connection,
     private readonly watch: { readonly dynamic: boolean; readonly relativePatterns: boolean },
-  ) {}
+  ) {
+    this.git = new GitIgnores(host.files);
+  }
 
   /** What reused-paragraph compares `uri` with, or undefined where the rule is off in settings. */
   lookupFor(uri: string): IndexLookup | undefined {
-    const file = fsPathOf(uri);
+    const file = this.host.project.pathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     // A draft outside the folders (untitled, or opened from elsewhere) is compared with the folders that index.
     if (folder ? !folder.indexed : !this.folders.some((f) => f.indexed)) return undefined;
-    return this.index.lookupFor(canonicalUri(uri));
+    return this.index.lookupFor(this.host.project.canonical(uri));
   }
 
   /** Reads the folders again, soon (settings, folders, trust, a .copydesk.json or a .gitignore changed). */
@@ -111,7 +117,7 @@ export class WorkspaceDrafts {
 
   /** Resolves when the index holds every draft (after the build scheduled or running, if any), or once cancelled. */
   async ready(isCancelled: () => boolean = () => false): Promise<void> {
-    let poll: NodeJS.Timeout | undefined;
+    let poll: ReturnType<typeof setInterval> | undefined;
     const cancelled = new Promise<void>((resolve) => (poll = setInterval(() => isCancelled() && resolve(), 50)));
     try {
       await Promise.race([this.built, cancelled]);
@@ -127,13 +133,13 @@ export class WorkspaceDrafts {
     for (const root of this.host.roots()) {
       const folder = await this.prepare(root);
       if (!folder.user.enable) continue;
-      for await (const file of draftFilesIn(folder.filter, isCancelled)) {
-        if (!this.wanted(file, folder)) continue;
+      for await (const file of draftFilesIn(folder.filter, this.host.files, isCancelled)) {
+        if (!(await this.wanted(file, folder))) continue;
         if (uris.length >= folder.settings.maxFiles) {
           capped = true;
           break;
         }
-        uris.push(pathToFileURL(file).toString());
+        uris.push(this.host.project.uriOf(file));
       }
     }
     return { uris, capped };
@@ -145,9 +151,9 @@ export class WorkspaceDrafts {
     this.queue = this.queue.then(async () => {
       let changed = false;
       for (const event of events) {
-        const uri = canonicalUri(event.uri);
+        const uri = this.host.project.canonical(event.uri);
         const type = event.type;
-        const file = fsPathOf(uri);
+        const file = this.host.project.pathOf(uri);
         const folder = file ? this.folderOf(file) : undefined;
         if (!file || !folder) continue;
         const name = path.basename(file);
@@ -167,8 +173,8 @@ export class WorkspaceDrafts {
 
   /** An open draft was edited: its live text replaces what the index has, after a pause in typing. */
   documentChanged(editorUri: string, length: number): void {
-    const uri = canonicalUri(editorUri);
-    const file = fsPathOf(uri);
+    const uri = this.host.project.canonical(editorUri);
+    const file = this.host.project.pathOf(uri);
     const folder = file ? this.folderOf(file) : undefined;
     if (!file || !folder?.indexed) return;
     clearTimeout(this.liveTimers.get(uri));
@@ -183,7 +189,7 @@ export class WorkspaceDrafts {
 
   /** An open draft's live text into the index; whether the index changed. */
   private async indexLive(uri: string, file: string, folder: Folder, saved: boolean): Promise<boolean> {
-    if (!folder.indexed || !this.wanted(file, folder)) return false;
+    if (!folder.indexed || !(await this.wanted(file, folder))) return false;
     const summary = await this.liveSummary(uri, file, folder, saved);
     if (!summary) return false;
     this.known.delete(uri);
@@ -203,10 +209,10 @@ export class WorkspaceDrafts {
 
   /** An open draft was closed: its unsaved edits are gone, so the disk's text counts again. */
   documentClosed(editorUri: string): void {
-    const uri = canonicalUri(editorUri);
+    const uri = this.host.project.canonical(editorUri);
     clearTimeout(this.liveTimers.get(uri));
     this.liveTimers.delete(uri);
-    const file = fsPathOf(uri);
+    const file = this.host.project.pathOf(uri);
     if (file && this.folderOf(file)) this.filesChanged([{ uri, type: FileChangeType.Changed }]);
   }
 
@@ -219,17 +225,17 @@ export class WorkspaceDrafts {
     const seen = new Set<string>();
     for (const folder of folders.filter((f) => f.indexed)) {
       let count = 0;
-      for await (const file of draftFilesIn(folder.filter, () => run !== this.run)) {
+      for await (const file of draftFilesIn(folder.filter, this.host.files, () => run !== this.run)) {
         if (count >= folder.settings.maxFiles) {
           this.host.warn(`Copydesk: ${path.basename(folder.root)} has more than ${folder.settings.maxFiles} drafts; only the first ${folder.settings.maxFiles} are compared for reused paragraphs (copydesk.workspace.maxFiles).`);
           break;
         }
-        const uri = pathToFileURL(file).toString();
+        const uri = this.host.project.uriOf(file);
         if (await this.indexFile(file, uri, folder)) (seen.add(uri), count++);
         if (run !== this.run) return;
         this.noticeSoon();
         // One draft at a time: requests and keystrokes are answered between files.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldNow();
       }
     }
     if (run !== this.run) return;
@@ -238,7 +244,7 @@ export class WorkspaceDrafts {
   }
 
   private async prepare(root: string): Promise<Folder> {
-    const uri = pathToFileURL(root).toString();
+    const uri = this.host.project.uriOf(root);
     const user = await this.host.settings(uri);
     const settings = workspaceSettings(await this.host.section(uri, 'copydesk.workspace'));
     const filter = new DraftFilter(root, settings.include, excludeGlobs(await this.host.section(uri, 'files.exclude')), this.git);
@@ -246,24 +252,26 @@ export class WorkspaceDrafts {
   }
 
   /** Whether `file` is a draft to check: the folder's filter, then its .copydesk.json and languages. */
-  private wanted(file: string, folder: Folder): boolean {
+  private async wanted(file: string, folder: Folder): Promise<boolean> {
     if (!folder.filter.accepts(file)) return false;
-    const status = this.host.project.projectStatus(file);
+    const status = await this.host.projectStatus(file);
     return !status.ignored && (status.languages ?? folder.user.languages).includes(languageOf(file));
   }
 
   /** Indexes one draft (its live text when open, else the disk's); false, and out of the index, when it is not a draft. */
   private async indexFile(file: string, uri: string, folder: Folder): Promise<boolean> {
-    if (!folder.indexed || !this.wanted(file, folder)) return this.forget(uri);
+    if (!folder.indexed || !(await this.wanted(file, folder))) return this.forget(uri);
     if (this.host.openText(uri) !== undefined) return (await this.indexLive(uri, file, folder, true), true);
     try {
-      const { size, mtimeMs } = await stat(file);
+      const stat = await this.host.files.stat(file);
+      if (!stat) return this.forget(uri);
+      const { size, mtimeMs } = stat;
       const known = this.known.get(uri);
       if (known && known.size === size && known.mtimeMs === mtimeMs && this.index.has(uri)) return true;
       if (size > folder.user.maxDocumentSize) return this.forget(uri);
-      const text = await readFile(file, 'utf8');
+      const text = await this.host.files.read(file);
       // A NUL byte: not text, whatever its name says.
-      if (text.includes('\u0000')) return this.forget(uri);
+      if (text === undefined || text.includes('\u0000')) return this.forget(uri);
       this.index.set(uri, summarizeDraft(buildSourceText(text, formatFor(file)), this.nameOf(file, folder)));
       this.known.set(uri, { size, mtimeMs });
       return true;

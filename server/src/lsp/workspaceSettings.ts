@@ -3,7 +3,7 @@
  * `files.exclude` that are on, whether reused-paragraph is on (the index is read only then), and
  * the language a file on disk is checked as. Tolerant: anything malformed falls back to a default.
  */
-import { DEFAULT_INCLUDE } from '../node/draftFiles';
+import { DEFAULT_INCLUDE } from '../files/draftFiles';
 import { formatFor } from '../core/text';
 
 /** The `copydesk.workspace.*` settings. */

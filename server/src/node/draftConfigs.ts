@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SettingsLayer } from '../core/config';
 import { computeLineStarts, lineIndexAt } from '../core/lines';
-import { diskSource, ProjectConfigs, type ProjectConfig } from './projectConfig';
+import { ProjectConfigs, type ProjectConfig } from '../files/projectConfig';
+import { diskSource } from './files';
 
 export type DraftConfig =
   | {

@@ -2,9 +2,9 @@
  * @file Finds and reads `.copydesk.json` for a draft, for the language server and the CLI alike:
  * the nearest one walking up from the draft's folder to its workspace root wins, and the files it
  * `extends` are read too (only inside the workspace, only when the workspace is trusted). Nothing
- * outside the roots is read, and nothing read is ever executed: configuration is data.
+ * outside the roots is read, and nothing read is ever executed: configuration is data. The files
+ * come from a ConfigSource: the disk (node/files.ts) or, in a web worker, the editor.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { checks } from '../checks';
@@ -35,16 +35,6 @@ export interface ConfigSource {
   /** The text of a file: an editor's unsaved text where there is one, else the disk's; undefined if missing. */
   read(file: string): string | undefined;
 }
-
-export const diskSource: ConfigSource = {
-  read(file) {
-    try {
-      return statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 export class ProjectConfigs {
   private readonly parsed = new Map<string, ParsedConfig | null>();
@@ -150,7 +140,7 @@ export class ProjectConfigs {
             ? `'${ref}' extends itself in a loop; it is read once.`
             : depth >= MAX_EXTENDS_DEPTH
               ? `More than ${MAX_EXTENDS_DEPTH} levels of 'extends'; '${ref}' is not read.`
-              : !existsSync(target)
+              : this.source.read(target) === undefined
                 ? `'${ref}' was not found.`
                 : undefined;
         if (problem) problems.push({ file: current, problem: { message: problem, span: where, severity: 'warning' } });

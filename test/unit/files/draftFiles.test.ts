@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../../../server/src/node/draftFiles';
-import { GitIgnores } from '../../../server/src/node/gitignore';
+import { DEFAULT_INCLUDE, DraftFilter, draftFilesIn } from '../../../server/src/files/draftFiles';
+import { GitIgnores } from '../../../server/src/files/gitignore';
+import { nodeFiles } from '../../../server/src/node/files';
 import { excludeGlobs, workspaceSettings } from '../../../server/src/lsp/workspaceSettings';
 
 const made: string[] = [];
@@ -26,7 +27,7 @@ function folder(files: readonly string[], contents: Record<string, string> = {})
 
 async function drafts(root: string, include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = []): Promise<string[]> {
   const out: string[] = [];
-  for await (const file of draftFilesIn(new DraftFilter(root, include, exclude, new GitIgnores()))) out.push(file.slice(root.length + 1).split('\\').join('/'));
+  for await (const file of draftFilesIn(new DraftFilter(root, include, exclude, new GitIgnores(nodeFiles)), nodeFiles)) out.push(file.slice(root.length + 1).split('\\').join('/'));
   return out;
 }
 
@@ -53,7 +54,7 @@ describe('draftFilesIn: which files of a workspace folder are drafts', () => {
 
   it('accepts() answers for one file as the walk does (a watched-file event)', () => {
     const root = folder(['.git/', '.gitignore', 'a.md', 'private/b.md', 'node_modules/c.md', 'build/d.md', 'e.json'], { '.gitignore': 'private/\n' });
-    const filter = new DraftFilter(root, DEFAULT_INCLUDE, ['build'], new GitIgnores());
+    const filter = new DraftFilter(root, DEFAULT_INCLUDE, ['build'], new GitIgnores(nodeFiles));
     const accepted = ['a.md', 'private/b.md', 'node_modules/c.md', 'build/d.md', 'e.json', '../outside.md'].filter((f) => filter.accepts(join(root, f)));
     assert.deepEqual(accepted, ['a.md']);
   });

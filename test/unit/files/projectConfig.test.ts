@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { lintText } from '../../../server/src/api';
-import { diskSource, ProjectConfigs } from '../../../server/src/node/projectConfig';
+import { ProjectConfigs } from '../../../server/src/files/projectConfig';
+import { diskSource } from '../../../server/src/node/files';
 
 const made: string[] = [];
 after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -4,14 +4,16 @@
  * use) rather than by hand, since gitignore's rules (anchoring, `dir/`, `!`, `**`) are easy to get
  * subtly wrong. Outside a git work tree nothing is ignored; the global core.excludesFile is not read.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { Files } from './access';
 
 export class GitIgnores {
   private readonly rootOf = new Map<string, string | undefined>();
   private readonly rulesOf = new Map<string, Ignore | undefined>();
   private readonly dirIgnored = new Map<string, boolean>();
+
+  constructor(private readonly files: Pick<Files, 'readNow' | 'existsNow'>) {}
 
   /** Whether `target` (an absolute path) is ignored; `isDir` for a folder, which git then never looks inside. */
   ignores(target: string, isDir = false): boolean {
@@ -56,9 +58,9 @@ export class GitIgnores {
 
   private rulesIn(dir: string, root: string): Ignore | undefined {
     if (!this.rulesOf.has(dir)) {
-      const own = readIfPresent(path.join(dir, '.gitignore'));
+      const own = this.files.readNow(path.join(dir, '.gitignore'));
       // info/exclude ranks below the root's .gitignore: added first, so the .gitignore's rules win.
-      const exclude = dir === root ? readIfPresent(path.join(root, '.git', 'info', 'exclude')) : undefined;
+      const exclude = dir === root ? this.files.readNow(path.join(root, '.git', 'info', 'exclude')) : undefined;
       this.rulesOf.set(dir, own === undefined && exclude === undefined ? undefined : ignore().add(exclude ?? '').add(own ?? ''));
     }
     return this.rulesOf.get(dir);
@@ -68,16 +70,9 @@ export class GitIgnores {
   private workTree(dir: string): string | undefined {
     if (!this.rootOf.has(dir)) {
       const parent = path.dirname(dir);
-      this.rootOf.set(dir, existsSync(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.workTree(parent));
+      this.rootOf.set(dir, this.files.existsNow(path.join(dir, '.git')) ? dir : parent === dir ? undefined : this.workTree(parent));
     }
     return this.rootOf.get(dir);
   }
 }
 
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -5,9 +5,9 @@
  * node_modules or build folder costs one test, not one per file. Symbolic links are not followed.
  * (`.copydesk.json` `ignore` and the language settings are the caller's: they are per draft.)
  */
-import { opendir } from 'node:fs/promises';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
+import type { Files } from './access';
 import type { GitIgnores } from './gitignore';
 
 /** What `copydesk.workspace.include` defaults to: the names formatFor reads as Markdown, and .txt. */
@@ -71,19 +71,15 @@ export class DraftFilter {
 }
 
 /** The drafts under the filter's root, folder by folder in name order (the order is stable across runs). */
-export async function* draftFilesIn(filter: DraftFilter, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
+export async function* draftFilesIn(filter: DraftFilter, files: Pick<Files, 'list'>, isCancelled: () => boolean = () => false): AsyncGenerator<string> {
   const pending = [''];
   while (pending.length) {
     if (isCancelled()) return;
     const rel = pending.shift()!;
     const dir = path.join(filter.root, rel);
-    const entries: { name: string; isDir: boolean }[] = [];
-    try {
-      for await (const e of await opendir(dir)) if (e.isDirectory() || e.isFile()) entries.push({ name: e.name, isDir: e.isDirectory() });
-    } catch {
-      continue; // gone or unreadable meanwhile: its drafts are not there to check
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const listed = await files.list(dir);
+    if (!listed) continue; // gone or unreadable meanwhile: its drafts are not there to check
+    const entries = [...listed].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
