@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { focusMenuRow, openQuickFixMenu } from './quickFix.mjs';
 import { reportSteps } from './ui-report.mjs';
 import { workspaceSteps } from './ui-workspace.mjs';
 import { webSteps, WEB_FIXTURES } from '../web/code-server.mjs';
@@ -225,29 +226,10 @@ async function runUi(page, origin) {
 
   await step('"Remove duplicate paragraph" via Ctrl+. removes the copy', async () => {
     // Go to the copy's line rather than F8, which could stop at another check's finding first.
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(COPY_LINE));
-    await page.keyboard.press('Enter');
-    const menuRow = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove duplicate paragraph' });
-    // Code actions can lag the squiggle (marker service race): retry until the row shows.
-    for (let attempt = 1; ; attempt++) {
-      await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
-      await page.keyboard.press('Control+.');
-      try {
-        await menuRow.first().waitFor({ timeout: 3_000 });
-        break;
-      } catch (err) {
-        if (attempt === 5) throw new Error('Ctrl+. never offered "Remove duplicate paragraph"');
-        await page.keyboard.press('Escape');
-      }
-    }
+    await openQuickFixMenu(page, COPY_LINE, 'Remove duplicate paragraph');
     await page.screenshot({ path: shot('ui-3-quickfix-menu.png') });
     // The menu's pointer block swallows clicks; choose with the keyboard like a writer would.
-    const focused = page.locator('.action-widget .monaco-list-row.focused');
-    for (let i = 0; !((await focused.textContent()) ?? '').includes('Remove duplicate paragraph'); i++) {
-      if (i === 10) throw new Error('could not focus "Remove duplicate paragraph" in the Ctrl+. menu');
-      await page.keyboard.press('ArrowDown');
-    }
+    await focusMenuRow(page, 'Remove duplicate paragraph');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       (copy) => {

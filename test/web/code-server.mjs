@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { focusMenuRow, openQuickFixMenu } from '../e2e/quickFix.mjs';
 
 export const WEB_FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const DRAFT = 'harbour.md';
@@ -87,27 +88,8 @@ export async function webSteps({ page, origin, step, shot, log, workspace, exten
 
   await step('"Remove duplicate paragraph" via Ctrl+. removes the copy', async () => {
     await editor.click({ position: { x: 300, y: 40 } });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(COPY_LINE));
-    await page.keyboard.press('Enter');
-    const menuRow = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove duplicate paragraph' });
-    // Code actions can lag the squiggle (marker service race): retry until the row shows.
-    for (let attempt = 1; ; attempt++) {
-      await page.locator('.lightBulbWidget').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
-      await page.keyboard.press('Control+.');
-      try {
-        await menuRow.first().waitFor({ timeout: 3_000 });
-        break;
-      } catch {
-        if (attempt === 5) throw new Error('Ctrl+. never offered "Remove duplicate paragraph"');
-        await page.keyboard.press('Escape');
-      }
-    }
-    const focused = page.locator('.action-widget .monaco-list-row.focused');
-    for (let i = 0; !((await focused.textContent()) ?? '').includes('Remove duplicate paragraph'); i++) {
-      if (i === 10) throw new Error('could not focus "Remove duplicate paragraph" in the Ctrl+. menu');
-      await page.keyboard.press('ArrowDown');
-    }
+    await openQuickFixMenu(page, COPY_LINE, 'Remove duplicate paragraph');
+    await focusMenuRow(page, 'Remove duplicate paragraph');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       (copy) => {
