@@ -299,18 +299,20 @@ function* firstLook(
   unchanged: Unchanged | undefined,
 ): Generator<void, Map<Check, unknown>, void> {
   const failed = new Map<Check, unknown>();
-  const blocks = cache.blocksOf(view);
+  let blocks: readonly CachedBlock[] | undefined;
   const jobs: { readonly check: Check; readonly severity: Severity; readonly options: object; readonly slot: number }[] = [];
   for (const check of checks) {
     const setting = settingFor(check);
     if (check.meta.scope !== 'paragraph' || !setting.enabled) continue;
     const key = checkKeyOf(check, setting);
-    // After an edit the last run gives the blocks the edit left alone (spliced).
+    // After an edit the last run gives the blocks the edit left alone (spliced), and the draft's
+    // blocks are not even listed.
     if (unchanged?.last.runs.has(key)) continue;
     const slot = cache.slotOf(key);
+    blocks ??= cache.blocksOf(view);
     if (countMisses(blocks, slot) > blocks.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options }, slot });
   }
-  for (let from = 0; jobs.length && from < blocks.length; ) {
+  for (let from = 0; blocks && jobs.length && from < blocks.length; ) {
     let to = from + 1;
     while (to < blocks.length && blocks[to]!.block.offset + blocks[to]!.block.length - blocks[from]!.block.offset <= STRETCH) to++;
     const stretch = viewOfBlocks(view, from, to);
