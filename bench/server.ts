@@ -162,7 +162,7 @@ async function edits(server: Running, start: TextDocument, plan: ServerPlan, log
     spent += run.ms;
     diagnostics = run.value.items.length;
     offset += 1;
-    if (ms.length % 10 === 0 || ms.length === 1) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms`);
+    if (ms.length % 10 === 0 || ms.length <= 3) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms, RSS ${Math.round(memoryMB(server.child.pid, 'VmRSS'))} MB`);
   }
   return { ms, diagnostics };
 }

@@ -140,6 +140,11 @@ interface CachedBlock {
 type Cached = readonly Finding[];
 
 const NONE: readonly Finding[] = [];
+// Most findings have no suggestions, related places or tags: one shared empty array each, not
+// three per finding (27,000 findings on a 4 MB draft).
+const NO_FIXES: readonly Fix[] = Object.freeze([]);
+const NO_RELATED: readonly RelatedLocation[] = Object.freeze([]);
+const NO_TAGS: readonly 'unnecessary'[] = Object.freeze([]);
 
 export function lint(
   view: SourceTextView,
@@ -443,8 +448,8 @@ function detach(f: Finding): Finding {
     ...f,
     message: own(f.message),
     ...(f.fix ? { fix: fix(f.fix) } : {}),
-    suggestions: f.suggestions.map(fix),
-    related: f.related.map((r) => ({ ...r, message: own(r.message) })),
+    suggestions: f.suggestions.length ? f.suggestions.map(fix) : NO_FIXES,
+    related: f.related.length ? f.related.map((r) => ({ ...r, message: own(r.message) })) : NO_RELATED,
     ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
     ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
     ...(f.note !== undefined ? { note: own(f.note) } : {}),
@@ -473,9 +478,9 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
     ...(report.fix ? { fix: toFix(report.fix) } : {}),
-    suggestions: (report.suggestions ?? []).map(toFix),
-    related: (report.related ?? []).map((r) => toRelated(r, message(r.messageId, r.data), length, meta.id)),
-    tags: report.tags ?? [],
+    suggestions: report.suggestions?.length ? report.suggestions.map(toFix) : NO_FIXES,
+    related: report.related?.length ? report.related.map((r) => toRelated(r, message(r.messageId, r.data), length, meta.id)) : NO_RELATED,
+    tags: report.tags?.length ? report.tags : NO_TAGS,
     ...(report.actual !== undefined ? { actual: report.actual } : {}),
     ...(report.expected !== undefined ? { expected: report.expected } : {}),
     ...(report.note !== undefined ? { note: report.note } : {}),
