@@ -3,15 +3,21 @@
  * over stdio, driven as VS Code drives it: a pull-diagnostics client, incremental sync. Under the
  * pull model the server lints when asked (textDocument/diagnostic), with no debounce of its own;
  * VS Code's own scheduling of that request is not part of any figure.
+ *
+ * Alone, without the rest of the bench (the bundle must be built: `node esbuild.mjs`):
+ *   node --import tsx bench/server.ts --memory [--size 4mb] [--edits 50]
+ * opens one draft in one server, types the edits, and prints the open and edit times and the
+ * server's peak RSS after the open and after the edits, as the full run measures them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { corpus, type SizeLabel } from './corpus';
+import { corpus, SIZES, type SizeLabel } from './corpus';
 import { ROOT } from './spawn';
 import { median, percentile, timed } from './timing';
 import { measureTransport, type Transport } from './transport';
@@ -124,6 +130,12 @@ function memoryMB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   return kB / 1024;
 }
 
+/** CPU time (user + system, all threads) the process has used so far, in ms (Linux only). */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /**
  * Typing in the middle of the draft: one character per edit, each followed by a diagnostic request,
  * as VS Code does after a change. The characters spell words, so the paragraph really changes.
@@ -150,7 +162,7 @@ async function edits(server: Running, start: TextDocument, plan: ServerPlan, log
     spent += run.ms;
     diagnostics = run.value.items.length;
     offset += 1;
-    if (ms.length % 10 === 0 || ms.length === 1) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms`);
+    if (ms.length % 10 === 0 || ms.length <= 3) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms, RSS ${Math.round(memoryMB(server.child.pid, 'VmRSS'))} MB`);
   }
   return { ms, diagnostics };
 }
@@ -233,4 +245,31 @@ function pushDelay(): number | undefined {
   const source = readFileSync(path.join(ROOT, 'server/src/lsp/session.ts'), 'utf8');
   const found = /PUSH_DELAY_MS\s*=\s*(\d+)/.exec(source)?.[1];
   return found === undefined ? undefined : Number(found);
+}
+
+/** The edit draft alone: open, edits, peak memory (the `--memory` switch in the file comment). */
+export async function measureMemory(label: SizeLabel, maxEdits: number, log: (line: string) => void): Promise<ServerResult['memory'] & { openMs: number; p50: number; p95: number }> {
+  const server = await startServer();
+  try {
+    const opened = await open_(server, label);
+    const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
+    const openCpu = cpuMs(server.child.pid);
+    log(`open ${label}: ${Math.round(opened.ms)} ms (server CPU since spawn ${Math.round(openCpu)} ms), ${opened.diagnostics} diagnostics; peak RSS ${Math.round(afterOpenPeakMB)} MB`);
+    const typed = await edits(server, opened.doc, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log);
+    const result = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS'), openMs: opened.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95) };
+    log(`edits: p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms (n=${typed.ms.length}, server CPU ${Math.round(cpuMs(server.child.pid) - openCpu)} ms); peak RSS ${Math.round(result.afterEditsPeakMB)} MB, RSS now ${Math.round(result.afterEditsRssMB)} MB`);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false }, size: { type: 'string', default: '4mb' }, edits: { type: 'string', default: '50' } } });
+  const label = (Object.keys(SIZES) as SizeLabel[]).find((l) => l.replace(' ', '').toLowerCase() === values.size.toLowerCase());
+  if (!values.memory || !label) throw new Error('usage: node --import tsx bench/server.ts --memory [--size 4mb] [--edits 50]');
+  measureMemory(label, Number(values.edits), (line) => console.log(line)).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

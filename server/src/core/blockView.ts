@@ -52,21 +52,15 @@ export function viewOfBlock(view: SourceTextView, index: number): { readonly vie
   return { view: buildBlockView(view, block), offset: block.outer.start };
 }
 
-/** Blocks `from` to `to` (exclusive) as a draft of their own: a stretch a paragraph-scope rule can read in one go. */
+/**
+ * Blocks `from` to `to` (exclusive) as a draft of their own: a stretch a paragraph-scope rule can
+ * read in one go. Not remembered: the engine's first look gives one stretch's view to every rule
+ * in turn, then lets it go.
+ */
 export function viewOfBlocks(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
   if (from === 0 && to === view.blocks.length) return { view, offset: 0 };
-  // Every paragraph-scope rule reads the same stretches on a first look: built once, their
-  // sentences, words and lexicon tokens are shared by all of them rather than made again per rule
-  // (a third of a cold run). Held no longer than the draft's view itself.
-  let stretches = stretchMemo.get(view);
-  if (!stretches) stretchMemo.set(view, (stretches = new Map()));
-  const key = from * 0x100000000 + to;
-  let stretch = stretches.get(key);
-  if (!stretch) stretches.set(key, (stretch = buildStretch(view, from, to)));
-  return stretch;
+  return buildStretch(view, from, to);
 }
-
-const stretchMemo = new WeakMap<SourceTextView, Map<number, { readonly view: SourceTextView; readonly offset: number }>>();
 
 function buildStretch(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
   const start = view.blocks[from]!.outer.start;

@@ -31,5 +31,13 @@ function segment(prose: string): BlockSegments {
   for (const m of prose.matchAll(WORD)) words.push(m.index, m.index + m[0].length);
   const whole: Block = { kind: 'paragraph', span: { start: 0, end: prose.length }, outer: { start: 0, end: prose.length }, text: prose, line: 1 };
   const quotes = findQuotes(prose, [whole]).flatMap((q) => [q.span.start, q.span.end]);
-  return { sentences: Uint32Array.from(sentences), words: Uint32Array.from(words), quotes: Uint32Array.from(quotes) };
+  // One buffer for the three: an ArrayBuffer and its backing store cost more than the few dozen
+  // offsets of a typical paragraph, and a draft keeps one set per paragraph.
+  const all = new Uint32Array(sentences.length + words.length + quotes.length);
+  all.set(sentences, 0);
+  all.set(words, sentences.length);
+  all.set(quotes, sentences.length + words.length);
+  const w = sentences.length;
+  const q = w + words.length;
+  return { sentences: all.subarray(0, w), words: all.subarray(w, q), quotes: all.subarray(q) };
 }

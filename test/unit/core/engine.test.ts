@@ -99,4 +99,39 @@ describe('lintSteps: a first look at a long draft comes in steps', () => {
     assert.ok(yields > 2, `one rule over ${long.text.length} characters yielded ${yields} times`);
     assert.deepEqual(step.value.toArray(), lint(long, rule, on));
   });
+  it('runs every rule over a stretch before the next: a rule that throws part-way is told once, the others are whole', async () => {
+    const { BlockCache } = await import('../../../server/src/core/engine');
+    const long = buildSourceText(Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of the draft is here.`).join('\n\n'), 'plaintext');
+    const each = (id: string, throwAfter: number): Check => {
+      const check = fake(id, function* ({ text }) {
+        for (const block of text.blocks) {
+          if (block.text.includes(`Paragraph ${throwAfter} `)) throw new Error('boom');
+          yield { messageId: 'found', data: { what: block.text.slice(0, 12) }, span: { start: block.span.start, end: block.span.start + 9 } };
+        }
+      });
+      return { ...check, meta: { ...check.meta, scope: 'paragraph' } };
+    };
+    const broken = each('broken', 2500);
+    const fine = each('fine', -1);
+    const stretches: number[] = [];
+    const counting: Check = { meta: fine.meta, run: (input) => (stretches.push(input.text.blocks.length), fine.run(input)) };
+    const errors: string[] = [];
+    const cached = lint(long, [broken, counting], on, { blockCache: new BlockCache(), onCheckError: (id) => errors.push(id) });
+    assert.deepEqual(errors, ['broken']);
+    assert.deepEqual(cached, lint(long, [fine], on));
+    assert.ok(stretches.length > 1 && stretches.every((n) => n < 3000), `stretches of ${stretches.join(', ')} blocks`);
+  });
+  it('stops a first look part-way once cancelled', async () => {
+    const { BlockCache } = await import('../../../server/src/core/engine');
+    const long = buildSourceText(Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of the draft is here.`).join('\n\n'), 'plaintext');
+    let runs = 0;
+    const check = fake('each', function* ({ text }) {
+      runs++;
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: 0, end: text.text.length } };
+    });
+    const paragraphScope: Check = { ...check, meta: { ...check.meta, scope: 'paragraph' } };
+    let asked = 0;
+    lint(long, [paragraphScope], on, { blockCache: new BlockCache(), isCancelled: () => ++asked > 2 });
+    assert.ok(runs >= 1 && runs < 3, `ran ${runs} times`);
+  });
 });

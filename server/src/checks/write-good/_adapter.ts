@@ -52,123 +52,18 @@ function withoutUnfinishedSentences(prose: string): string {
 }
 
 /**
- * Why a cache: the editor re-lints the whole document on every keystroke, and only the paragraph
- * being typed in changes. `fastHits` reads the family at over ten megabytes a second (write-good's
- * clichés alone took about 2 s per megabyte), but a long draft would still be read in full on
- * every keystroke. Results are kept per paragraph prose (the whole input write-good sees) and
- * sub-check, paragraph-relative, so a paragraph that moves keeps its entry. They depend on nothing
- * else, so the cache changes speed, never findings.
- *
- * Least recently used paragraphs go first. The bound is in paragraphs and in characters: a
- * 5,000-paragraph cap alone would miss on every keystroke in a long draft (a 5 MB draft has about
- * 15,000 paragraphs, and an LRU read in order by more than it holds never hits), while the
- * character cap keeps memory to about 16 MB of text whatever the paragraphs' length.
- *
- * The recency order is a linked list through the entries, not the Map's insertion order: moving an
- * entry by deleting and re-inserting its key cost more than computing the hits (the family looks
- * each paragraph up nine times a pass, and each delete and insert hashes the key again).
+ * No cache of their own: write-good's rules are paragraph-scope, so the engine's BlockCache keeps
+ * their findings per paragraph across versions, and a first look computes each paragraph's hits
+ * once per sub-check either way. (A cache here, keyed by its own copy of every paragraph, held
+ * 16 MB of a 4 MB draft's server for nothing but the rare block checked twice.)
  */
-export const CACHE_LIMITS = { paragraphs: 20_000, characters: 8_000_000 } as const;
-
-interface Entry {
-  /** The paragraph, copied: a slice of the document would keep the whole document alive in V8. */
-  readonly key: string;
-  readonly hits: Map<SubCheck, readonly Hit[]>;
-  /** Neighbours in recency order: `older` is used less recently, `newer` more. */
-  older: Entry;
-  newer: Entry;
-}
-
-const cache = new Map<string, Entry>();
-/** The list's sentinel: `lru.newer` is the least recently used entry, `lru.older` the most. */
-const lru = { newer: undefined, older: undefined } as unknown as Entry;
-lru.newer = lru.older = lru;
-let cachedCharacters = 0;
-
-function unlink(entry: Entry): void {
-  entry.older.newer = entry.newer;
-  entry.newer.older = entry.older;
-}
-
-function makeMostRecent(entry: Entry): void {
-  entry.older = lru.older;
-  entry.newer = lru;
-  lru.older.newer = entry;
-  lru.older = entry;
-}
-
-/** The cache entry for a paragraph, made the most recently used; created empty if there is none. */
-function entryFor(prose: string): Entry {
-  let entry = cache.get(prose);
-  if (entry) {
-    unlink(entry);
-    makeMostRecent(entry);
-    return entry;
-  }
-  // (' ' + prose).slice(1) copies the characters out of the document.
-  const key = (' ' + prose).slice(1);
-  entry = { key, hits: new Map(), older: lru, newer: lru };
-  cache.set(key, entry);
-  makeMostRecent(entry);
-  cachedCharacters += key.length;
-  while (cache.size > CACHE_LIMITS.paragraphs || (cachedCharacters > CACHE_LIMITS.characters && cache.size > 1)) {
-    const oldest = lru.newer;
-    unlink(oldest);
-    cache.delete(oldest.key);
-    cachedCharacters -= oldest.key.length;
-  }
-  return entry;
-}
-
-function hitsOf(entry: Entry, check: SubCheck): readonly Hit[] {
-  let hits = entry.hits.get(check);
-  if (!hits) entry.hits.set(check, (hits = Object.freeze(fastHits(check, entry.key))));
-  return hits;
-}
-
-/** write-good's results (computed by `fastHits`), remembered. */
-export function hitsIn(check: SubCheck, prose: string): readonly Hit[] {
-  return hitsOf(entryFor(prose), check);
-}
-
-/**
- * Each block's cache entry (none for a block quote), looked up once per document version: the nine
- * rules then share them without hashing every paragraph again. An entry evicted meanwhile still
- * holds its paragraph's own results, so holding on to it changes nothing but memory, until the
- * version is dropped.
- */
-let entriesByView = new WeakMap<SourceTextView, readonly (Entry | undefined)[]>();
-
-function entriesOf(view: SourceTextView): readonly (Entry | undefined)[] {
-  let entries = entriesByView.get(view);
-  if (!entries) {
-    // A block quote is someone else's words from end to end.
-    entries = view.blocks.map((block) => (block.kind === 'blockquote' ? undefined : entryFor(view.prose.slice(block.span.start, block.span.end))));
-    entriesByView.set(view, entries);
-  }
-  return entries;
-}
-
-/** For tests: how many paragraphs are cached, and a way to start empty. */
-export const writeGoodCache = {
-  size: (): number => cache.size,
-  characters: (): number => cachedCharacters,
-  clear: (): void => {
-    cache.clear();
-    lru.newer = lru.older = lru;
-    cachedCharacters = 0;
-    entriesByView = new WeakMap();
-  },
-};
-
 /** Where one sub-check fires in the writer's own prose, as document spans in text order. */
 export function* writeGoodSpans(view: SourceTextView, check: SubCheck): Iterable<Span> {
-  const entries = entriesOf(view);
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i];
-    if (!entry) continue;
-    const start = view.blocks[i]!.span.start;
-    for (const hit of hitsOf(entry, check)) {
+  for (const block of view.blocks) {
+    // A block quote is someone else's words from end to end.
+    if (block.kind === 'blockquote') continue;
+    const start = block.span.start;
+    for (const hit of fastHits(check, view.prose.slice(start, block.span.end))) {
       const span = { start: start + hit.start, end: start + hit.end };
       if (!isProtected(view, span)) yield span;
     }

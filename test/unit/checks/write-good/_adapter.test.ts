@@ -1,7 +1,7 @@
 /// <reference path="../../../../server/src/checks/write-good/_write-good.d.ts" />
 /**
- * @file The write-good adapter: one rule id per sub-check where write-good would merge them, the
- * paragraph cache changes nothing but speed, and the strict-mode bundle runs every sub-check.
+ * @file The write-good adapter: one rule id per sub-check where write-good would merge them, an
+ * edited and restored draft gets its findings again, and the strict-mode bundle runs every sub-check.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checks } from '../../../../server/src/checks';
-import { CACHE_LIMITS, hitsIn, runWriteGood, writeGoodCache, type SubCheck } from '../../../../server/src/checks/write-good/_adapter';
+import { runWriteGood, type SubCheck } from '../../../../server/src/checks/write-good/_adapter';
+import { fastHits } from '../../../../server/src/checks/write-good/_fast';
 import illusion from '../../../../server/src/checks/write-good/illusion';
 import { lint } from '../../../../server/src/core/engine';
 import { buildSourceText } from '../../../../server/src/core/text';
@@ -49,42 +50,18 @@ describe('write-good adapter', () => {
     assert.deepEqual(ids, ['write-good/adverb', 'write-good/weasel']);
   });
 
-  it('cached and uncached results are the same for every sub-check, through an edit and its undo', () => {
-    writeGoodCache.clear();
+  it('the fast results are write-good\'s for every sub-check, through an edit and its undo', () => {
     const edited = DRAFT.replace('cancelled', 'scrapped');
     for (const text of [DRAFT, edited, DRAFT]) {
-      for (const paragraph of text.split('\n\n')) for (const sub of SUB_CHECKS) assert.deepEqual(hitsIn(sub, paragraph), runWriteGood(sub, paragraph));
+      for (const paragraph of text.split('\n\n')) for (const sub of SUB_CHECKS) assert.deepEqual(fastHits(sub, paragraph), runWriteGood(sub, paragraph));
     }
   });
 
-  it('a document edited and restored gets the findings it had, as from an empty cache', () => {
-    writeGoodCache.clear();
+  it('a document edited and restored gets the findings it had', () => {
     const before = lintFamily(DRAFT);
     assert.ok(before.length > 8, 'the draft exercises the family');
     assert.notDeepEqual(lintFamily(DRAFT.replace('was closed', 'closed')), before);
-    const restored = lintFamily(DRAFT);
-    writeGoodCache.clear();
-    assert.deepEqual(restored, before);
     assert.deepEqual(lintFamily(DRAFT), before);
-  });
-
-  it('the cache keeps the most recently used paragraphs, up to its paragraph and character limits', () => {
-    writeGoodCache.clear();
-    hitsIn('illusion', 'kept kept');
-    for (let i = 0; i < CACHE_LIMITS.paragraphs + 10; i++) {
-      hitsIn('illusion', `paragraph ${i}`);
-      if (i % 1000 === 0) hitsIn('illusion', 'kept kept');
-    }
-    assert.equal(writeGoodCache.size(), CACHE_LIMITS.paragraphs);
-    hitsIn('illusion', 'kept kept');
-    assert.equal(writeGoodCache.size(), CACHE_LIMITS.paragraphs, 'still cached: nothing was added');
-
-    writeGoodCache.clear();
-    const long = 'x'.repeat(CACHE_LIMITS.characters / 4 - 1);
-    for (const n of [1, 2, 3, 4, 5]) hitsIn('illusion', `${n}${long}`);
-    assert.equal(writeGoodCache.size(), 4);
-    assert.ok(writeGoodCache.characters() <= CACHE_LIMITS.characters);
-    writeGoodCache.clear();
   });
 
   it('"So" and "There is" give write-good’s own results on runs without a full stop, in linear time', () => {
