@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { checks, lintText } from '../../../server/src/api';
+import { expressionsAsked, filterFrom, filterKey, wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { storedFilterOf, wordFilterTableText } from '../../../server/src/core/wordNeed';
+
+/** What the table would say for an expression: read off it, stored, and read back. */
+const filterOf = (re: RegExp) => filterFrom(storedFilterOf(re));
 
 describe('wordFilter', () => {
   // skip: the filter must say the expression cannot match. Every case also checks soundness: a text
@@ -47,13 +54,36 @@ describe('wordFilter', () => {
   ];
   for (const c of cases) {
     it(`${c.skip ? 'skips' : 'keeps'} ${c.re} for ${JSON.stringify(c.text)}`, () => {
-      const mayMatch = wordFilter(c.re).mayMatch(wordsOf(c.text));
+      const mayMatch = filterOf(c.re).mayMatch(wordsOf(c.text));
       if (c.re.test(c.text)) assert.ok(mayMatch, 'the expression matches, so the filter must not skip it');
       assert.equal(mayMatch, !c.skip);
     });
   }
 
   it('an expression it cannot read is never filtered', () => {
-    assert.ok(wordFilter(/(a)\1/u).mayMatch(wordsOf('nothing')));
+    assert.equal(storedFilterOf(/(a)\1/u), null);
+    assert.ok(filterOf(/(a)\1/u).mayMatch(wordsOf('nothing')));
+  });
+
+  it('an expression missing from the generated table is never filtered', () => {
+    const filter = wordFilter(/\bzyzzyva\b/u);
+    assert.ok(filter.always && filter.mayMatch(wordsOf('nothing')));
+  });
+
+  it('the key keeps the flags that change a match and drops g and y', () => {
+    assert.equal(filterKey(/a b/giuy), filterKey(/a b/iu));
+    assert.notEqual(filterKey(/a b/iu), filterKey(/a b/u));
+  });
+});
+
+describe('data/word-filters.json', () => {
+  it('is what scripts/generate-word-filters.ts writes for the expressions the rules use (run it after changing one)', () => {
+    const every = Object.fromEntries(checks.map((c) => [c.meta.id, 'info']));
+    const fixtures = join(__dirname, '..', '..', 'fixtures', 'corpus', 'clean');
+    for (const file of readdirSync(fixtures)) lintText(readFileSync(join(fixtures, file), 'utf8'), 'plaintext', { rules: every });
+    const used = expressionsAsked().filter((re) => !/zyzzyva/u.test(re.source));
+    assert.ok(used.length >= 20, `only ${used.length} expressions asked for`);
+    const file = readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'data', 'word-filters.json'), 'utf8');
+    assert.equal(file, wordFilterTableText(used));
   });
 });
