@@ -16,10 +16,14 @@ type Need = { readonly words: ReadonlySet<string> } | { readonly all: readonly N
 /** What the filter of `re` stores: the words any match needs, or null when a match may need none. */
 export function storedFilterOf(re: RegExp): StoredFilter {
   let need: Need | undefined;
+  let alternatives: string[] | undefined;
   try {
     const { pattern } = parseRegExpLiteral(re);
     const flags = re.flags.replace(/[gy]/gu, '');
     need = someOf(pattern.alternatives.map((a) => sequenceNeed(a, false, false, flags)));
+    // Top-level alternatives, each with its own need (need.some, in order), can be tried apart
+    // (firstMatch): unless one refers to another's group.
+    if (need && 'some' in need && need.some.length === pattern.alternatives.length && !/\\(?:[1-9]|k<)/u.test(pattern.raw)) alternatives = pattern.alternatives.map((a) => a.raw);
   } catch {
     need = undefined;
   }
@@ -27,7 +31,7 @@ export function storedFilterOf(re: RegExp): StoredFilter {
   // One flat set checked first: most sentences hold none of its words and stop there, without
   // walking the conditions of a few hundred alternatives.
   const gate = gateOf(need);
-  return gate ? { gate: [...gate], need: stored(need) } : { need: stored(need) };
+  return { ...(gate ? { gate: [...gate] } : {}), need: stored(need), ...(alternatives ? { alternatives } : {}) };
 }
 
 /** data/word-filters.json for these expressions, keyed as wordFilter looks them up. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checks, lintText } from '../../../server/src/api';
-import { expressionsAsked, filterFrom, filterKey, wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { expressionsAsked, filterFrom, filterKey, firstMatch, wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
 import { storedFilterOf, wordFilterTableText } from '../../../server/src/core/wordNeed';
 
 /** What the table would say for an expression: read off it, stored, and read back. */
@@ -102,5 +102,31 @@ describe('data/word-filters.json', () => {
       }
     }
     assert.ok(skipped > sentences.length, 'the filters skip expressions');
+  });
+
+  it('firstMatch, trying the alternatives apart, finds what exec finds: the leftmost match, the first alternative at one place', () => {
+    const table = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'data', 'word-filters.json'), 'utf8')) as { filters: Record<string, { alternatives?: string[] } | null> }).filters;
+    const split = expressionsAsked().filter((re) => table[filterKey(re)]?.alternatives && !re.global);
+    assert.ok(split.length >= 5, `only ${split.length} expressions are split`);
+    const fixtures = join(__dirname, '..', '..', 'fixtures', 'corpus', 'clean');
+    const sentences = [
+      ...readdirSync(fixtures).flatMap((file) => readFileSync(join(fixtures, file), 'utf8').split(/(?<=[.!?])\s+/u)),
+      // Two alternatives of one expression at different places, and at one place.
+      'Most residents have long been told that prices rose 5 percent of the time, the highest since 1990.',
+      'For decades, voters have always backed the council; it tends to win, as everyone knows.',
+      'They are eager to win, hoping to grab headlines so that fewer people object.',
+      'It will likely collapse and could well threaten jobs; the firm is set to cut 200 posts.',
+      'Nothing here matches at all.',
+      'He ſaid the highest price rose.',
+    ];
+    let found = 0;
+    for (const re of split) {
+      for (const sentence of sentences) {
+        const m = re.exec(sentence);
+        assert.deepEqual(firstMatch(re, sentence, wordsOf(sentence)), m && { index: m.index, text: m[0] }, `${re} on ${JSON.stringify(sentence)}`);
+        if (m) found++;
+      }
+    }
+    assert.ok(found >= 10, `only ${found} matches to compare`);
   });
 });
