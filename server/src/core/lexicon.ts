@@ -53,9 +53,11 @@ export class TermMatcher<T extends LexiconTerm> {
       let node: Node<T> | undefined = this.root;
       let best: { end: number; terminal: NonNullable<Node<T>['terminal']> } | undefined;
       for (let j = i; j < tokens.length && node; j++) {
-        if (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!)) break;
-        node = node.next.get(tokens[j]!.key);
-        if (node?.terminal) best = { end: j, terminal: node.terminal };
+        // The trie first: most words continue no phrase, and then what lies between is not read.
+        const next: Node<T> | undefined = node.next.get(tokens[j]!.key);
+        if (!next || (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!))) break;
+        node = next;
+        if (node.terminal) best = { end: j, terminal: node.terminal };
       }
       if (best && !neutralInContext(best.terminal.entry, tokens, i, best.end, prose)) {
         yield { span: { start: tokens[i]!.span.start, end: tokens[best.end]!.span.end }, entry: best.terminal.entry, transform: best.terminal.transform };
