@@ -68,7 +68,7 @@ const CAPABILITIES = {
   window: { workDoneProgress: true },
 };
 
-interface Running {
+export interface Running {
   readonly child: ChildProcess;
   readonly conn: MessageConnection;
   readonly initializeMs: number;
@@ -77,7 +77,7 @@ interface Running {
 }
 
 /** The `copydesk` settings section the client answers with; none set is VS Code's answer for a user who changed none. */
-async function startServer(settings: object = {}): Promise<Running> {
+export async function startServer(settings: object = {}): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const start = performance.now();
   const child = spawn(process.execPath, [...(process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -112,7 +112,7 @@ async function startServer(settings: object = {}): Promise<Running> {
 }
 
 /** didOpen → the complete diagnostics (the pull request's answer). */
-async function open_(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
+export async function open_(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
   const { text } = corpus(label);
   const uri = pathToFileURL(path.join(server.folder, `draft-${label.replace(' ', '')}.txt`)).toString();
   const doc = TextDocument.create(uri, 'plaintext', 1, text);

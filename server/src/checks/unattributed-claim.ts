@@ -9,7 +9,7 @@ import { defineCheck } from '../core/defineCheck';
 import { TermMatcher, tokensOf, type LexiconTerm } from '../core/lexicon';
 import { quotationsOf } from '../core/protected';
 import { lastAtOrBefore } from '../core/spans';
-import { sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
+import { firstMatch, sentenceWords, wordFilter, wordsOf, type WordFilter, type Words } from '../core/wordFilter';
 import type { SpanSet } from '../core/spans';
 import type { Sentence, SourceTextView, Span } from '../core/types';
 import type { LoadedTerm } from './loaded-language';
@@ -241,10 +241,10 @@ function firstCue(own: string, words: Words, sentence: Sentence, loaded: readonl
   let weak: { messageId: CueKind | 'evaluation'; cue: string; strong: boolean; at: number } | undefined;
   for (const { cue, strong, re, filter } of (filtered ??= CUES.map((c) => ({ ...c, filter: wordFilter(c.re) })))) {
     if (!filter.mayMatch(words)) continue;
-    const m = re.exec(own);
-    if (!m || excused(cue, m[0].trim(), own, m.index)) continue;
-    if (strong) return { messageId: cue, cue: m[0].trim(), strong, at: m.index };
-    weak ??= { messageId: cue, cue: m[0].trim(), strong, at: m.index };
+    const m = firstMatch(re, own, words);
+    if (!m || excused(cue, m.text.trim(), own, m.index)) continue;
+    if (strong) return { messageId: cue, cue: m.text.trim(), strong, at: m.index };
+    weak ??= { messageId: cue, cue: m.text.trim(), strong, at: m.index };
   }
   // Only this sentence's words: a binary search, not a walk through every loaded word of the draft.
   for (let i = Math.max(0, lastAtOrBefore(loaded, sentence.span.start - 1, (w) => w.start) + 1); i < loaded.length && loaded[i]!.start < sentence.span.end; i++) {

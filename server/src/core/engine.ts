@@ -4,7 +4,7 @@
  * cancellation between checks, so one broken rule never hides the others.
  */
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
-import { findingArray, mergedFindings, shiftFinding, type FindingList } from './findingList';
+import { findingArray, mergedFindings, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changedRange } from './lines';
 import type { PlainLayout } from './plaintext';
@@ -412,7 +412,8 @@ function countMisses(blocks: readonly CachedBlock[], slot: number): number {
  * block with a finding reaching outside it is left uncached.
  */
 function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[], at: number, slot: number): void {
-  const local = blocks.map(() => [] as Finding[]);
+  // Most blocks have no finding for a rule: their lists are made only when one comes.
+  const local = new Array<Finding[] | undefined>(blocks.length);
   const spill = new Set<number>();
   const sorted = [...findings].sort((x, y) => x.span.start - y.span.start);
   let i = 0;
@@ -426,10 +427,10 @@ function fillCache(blocks: readonly CachedBlock[], findings: readonly Finding[],
       spill.add(i);
       continue;
     }
-    local[i]!.push(detach(start ? shiftFinding(f, -start) : f));
+    (local[i] ??= []).push(detach(f, -start));
   }
   blocks.forEach((b, k) => {
-    if (!spill.has(k) && !b.findings[slot]) b.findings[slot] = local[k]!.length ? local[k]! : NONE;
+    if (!spill.has(k) && !b.findings[slot]) b.findings[slot] = local[k] ?? NONE;
   });
 }
 
@@ -439,17 +440,20 @@ function within(s: Span, start: number, end: number): boolean {
 
 /**
  * A copy whose strings share nothing with the draft: a substring of a 4 MB text keeps the whole
- * text alive, and cached findings outlive many versions of the draft.
+ * text alive, and cached findings outlive many versions of the draft. Its offsets (but those in
+ * other drafts) moved `by`, in the same copy (shiftFinding's, without a second object).
  */
-function detach(f: Finding): Finding {
+function detach(f: Finding, by = 0): Finding {
   const own = detached;
-  const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: x.edit.span, newText: own(x.edit.newText) } });
+  const span = (s: Span): Span => (by ? { start: s.start + by, end: s.end + by } : s);
+  const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: span(x.edit.span), newText: own(x.edit.newText) } });
   return {
     ...f,
+    span: span(f.span),
     message: own(f.message),
     ...(f.fix ? { fix: fix(f.fix) } : {}),
     suggestions: f.suggestions.length ? f.suggestions.map(fix) : NO_FIXES,
-    related: f.related.length ? f.related.map((r) => ({ ...r, message: own(r.message) })) : NO_RELATED,
+    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: span(r.span), message: own(r.message) } : { ...r, message: own(r.message) })) : NO_RELATED,
     ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
     ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
     ...(f.note !== undefined ? { note: own(f.note) } : {}),

@@ -4,6 +4,7 @@
  * hyphens, spaces and line breaks between words treated alike ("so-called", "so called").
  */
 import { formsOf, type Pos, type Transform } from './inflect';
+import { blockSegments } from './segments';
 import type { SourceTextView, Span } from './types';
 
 export interface LexiconTerm {
@@ -52,9 +53,11 @@ export class TermMatcher<T extends LexiconTerm> {
       let node: Node<T> | undefined = this.root;
       let best: { end: number; terminal: NonNullable<Node<T>['terminal']> } | undefined;
       for (let j = i; j < tokens.length && node; j++) {
-        if (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!)) break;
-        node = node.next.get(tokens[j]!.key);
-        if (node?.terminal) best = { end: j, terminal: node.terminal };
+        // The trie first: most words continue no phrase, and then what lies between is not read.
+        const next: Node<T> | undefined = node.next.get(tokens[j]!.key);
+        if (!next || (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!))) break;
+        node = next;
+        if (node.terminal) best = { end: j, terminal: node.terminal };
       }
       if (best && !neutralInContext(best.terminal.entry, tokens, i, best.end, prose)) {
         yield { span: { start: tokens[i]!.span.start, end: tokens[best.end]!.span.end }, entry: best.terminal.entry, transform: best.terminal.transform };
@@ -76,17 +79,24 @@ export function tokensOf(view: SourceTextView): Token[] {
   let tokens = tokenMemo.get(view);
   if (tokens) return tokens;
   tokens = [];
-  let block = 0;
-  for (const word of view.words) {
-    while (block + 1 < view.blocks.length && view.blocks[block]!.span.end <= word.span.start) block++;
-    if (word.text.indexOf('-') < 0) {
-      tokens.push({ span: word.span, key: keyOf(word.text), block });
-      continue;
-    }
-    let offset = word.span.start;
-    for (const part of word.text.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
-      if (part) tokens.push({ span: { start: offset, end: offset + part.length }, key: keyOf(part), block });
-      offset += part.length + 1;
+  // Read from each block's word offsets (core/segments.ts) rather than view.words, whose objects
+  // (a span and a string per word) a long draft's first look would make only for this.
+  const { blocks } = view;
+  for (let block = 0; block < blocks.length; block++) {
+    const { text, span } = blocks[block]!;
+    const pairs = blockSegments(text).words;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const word = text.slice(pairs[i]!, pairs[i + 1]!);
+      const start = span.start + pairs[i]!;
+      if (word.indexOf('-') < 0) {
+        tokens.push({ span: { start, end: start + word.length }, key: keyOf(word), block });
+        continue;
+      }
+      let offset = start;
+      for (const part of word.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
+        if (part) tokens.push({ span: { start: offset, end: offset + part.length }, key: keyOf(part), block });
+        offset += part.length + 1;
+      }
     }
   }
   tokenMemo.set(view, tokens);

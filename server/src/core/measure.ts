@@ -4,6 +4,7 @@
  * reader sees them (a flag emoji or an accented letter typed as two code points is one).
  */
 import { linksOf } from './protected';
+import { blockSegments } from './segments';
 import { lastAtOrBefore } from './spans';
 import type { SourceTextView, Span } from './types';
 
@@ -15,15 +16,23 @@ export function wordCount(view: SourceTextView, span: Span): number {
     if (all[i]!.end > span.start) links.push(all[i]!);
   }
   let count = links.length;
-  const { words } = view;
-  // Words and links both come in text order: one walk through each, not every link per word.
+  const { blocks } = view;
+  // The words of the blocks the span is in, read from their offsets (core/segments.ts) rather than
+  // view.words, whose objects a long draft's first look would make only for this. Words and links
+  // both come in text order: one walk through each, not every link per word.
   let k = 0;
-  for (let i = lastAtOrBefore(words, span.start - 1, (w) => w.span.start) + 1; i < words.length; i++) {
-    const w = words[i]!.span;
-    if (w.start >= span.end) break;
-    while (k < links.length && links[k]!.end <= w.start) k++;
-    const inLink = k < links.length && links[k]!.start < w.end;
-    if (w.end <= span.end && !inLink) count++;
+  for (let b = Math.max(0, lastAtOrBefore(blocks, span.start, (x) => x.span.start)); b < blocks.length && blocks[b]!.span.start < span.end; b++) {
+    const { text, span: at } = blocks[b]!;
+    const pairs = blockSegments(text).words;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const start = at.start + pairs[i]!;
+      const end = at.start + pairs[i + 1]!;
+      if (start < span.start) continue;
+      if (start >= span.end) break;
+      while (k < links.length && links[k]!.end <= start) k++;
+      const inLink = k < links.length && links[k]!.start < end;
+      if (end <= span.end && !inLink) count++;
+    }
   }
   return count;
 }

@@ -19,6 +19,9 @@ export function findQuotes(prose: string, blocks: readonly Block[]): Segment[] {
     let single = -1;
     const { start, end } = block.span;
     for (let i = start; i < end; i++) {
+      // Only a quote mark can open or close a quotation: every other character is passed over
+      // without a look at its neighbours (a draft has a few marks per thousand characters).
+      if (!isQuoteMark(prose.charCodeAt(i))) continue;
       const c = prose.charAt(i);
       const prev = i > start ? prose.charAt(i - 1) : ' ';
       const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
@@ -41,6 +44,11 @@ export function findQuotes(prose: string, blocks: readonly Block[]): Segment[] {
     if (open >= 0) quotes.push(segment(prose, open, end));
   }
   return quotes;
+}
+
+/** " ' “ ” ‘ ’ « »: the characters the loop above acts on. */
+function isQuoteMark(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
 }
 
 function segment(prose: string, start: number, end: number): Segment {

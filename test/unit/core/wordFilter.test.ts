@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { checks, lintText } from '../../../server/src/api';
+import { expressionsAsked, filterFrom, filterKey, firstMatch, wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { storedFilterOf, wordFilterTableText } from '../../../server/src/core/wordNeed';
+
+/** What the table would say for an expression: read off it, stored, and read back. */
+const filterOf = (re: RegExp) => filterFrom(storedFilterOf(re));
 
 describe('wordFilter', () => {
   // skip: the filter must say the expression cannot match. Every case also checks soundness: a text
@@ -47,13 +54,79 @@ describe('wordFilter', () => {
   ];
   for (const c of cases) {
     it(`${c.skip ? 'skips' : 'keeps'} ${c.re} for ${JSON.stringify(c.text)}`, () => {
-      const mayMatch = wordFilter(c.re).mayMatch(wordsOf(c.text));
+      const mayMatch = filterOf(c.re).mayMatch(wordsOf(c.text));
       if (c.re.test(c.text)) assert.ok(mayMatch, 'the expression matches, so the filter must not skip it');
       assert.equal(mayMatch, !c.skip);
     });
   }
 
   it('an expression it cannot read is never filtered', () => {
-    assert.ok(wordFilter(/(a)\1/u).mayMatch(wordsOf('nothing')));
+    assert.equal(storedFilterOf(/(a)\1/u), null);
+    assert.ok(filterOf(/(a)\1/u).mayMatch(wordsOf('nothing')));
+  });
+
+  it('an expression missing from the generated table is never filtered', () => {
+    const filter = wordFilter(/\bzyzzyva\b/u);
+    assert.ok(filter.always && filter.mayMatch(wordsOf('nothing')));
+  });
+
+  it('the key keeps the flags that change a match and drops g and y', () => {
+    assert.equal(filterKey(/a b/giuy), filterKey(/a b/iu));
+    assert.notEqual(filterKey(/a b/iu), filterKey(/a b/u));
+  });
+});
+
+describe('data/word-filters.json', () => {
+  it('is what scripts/generate-word-filters.ts writes for the expressions the rules use (run it after changing one)', () => {
+    const every = Object.fromEntries(checks.map((c) => [c.meta.id, 'info']));
+    const fixtures = join(__dirname, '..', '..', 'fixtures', 'corpus', 'clean');
+    for (const file of readdirSync(fixtures)) lintText(readFileSync(join(fixtures, file), 'utf8'), 'plaintext', { rules: every });
+    const used = expressionsAsked().filter((re) => !/zyzzyva/u.test(re.source));
+    assert.ok(used.length >= 20, `only ${used.length} expressions asked for`);
+    const file = readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'data', 'word-filters.json'), 'utf8');
+    assert.equal(file, wordFilterTableText(used));
+  });
+
+  it("the table's filters (a bit per gate in the words) answer as the expressions' own filters, on every sentence of the fixtures", () => {
+    const fixtures = join(__dirname, '..', '..', 'fixtures', 'corpus', 'clean');
+    const sentences = readdirSync(fixtures).flatMap((file) => readFileSync(join(fixtures, file), 'utf8').split(/(?<=[.!?])\s+/u));
+    const used = expressionsAsked().filter((re) => !/zyzzyva/u.test(re.source));
+    let skipped = 0;
+    for (const re of used) {
+      const fromTable = wordFilter(re);
+      const own = filterOf(re);
+      for (const sentence of sentences) {
+        const words = wordsOf(sentence);
+        assert.equal(fromTable.mayMatch(words), own.mayMatch(words), `${re} on ${JSON.stringify(sentence)}`);
+        if (!fromTable.mayMatch(words)) skipped++;
+      }
+    }
+    assert.ok(skipped > sentences.length, 'the filters skip expressions');
+  });
+
+  it('firstMatch, trying the alternatives apart, finds what exec finds: the leftmost match, the first alternative at one place', () => {
+    const table = (JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'server', 'src', 'data', 'word-filters.json'), 'utf8')) as { filters: Record<string, { alternatives?: string[] } | null> }).filters;
+    const split = expressionsAsked().filter((re) => table[filterKey(re)]?.alternatives && !re.global);
+    assert.ok(split.length >= 5, `only ${split.length} expressions are split`);
+    const fixtures = join(__dirname, '..', '..', 'fixtures', 'corpus', 'clean');
+    const sentences = [
+      ...readdirSync(fixtures).flatMap((file) => readFileSync(join(fixtures, file), 'utf8').split(/(?<=[.!?])\s+/u)),
+      // Two alternatives of one expression at different places, and at one place.
+      'Most residents have long been told that prices rose 5 percent of the time, the highest since 1990.',
+      'For decades, voters have always backed the council; it tends to win, as everyone knows.',
+      'They are eager to win, hoping to grab headlines so that fewer people object.',
+      'It will likely collapse and could well threaten jobs; the firm is set to cut 200 posts.',
+      'Nothing here matches at all.',
+      'He ſaid the highest price rose.',
+    ];
+    let found = 0;
+    for (const re of split) {
+      for (const sentence of sentences) {
+        const m = re.exec(sentence);
+        assert.deepEqual(firstMatch(re, sentence, wordsOf(sentence)), m && { index: m.index, text: m[0] }, `${re} on ${JSON.stringify(sentence)}`);
+        if (m) found++;
+      }
+    }
+    assert.ok(found >= 10, `only ${found} matches to compare`);
   });
 });

@@ -9,11 +9,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import writeGood from 'write-good';
-import { fastHits, isSpace, isWordChar, literalTokens, PACKAGE_SOURCES, SEPARATOR, type SubCheck } from '../../../../server/src/checks/write-good/_fast';
+import { fastHits, isSpace, isWordChar, literalTokens, PACKAGE_SOURCES, prefilterTableText, SEPARATOR, type SubCheck } from '../../../../server/src/checks/write-good/_fast';
 import * as lists from '../../../../server/src/checks/write-good/_lists';
 
 const SUB_CHECKS: readonly SubCheck[] = ['passive', 'illusion', 'so', 'thereIs', 'weasel', 'adverb', 'tooWordy', 'cliches', 'eprime'];
@@ -99,6 +100,12 @@ describe('write-good fast path: the packages’ own lists and expressions', () =
     assert.ok(lib('starts-with-so.js').includes(String.raw`new RegExp('^(\\s)*so\\b[\\s\\S]', 'i')`));
     assert.ok(lib('there-is.js').includes(String.raw`new RegExp('^(\\s)*there\\b\\s(is|are)\\b', 'i')`));
     for (const file of ['starts-with-so.js', 'there-is.js']) assert.ok(lib(file).includes(String.raw`new RegExp('([^\n\\.;!?]+)([\\.;!?]+)', 'gi')`), file);
+  });
+});
+
+describe('write-good fast path: the prefilters written ahead of time', () => {
+  it('data/write-good-prefilters.json is what scripts/generate-write-good-prefilters.ts writes (run it after changing a list)', () => {
+    assert.equal(readFileSync(join(__dirname, '..', '..', '..', '..', 'server', 'src', 'data', 'write-good-prefilters.json'), 'utf8'), prefilterTableText());
   });
 });
 
