@@ -1,6 +1,6 @@
 /**
  * @file One-character edits in the middle of a long draft, in this process, through the objects the
- * language server uses (DocumentLinter with its BlockCache, TextDocument.update, the diagnostics
+ * language server uses (DocumentLinter with its BlockCache, DraftDocument, the diagnostics
  * budget and conversion), without stdio: where an edit's time goes, and whether the kept work
  * still gives a fresh lint's findings.
  *
@@ -19,10 +19,10 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type Finding } from '../server/src/api';
 import { toDiagnostic } from '../server/src/lsp/convert';
 import { chooseShown } from '../server/src/lsp/diagnosticBudget';
+import { DraftDocument } from '../server/src/lsp/draftDocument';
 import { DocumentLinter } from '../server/src/lsp/linter';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { corpus, SIZES, type SizeLabel } from './corpus';
@@ -63,7 +63,7 @@ function fromScratch(text: string): readonly Finding[] {
 
 async function main(): Promise<void> {
   const { text, bytes } = corpus(label!);
-  let doc = TextDocument.create('file:///bench/draft.txt', 'plaintext', 1, text);
+  const doc = new DraftDocument('file:///bench/draft.txt', 'plaintext', 1, text);
   const linter = new DocumentLinter(() => doc.version, (id, error) => console.error(`${id} threw`, error));
   const settings = DEFAULT_SETTINGS;
 
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < editCount; i++) {
     const at = doc.positionAt(offset);
     const t0 = performance.now();
-    doc = TextDocument.update(doc, [{ range: { start: at, end: at }, text: typed[i % typed.length]! }], doc.version + 1);
+    doc.update([{ range: { start: at, end: at }, text: typed[i % typed.length]! }], doc.version + 1);
     const run = await pull([{ start: offset, end: offset + 1 }]);
     const ms = performance.now() - t0;
     engine.push(run.engineMs);
