@@ -186,6 +186,10 @@ export class DocumentLinter {
       ...(doc instanceof DraftDocument ? { known: this.knownOf(doc, text) } : {}),
       ...(workspace ? { workspace } : {}),
     });
-    return result ? { kind: 'linted', result } : { kind: 'cancelled' };
+    if (!result) return { kind: 'cancelled' };
+    // Complete: the history now starts from this version, and an older text kept here would be a second copy of the draft.
+    const given = this.given.get(doc.uri);
+    if (given && given[0]?.text === text) given.length = 1;
+    return { kind: 'linted', result };
   }
 }
