@@ -59,8 +59,9 @@ export function lintText(text: string, format: TextFormat, settings: LintSetting
 }
 
 /** The engine's findings with the draft's directives, copies and front matter taken into account. */
-function result(list: FindingList, text: string, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[]): LintResult {
-  const directives = directiveEffect(text, lineStarts, IDS);
+function result(list: FindingList, text: string, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
+  // Known to hold no directive: the search for one would read the whole draft.
+  const directives = markerFree ? undefined : directiveEffect(text, lineStarts, IDS);
   const copies = withoutEchoesOfCopies(list);
   const keep: Keep | undefined = directives ? (f, by) => !directives.isSuppressed(f.checkId, f.span.start + by) && (!copies || copies(f, by)) : copies;
   const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
@@ -143,7 +144,7 @@ export async function lintTextInSteps(
   options: LintOptions & { readonly pause: () => Promise<void> },
 ): Promise<LintResult | undefined> {
   const { settingFor, problems, frontMatter } = resolveFor(text, format, settings);
-  const view = buildSourceText(text, format, options.history);
+  const view = buildSourceText(text, format, options.history, options.known);
   const steps = lintSteps(view, checks, settingFor, options);
   // Hand control back about every 20 ms, not at every step: a pause costs a turn of the event loop.
   let since = performance.now();
@@ -151,7 +152,7 @@ export async function lintTextInSteps(
     const step = steps.next();
     if (step.done) {
       if (options.isCancelled?.()) return undefined;
-      return result(step.value, text, view.lineStarts, frontMatter, problems);
+      return result(step.value, text, view.lineStarts, frontMatter, problems, options.history?.text === text && options.history.markerFree);
     }
     if (performance.now() - since < PAUSE_EVERY_MS) continue;
     await options.pause();

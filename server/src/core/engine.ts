@@ -6,7 +6,7 @@
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import { findingArray, mergedFindings, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
-import { changedRange } from './lines';
+import { changeBetween, type KnownVersion } from './lines';
 import type { PlainLayout } from './plaintext';
 import type { LayoutHistory } from './text';
 import { detached, intern } from './textMemo';
@@ -30,6 +30,8 @@ export interface LintOptions {
    * findings are then the last run's, block for block, outside the blocks the edit touched.
    */
   readonly history?: DraftHistory;
+  /** The new text's line starts and what changed since earlier versions, when the caller knows them. */
+  readonly known?: KnownVersion;
 }
 
 /**
@@ -43,6 +45,9 @@ export class DraftHistory implements LayoutHistory {
   last: LastRun | undefined;
   /** @internal The last version's plain-text blocks (see buildSourceText). */
   plain: PlainLayout | undefined;
+  /** @internal The last version laid out, and whether it holds no directive (see buildSourceText). */
+  text: string | undefined;
+  markerFree: boolean | undefined;
 }
 
 interface LastRun {
@@ -175,7 +180,7 @@ export function* lintSteps(
   /** Paragraph-scope rules' findings per block, in check order. */
   const byBlock: BlockRun[] = [];
   const keys: string[] = [];
-  const unchanged = blockCache && history?.last ? unchangedBlocks(history.last, view, blockCache) : undefined;
+  const unchanged = blockCache && history?.last ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
   const runs = new Map<string, BlockRun>();
   const failed = blockCache ? yield* firstLook(view, checks, settingFor, blockCache, options, unchanged) : undefined;
   let complete = true;
@@ -263,12 +268,12 @@ function checkKeyOf(check: Check, setting: Extract<CheckSetting, { enabled: true
  * moved by the change in length), and none of their characters changed, which the blocks alone
  * cannot tell for markup outside the prose.
  */
-function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache): Unchanged {
+function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache, known: KnownVersion | undefined): Unchanged {
   const old = last.blocks;
   const now = view.blocks;
   const delta = view.text.length - last.text.length;
   const max = Math.min(old.length, now.length);
-  const { start, oldEnd } = changedRange(last.text, view.text);
+  const { start, oldEnd } = changeBetween(last.text, view.text, known);
   const bare = last.allProse && view.prose === view.text;
   let head = 0;
   while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, view.text)) head++;

@@ -17,6 +17,12 @@ export interface FindingList {
   forEach(visit: (f: Finding, by: number, index: number) => void): void;
   /** Every finding in draft offsets, in text order (built on the first ask, then kept). */
   toArray(): readonly Finding[];
+  /**
+   * The findings touching [start, end] (a span ending at `start` or starting at `end` included),
+   * in draft offsets and text order: a hover or a quick fix at one place places only those, not
+   * every finding of a long draft.
+   */
+  within(start: number, end: number): Finding[];
 }
 
 /** Whether a finding placed at `by` is kept (inline directives, copies' echoes); asked in text order. */
@@ -80,7 +86,24 @@ export function refinedFindings(list: FindingList, keep: Keep | undefined, extra
 
 function listOf(stored: readonly Finding[], shifts: Int32Array, placedAlready?: readonly Finding[]): FindingList {
   let array = placedAlready;
+  /** The longest span: findings are sorted by start, so one touching `start` starts no earlier than this before it. */
+  let longest = -1;
   return {
+    within(start, end) {
+      if (longest < 0) for (const f of stored) longest = Math.max(longest, f.span.end - f.span.start);
+      let lo = 0;
+      let hi = stored.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (stored[mid]!.span.start + shifts[mid]! < start - longest) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: Finding[] = [];
+      for (let i = lo; i < stored.length && stored[i]!.span.start + shifts[i]! <= end; i++) {
+        if (stored[i]!.span.end + shifts[i]! >= start) out.push(placed(stored[i]!, shifts[i]!));
+      }
+      return out;
+    },
     length: stored.length,
     stored,
     shifts,

@@ -43,6 +43,23 @@ export function lineContentEnd(text: string, lineStarts: readonly Offset[], inde
   return end;
 }
 
+/** What a caller already knows about a new version of a draft (the server's open document does). */
+export interface KnownVersion {
+  /** The new text's line starts, as computeLineStarts gives them. */
+  readonly lineStarts: readonly Offset[];
+  /**
+   * What changed since an earlier version, given as the very string the caller gave for it
+   * (compared by identity, so neither text is read): [start, oldEnd) of it was replaced.
+   * Undefined when the caller does not know that version.
+   */
+  readonly changeSince?: ((earlier: string) => { readonly start: Offset; readonly oldEnd: Offset } | undefined) | undefined;
+}
+
+/** changedRange, or the change the caller knows. */
+export function changeBetween(a: string, b: string, known: KnownVersion | undefined): { start: number; oldEnd: number } {
+  return known?.changeSince?.(a) ?? changedRange(a, b);
+}
+
 /** Where two versions differ: from `start` to `oldEnd` in the old one (its common prefix and suffix left out). */
 export function changedRange(a: string, b: string): { start: number; oldEnd: number } {
   const max = Math.min(a.length, b.length);

@@ -3,7 +3,7 @@
  * quotes), sentences, words and direct quotations, as UTF-16 spans into the writer's text.
  */
 import { parseDirectives } from './directives';
-import { changedRange, computeLineStarts } from './lines';
+import { changeBetween, computeLineStarts, type KnownVersion } from './lines';
 import { markdownLayout } from './markdown';
 import { plainTextBlocks, plainTextBlocksAfter, type PlainLayout } from './plaintext';
 import { blockSegments, type BlockSegments } from './segments';
@@ -11,16 +11,30 @@ import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
 
 export type TextFormat = 'markdown' | 'plaintext';
 
-export function buildSourceText(text: string, format: TextFormat, history?: LayoutHistory): SourceTextView {
-  const lineStarts = computeLineStarts(text);
-  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts, history?.plain);
-  if (history) history.plain = format === 'plaintext' && prose === text ? { text, blocks, lines: lineStarts.length } : undefined;
+export function buildSourceText(text: string, format: TextFormat, history?: LayoutHistory, known?: KnownVersion): SourceTextView {
+  const lineStarts = known?.lineStarts ?? computeLineStarts(text);
+  const change = history?.text !== undefined ? changeBetween(history.text, text, known) : undefined;
+  // A directive names its rules after "copydesk-": a draft without that string has none, and an
+  // edit can only bring one in around where it changed the text.
+  const markerFree = !history ? false : change && history.markerFree ? !text.slice(Math.max(0, change.start - MARKER.length), change.oldEnd + text.length - history.text!.length + MARKER.length).includes(MARKER) : !text.includes(MARKER);
+  const last = history?.plain && change ? { layout: history.plain, change } : undefined;
+  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts, last, markerFree);
+  if (history) {
+    history.plain = format === 'plaintext' && prose === text ? { text, blocks, lines: lineStarts.length } : undefined;
+    history.text = text;
+    history.markerFree = markerFree;
+  }
   return composeView(text, prose, blocks, lineStarts);
 }
+
+const MARKER = 'copydesk-';
 
 /** One draft's last layout, so that an edit splits again only the paragraphs it touched (plain text without directive comments). */
 export interface LayoutHistory {
   plain?: PlainLayout | undefined;
+  /** The text last laid out, and whether it holds no directive (not even the word that starts one). */
+  text?: string | undefined;
+  markerFree?: boolean | undefined;
 }
 
 /**
@@ -65,11 +79,10 @@ export function composeView(text: string, prose: string, blocks: readonly Block[
 }
 
 /** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
-function plainLayout(text: string, lineStarts: readonly number[], last: PlainLayout | undefined) {
-  const comments = parseDirectives(text, lineStarts, new Set()).directives.map((d) => d.span);
+function plainLayout(text: string, lineStarts: readonly number[], last: { layout: PlainLayout; change: { start: number; oldEnd: number } } | undefined, markerFree: boolean) {
+  const comments = markerFree ? [] : parseDirectives(text, lineStarts, new Set()).directives.map((d) => d.span);
   if (last && !comments.length) {
-    const { start, oldEnd } = changedRange(last.text, text);
-    const blocks = plainTextBlocksAfter(text, lineStarts, last, start, oldEnd);
+    const blocks = plainTextBlocksAfter(text, lineStarts, last.layout, last.change.start, last.change.oldEnd);
     if (blocks) return { blocks, prose: text };
   }
   const parts: string[] = [];

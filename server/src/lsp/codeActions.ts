@@ -7,6 +7,7 @@ import { applyEdits as applyJsonEdits, modify, parse, type ParseError } from 'js
 import { TextDocument as TextDocumentLib } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FindingList } from '../core/findingList';
 import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
 import { otherRange, sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from './convert';
@@ -44,7 +45,7 @@ export function fixAllEdits(doc: TextDocument, findings: readonly Finding[], rel
 
 export function codeActions(
   doc: TextDocument,
-  findings: readonly Finding[],
+  findings: readonly Finding[] | FindingList,
   params: CodeActionParams,
   features: DiagnosticFeatures & { readonly documentChanges: boolean; readonly snippetEdits?: boolean },
   relint: Relint,
@@ -61,7 +62,7 @@ export function codeActions(
 
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      const finding = findings.find((f) => sameFinding(doc, f, diagnostic));
+      const finding = near(findings, doc.offsetAt(diagnostic.range.start), doc.offsetAt(diagnostic.range.end)).find((f) => sameFinding(doc, f, diagnostic));
       if (!finding) continue;
       const diagnostics = [toDiagnostic(doc, finding, features, navigation?.others)];
       if (finding.fix) actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics, edit: edit(finding.fix) });
@@ -71,10 +72,15 @@ export function codeActions(
     }
   }
   if (wants(FIX_ALL_KIND)) {
-    const edits = fixAllEdits(doc, findings, relint);
+    const edits = fixAllEdits(doc, 'within' in findings ? findings.toArray() : findings, relint);
     if (edits.length) actions.push({ title: 'Copydesk: fix all safely fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, edits, features.documentChanges) });
   }
   return actions;
+}
+
+/** The findings touching [start, end]: a draft's list places only those (see FindingList.within). */
+export function near(findings: readonly Finding[] | FindingList, start: number, end: number): readonly Finding[] {
+  return 'within' in findings ? findings.within(start, end) : findings.filter((f) => f.span.start <= end && f.span.end >= start);
 }
 
 /** For findings that point into other drafts (reused-paragraph): where those are, and the client's command that opens one. */

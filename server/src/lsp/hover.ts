@@ -6,11 +6,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { docsUrlFor } from '../core/defineCheck';
 import type { Check, Finding } from '../core/types';
+import type { FindingList } from '../core/findingList';
+import { near } from './codeActions';
 import { toRange } from './convert';
 
-export function hoverFor(doc: TextDocument, findings: readonly Finding[], position: Position, checks: readonly Check[], markdown: boolean): Hover | null {
+export function hoverFor(doc: TextDocument, findings: readonly Finding[] | FindingList, position: Position, checks: readonly Check[], markdown: boolean): Hover | null {
   const offset = doc.offsetAt(position);
-  const here = findings.filter((f) => f.span.start <= offset && offset < Math.max(f.span.end, f.span.start + 1));
+  const here = near(findings, offset, offset).filter((f) => f.span.start <= offset && offset < Math.max(f.span.end, f.span.start + 1));
   if (!here.length) return null;
   const byId = new Map(checks.map((c) => [c.meta.id, c]));
   const sections = here.map((f) => {

@@ -6,7 +6,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, DraftHistory, formatFor, lintTextInSteps, type LintResult } from '../api';
+import type { KnownVersion } from '../core/lines';
 import type { IndexedParagraph } from '../core/paragraphDigest';
+import { DraftDocument } from './draftDocument';
 import type { IndexLookup, MatchOptions, ParagraphLookup, ParagraphMatch } from '../core/paragraphIndex';
 import type { DocumentSettings } from './settings';
 import { yieldNow } from './yieldNow';
@@ -82,6 +84,11 @@ export class DocumentLinter {
   readonly blockCache = new BlockCache();
   /** Per open draft: its last complete lint, so an edit re-reads only the blocks it touched. */
   private readonly histories = new Map<string, DraftHistory>();
+  /**
+   * Per open draft: the texts of the last two versions given to the engine, which its history
+   * holds anyway, so that the engine can be told what changed since them without comparing texts.
+   */
+  private readonly given = new Map<string, { version: number; text: string }[]>();
 
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
@@ -112,9 +119,11 @@ export class DocumentLinter {
     if (uri) {
       this.entries.delete(uri);
       this.histories.delete(uri);
+      this.given.delete(uri);
     } else {
       this.entries.clear();
       this.histories.clear();
+      this.given.clear();
     }
   }
 
@@ -147,6 +156,15 @@ export class DocumentLinter {
     return stale;
   }
 
+  /** The document's line starts and what changed since the versions last given to the engine. */
+  private knownOf(doc: DraftDocument, text: string): KnownVersion {
+    const given = this.given.get(doc.uri) ?? [];
+    this.given.set(doc.uri, [{ version: doc.version, text }, ...given.filter((g) => g.version !== doc.version)].slice(0, 2));
+    // Now, not when asked: the document changes in place with the next edit.
+    const changes = given.map((g) => ({ text: g.text, change: doc.changeSince(g.version) }));
+    return { lineStarts: doc.lineStarts, changeSince: (earlier) => changes.find((c) => c.text === earlier)?.change };
+  }
+
   private historyOf(uri: string): DraftHistory {
     let history = this.histories.get(uri);
     if (!history) this.histories.set(uri, (history = new DraftHistory()));
@@ -165,8 +183,13 @@ export class DocumentLinter {
       onCheckError: this.onCheckError,
       blockCache: this.blockCache,
       history: this.historyOf(doc.uri),
+      ...(doc instanceof DraftDocument ? { known: this.knownOf(doc, text) } : {}),
       ...(workspace ? { workspace } : {}),
     });
-    return result ? { kind: 'linted', result } : { kind: 'cancelled' };
+    if (!result) return { kind: 'cancelled' };
+    // Complete: the history now starts from this version, and an older text kept here would be a second copy of the draft.
+    const given = this.given.get(doc.uri);
+    if (given && given[0]?.text === text) given.length = 1;
+    return { kind: 'linted', result };
   }
 }

@@ -4,7 +4,8 @@
  * for them (VS Code), pushed diagnostics for the rest (Neovim 0.7), incremental sync, versioned
  * code actions, the diagnostics budget. No check logic lives here; where it runs is `platform`.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DraftDocument } from './draftDocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -58,9 +59,10 @@ const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions 
 export function startSession(connection: Connection, platform: Platform): void {
   // Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
   const documents = new TextDocuments({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, canonicalLanguageId(languageId), version, content),
+    create: (uri, languageId, version, content) => new DraftDocument(uri, canonicalLanguageId(languageId), version, content),
     update: (doc, changes, version) => {
-      const updated = TextDocument.update(doc, changes, version);
+      const updated = doc;
+      updated.update(changes, version);
       const last = changes[changes.length - 1];
       if (last && 'range' in last) {
         const start = updated.offsetAt(last.range.start);
@@ -378,7 +380,7 @@ export function startSession(connection: Connection, platform: Platform): void {
     const outcome = await linter.lint(doc, docSettings);
     if (outcome.kind !== 'linted') return [];
     const navigation = openOtherCommand ? { others: otherDrafts, openCommand: openOtherCommand } : undefined;
-    return codeActions(doc, outcome.result.findings, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file), navigation);
+    return codeActions(doc, outcome.result.list, params, features, relintFor(doc, docSettings), suppressionContext(doc.uri, docSettings.config.file), navigation);
   });
 
   connection.onHover(async ({ textDocument, position }) => {
@@ -387,7 +389,7 @@ export function startSession(connection: Connection, platform: Platform): void {
     const docSettings = await settingsFor(doc.uri);
     if (docSettings.ignored) return null;
     const outcome = await linter.lint(doc, docSettings);
-    return outcome.kind === 'linted' ? hoverFor(doc, outcome.result.findings, position, checks, hoverMarkdown) : null;
+    return outcome.kind === 'linted' ? hoverFor(doc, outcome.result.list, position, checks, hoverMarkdown) : null;
   });
 
   function suppressionContext(uri: string, configFile: string | undefined): SuppressionContext {

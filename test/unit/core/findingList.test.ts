@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareFindings } from '../../../server/src/core/engine';
-import { mergedFindings, refinedFindings, shiftFinding } from '../../../server/src/core/findingList';
+import { findingArray, mergedFindings, refinedFindings, shiftFinding } from '../../../server/src/core/findingList';
 import type { Finding } from '../../../server/src/core/types';
 
 function at(checkId: string, start: number, end = start + 1): Finding {
@@ -52,4 +52,33 @@ describe('refinedFindings: a filter on placed findings, and extra findings merge
       assert.equal(refined.length, c.want.length);
     });
   }
+});
+
+describe('FindingList.within: the findings touching a span, as a filter of toArray gives them', () => {
+  const long = at('long', 2, 40);
+  const bundles = [[at('a', 0, 2), at('b', 3, 4)], [at('a', 0, 0), at('c', 1, 6)], []];
+  const offsets = [5, 20, 30];
+  const loose = [at('d', 0, 1), long, at('d', 22, 22), at('d', 50, 60)];
+  const lists = { merged: mergedFindings(bundles, offsets, loose), array: findingArray(expected(bundles, offsets, loose)) };
+  const cases: { name: string; start: number; end: number }[] = [
+    { name: 'before every finding but the first', start: 0, end: 0 },
+    { name: 'inside the long one only', start: 41, end: 41 },
+    { name: 'a point where a finding ends', start: 7, end: 7 },
+    { name: 'a point where an empty finding is', start: 20, end: 20 },
+    { name: 'a span over two blocks', start: 8, end: 21 },
+    { name: 'after every finding', start: 61, end: 70 },
+    { name: 'the whole draft', start: 0, end: 100 },
+  ];
+  for (const [kind, list] of Object.entries(lists)) {
+    for (const c of cases) {
+      it(`${kind}: ${c.name}`, () => {
+        const want = list.toArray().filter((f) => f.span.start <= c.end && f.span.end >= c.start);
+        assert.deepEqual(list.within(c.start, c.end), want);
+      });
+    }
+  }
+  it('a refined list too', () => {
+    const list = refinedFindings(lists.merged, (f) => f.checkId !== 'b', [at('e', 9, 12)]);
+    for (let p = 0; p <= 62; p++) assert.deepEqual(list.within(p, p), list.toArray().filter((f) => f.span.start <= p && f.span.end >= p), `at ${p}`);
+  });
 });
