@@ -3,7 +3,8 @@
  * differ: a fact or quote pasted twice reads as an editing slip.
  */
 import { defineCheck } from '../core/defineCheck';
-import { exactRepeats, foldedKey, nearRepeats } from '../core/repeats';
+import { BlockSummaries } from '../core/blockSummaries';
+import { exactRepeats, FirstUse, foldedKey, keyNumber, nearRepeats, startKeyPass, type FoldedKey } from '../core/repeats';
 import { blockSegments } from '../core/segments';
 import { TextMemo } from '../core/textMemo';
 import type { SourceTextView, Span } from '../core/types';
@@ -29,24 +30,30 @@ export default defineCheck({
   *run({ text, options }) {
     const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
     // Each paragraph's sentences and their comparison keys are remembered by the paragraph's text,
-    // so a run after a keystroke is a walk over keys, not a segmentation of the draft.
-    const perBlock = text.blocks.map((b) => sentenceKeys(b.text));
-    const first = new Map<string, { block: number; index: number }>();
-    for (const [block, sentences] of perBlock.entries()) {
-      for (const [index, sentence] of sentences.entries()) {
+    // so a run after a keystroke is a walk over key numbers, not a segmentation of the draft.
+    const perBlock = blockSentences.of(text);
+    startKeyPass();
+    firstBlock.begin();
+    firstIndex.begin();
+    for (let block = 0; block < perBlock.length; block++) {
+      const { keys } = perBlock[block]!;
+      for (let index = 0; index < keys.length; index++) {
+        const sentence = keys[index]!;
         if (sentence.words < options.minWords) continue;
-        const earlier = first.get(sentence.key);
-        if (!earlier) {
-          first.set(sentence.key, { block, index });
+        const id = keyNumber(sentence);
+        const earlier = firstBlock.get(id);
+        if (earlier < 0) {
+          firstBlock.set(id, block);
+          firstIndex.set(id, index);
           continue;
         }
-        if (earlier.block === block || covered.has(`${block}:${earlier.block}`) || covered.has(`${block}:*`)) continue;
+        if (earlier === block || covered.has(`${block}:${earlier}`) || covered.has(`${block}:*`)) continue;
         yield {
           messageId: 'duplicate',
-          data: { line: String(text.blocks[earlier.block]!.line) },
+          data: { line: String(text.blocks[earlier]!.line) },
           span: spanOf(text, perBlock, block, index),
           tags: ['unnecessary'],
-          related: [{ span: spanOf(text, perBlock, earlier.block, earlier.index), messageId: 'firstCopy' }],
+          related: [{ span: spanOf(text, perBlock, earlier, firstIndex.get(id)), messageId: 'firstCopy' }],
           suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
         };
       }
@@ -54,33 +61,30 @@ export default defineCheck({
   },
 });
 
-interface SentenceKey {
-  /** From the block's start. */
-  readonly start: number;
-  readonly end: number;
-  readonly key: string;
-  readonly words: number;
+/** One paragraph's sentences: offsets from the block's start as pairs, and each one's comparison key. */
+interface SentenceKeys {
+  readonly spans: Uint32Array;
+  readonly keys: readonly FoldedKey[];
 }
 
-const keyMemo = new TextMemo<readonly SentenceKey[]>();
+const keyMemo = new TextMemo<SentenceKeys>();
+const blockSentences = new BlockSummaries((block) => sentenceKeys(block.text));
+const firstBlock = new FirstUse();
+const firstIndex = new FirstUse();
 
-function sentenceKeys(blockProse: string): readonly SentenceKey[] {
+function sentenceKeys(blockProse: string): SentenceKeys {
   return keyMemo.get(blockProse, (prose) => {
-    const pairs = blockSegments(prose).sentences;
-    const out: SentenceKey[] = [];
-    for (let i = 0; i < pairs.length; i += 2) {
-      const start = pairs[i]!;
-      const end = pairs[i + 1]!;
-      out.push({ start, end, ...foldedKey(prose.slice(start, end)) });
-    }
-    return out;
+    const spans = blockSegments(prose).sentences;
+    const keys: FoldedKey[] = [];
+    for (let i = 0; i < spans.length; i += 2) keys.push(foldedKey(prose.slice(spans[i]!, spans[i + 1]!)));
+    return { spans, keys };
   });
 }
 
-function spanOf(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+function spanOf(text: SourceTextView, perBlock: readonly SentenceKeys[], block: number, index: number): Span {
   const at = text.blocks[block]!.span.start;
-  const s = perBlock[block]![index]!;
-  return { start: at + s.start, end: at + s.end };
+  const { spans } = perBlock[block]!;
+  return { start: at + spans[2 * index]!, end: at + spans[2 * index + 1]! };
 }
 
 /** Copies already reported as whole paragraphs: "copy:original", or "copy:*" for exact copies. */
@@ -94,9 +98,9 @@ function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<
 }
 
 /** The sentence with the space after it, or before it when it ends its paragraph. */
-function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly SentenceKeys[], block: number, index: number): Span {
   const sentence = spanOf(text, perBlock, block, index);
-  const count = perBlock[block]!.length;
+  const count = perBlock[block]!.keys.length;
   if (index + 1 < count) return { start: sentence.start, end: spanOf(text, perBlock, block, index + 1).start };
   if (index > 0) return { start: spanOf(text, perBlock, block, index - 1).end, end: sentence.end };
   return sentence;
