@@ -9,7 +9,8 @@
  * after a keystroke only the stretch from the edited paragraph to `distance` words past it is read
  * again; the rest of the last run's answer is kept (see `again`).
  */
-import { ID_BITS, JOINED, keys, NAME, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
+import { BlockSummaries } from './blockSummaries';
+import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
 import { NumberTable } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
 import type { SourceTextView, Span } from './types';
@@ -65,7 +66,8 @@ interface Answer {
   readonly headings: readonly boolean[];
   readonly t: Tokens;
   readonly uses: Int32Array;
-  readonly names: Uint8Array;
+  /** Per key, its uses as a name (capitalised in mid-sentence) outside headlines and copies. */
+  readonly names: Int32Array;
   readonly runs: readonly Run[];
   readonly words: readonly Repeat[];
 }
@@ -76,35 +78,83 @@ let last: Answer | undefined;
 /** At most this many edited paragraphs are patched; more, and the draft is read whole. */
 const MAX_EDITED = 8;
 
+/** Each block's words, kept aligned with the last draft's blocks (see BlockSummaries). */
+const blockWords = new BlockSummaries((block) => wordsOf(block.kind, block.text), true);
+
 /** @param reuse whether the last run's answer may serve (tests compare both ways) */
 export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options: EchoOptions, reuse = true): Echo[] {
-  if (resetIdsIfFull()) last = undefined;
+  if (resetIdsIfFull()) (last = undefined), blockWords.clear();
   const copies = new Set(exactRepeats(view, 1).map((r) => r.copy));
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
-  const perBlock = view.blocks.map((b, index) => (copies.has(index) ? undefined : wordsOf(b.kind, b.text)));
+  const words = blockWords.of(view);
+  const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
   const headings = view.blocks.map((b) => b.kind === 'heading');
-  const t = tokens(view, perBlock);
-  const { uses, names } = counts(t, perBlock);
+  const { t, uses, names } = (reuse ? patched(last, perBlock, headings) : undefined) ?? whole(perBlock, headings);
   const answer = (reuse ? again(last, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
   if (reuse) last = answer;
   const echoes: Echo[] = [
-    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(t, r.j, r.length), earlier: spanOf(t, r.i, r.length), distance: r.j - r.i })),
-    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(t, w.j, 1), earlier: spanOf(t, w.i, 1), distance: w.j - w.i })),
+    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, t, r.j, r.length), earlier: spanOf(view, t, r.i, r.length), distance: r.j - r.i })),
+    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, t, w.j, 1), earlier: spanOf(view, t, w.i, 1), distance: w.j - w.i })),
   ];
   return echoes.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The draft's uses of each key (headlines included, copies not) and which keys are names. */
-function counts(t: Tokens, perBlock: readonly (BlockWords | undefined)[]): { uses: Int32Array; names: Uint8Array } {
+/** The words a reader meets once: a headline's or a copy's count as uses only. */
+function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings']): (BlockWords | undefined)[] {
+  return perBlock.map((w, index) => (headings[index] ? undefined : w));
+}
+
+/** Tokens and counts read from every block. */
+function whole(perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> {
+  const t = tokens(countedWords(perBlock, headings));
   const uses = new Int32Array(keys.length);
   for (const words of perBlock) if (words) for (const id of words.ids) uses[id]!++;
-  const names = new Uint8Array(keys.length);
-  for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!] = 1;
-  return { uses, names };
+  const names = new Int32Array(keys.length);
+  for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!]!++;
+  return { t, uses, names };
+}
+
+/** At most this many changed blocks are patched into the last tokens and counts; more, and every block is read. */
+const MAX_PATCHED = 64;
+
+/**
+ * Tokens and counts from the last run's, when the draft has as many blocks and only a few of
+ * them changed their words (or became or stopped being a headline or a copy): a keystroke costs
+ * the changed blocks and copies of the arrays, not a read of every block.
+ */
+function patched(previous: Answer | undefined, perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> | undefined {
+  if (!previous || previous.perBlock.length !== perBlock.length || previous.t.nextSentence > 0x7fffffff) return undefined;
+  let from = -1;
+  let to = -1;
+  let changed = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    if (previous.perBlock[b] === perBlock[b] && previous.headings[b] === headings[b]) continue;
+    if (++changed > MAX_PATCHED) return undefined;
+    if (from < 0) from = b;
+    to = b + 1;
+  }
+  if (from < 0) return previous;
+  const uses = new Int32Array(keys.length);
+  uses.set(previous.uses);
+  const names = new Int32Array(keys.length);
+  names.set(previous.names);
+  const counted = countedWords(perBlock, headings);
+  for (let b = from; b < to; b++) {
+    const before = previous.perBlock[b];
+    const now = perBlock[b];
+    if (before === now && previous.headings[b] === headings[b]) continue;
+    if (before) for (const id of before.ids) uses[id]!--;
+    if (now) for (const id of now.ids) uses[id]!++;
+    const wasCounted = previous.headings[b] ? undefined : before;
+    if (wasCounted) for (let k = 0; k < wasCounted.ids.length; k++) if (wasCounted.flags[k]! & NAME) names[wasCounted.ids[k]!]!--;
+    const isCounted = counted[b];
+    if (isCounted) for (let k = 0; k < isCounted.ids.length; k++) if (isCounted.flags[k]! & NAME) names[isCounted.ids[k]!]!++;
+  }
+  return { t: patchTokens(previous.t, counted, from, to), uses, names };
 }
 
 /** The passes over a whole draft. */
-function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Uint8Array): Answer {
+function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
   const runs = passes.phrases(0, new NumberTable(t.count), () => false);
   const words = passes.words(0, t.count, new Map(), inPhrase(t.count, runs));
@@ -126,7 +176,7 @@ function again(
   headings: Answer['headings'],
   t: Tokens,
   uses: Int32Array,
-  names: Uint8Array,
+  names: Int32Array,
 ): Answer | undefined {
   if (!previous || previous.vocabulary !== vocabulary || JSON.stringify(previous.options) !== JSON.stringify(options)) return undefined;
   if (previous.perBlock.length !== perBlock.length || previous.headings.some((h, i) => h !== headings[i])) return undefined;
@@ -182,7 +232,7 @@ function again(
  * (used `topicUses` times), a name or neither. A word that changed standing and is also used
  * outside them changes answers anywhere in the draft.
  */
-function sameStanding(previous: Answer, edited: readonly number[], perBlock: Answer['perBlock'], uses: Int32Array, names: Uint8Array, topicUses: number, vocabulary: Vocabulary): boolean {
+function sameStanding(previous: Answer, edited: readonly number[], perBlock: Answer['perBlock'], uses: Int32Array, names: Int32Array, topicUses: number, vocabulary: Vocabulary): boolean {
   const tally = (blocks: Answer['perBlock']): Map<number, number> => {
     const n = new Map<number, number>();
     for (const b of edited) for (const id of blocks[b]?.ids ?? []) n.set(id, (n.get(id) ?? 0) + 1);
@@ -229,7 +279,7 @@ class Passes {
     vocabulary: Vocabulary,
     private readonly options: EchoOptions,
     private readonly uses: Int32Array,
-    private readonly names: Uint8Array,
+    private readonly names: Int32Array,
   ) {
     this.lookup = wordClasses(vocabulary);
   }
@@ -313,6 +363,8 @@ function nextWord(t: Tokens, j: number): number {
   return j + 1 < t.count && t.sentences[j + 1] === t.sentences[j] && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
 }
 
-function spanOf(t: Tokens, j: number, length: number): Span {
-  return { start: t.starts[j]!, end: t.ends[j + length - 1]! };
+function spanOf(view: SourceTextView, t: Tokens, j: number, length: number): Span {
+  // The words of a phrase are in one sentence, so in one block.
+  const at = view.blocks[blockOf(t, j)]!.span.start;
+  return { start: at + t.starts[j]!, end: at + t.ends[j + length - 1]! };
 }
