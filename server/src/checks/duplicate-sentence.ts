@@ -4,7 +4,8 @@
  */
 import { defineCheck } from '../core/defineCheck';
 import { BlockSummaries } from '../core/blockSummaries';
-import { exactRepeats, FirstUse, foldedKey, keyNumber, nearRepeats, startKeyPass, type FoldedKey } from '../core/repeats';
+import { exactRepeats, foldedKey, nearRepeats, type FoldedKey } from '../core/repeats';
+import { SentenceIndex, type BlockSentences } from '../core/sentenceIndex';
 import { blockSegments } from '../core/segments';
 import { TextMemo } from '../core/textMemo';
 import type { SourceTextView, Span } from '../core/types';
@@ -32,47 +33,26 @@ export default defineCheck({
     // Each paragraph's sentences and their comparison keys are remembered by the paragraph's text,
     // so a run after a keystroke is a walk over key numbers, not a segmentation of the draft.
     const perBlock = blockSentences.of(text);
-    startKeyPass();
-    firstBlock.begin();
-    firstIndex.begin();
-    for (let block = 0; block < perBlock.length; block++) {
-      const { keys } = perBlock[block]!;
-      for (let index = 0; index < keys.length; index++) {
-        const sentence = keys[index]!;
-        if (sentence.words < options.minWords) continue;
-        const id = keyNumber(sentence);
-        const earlier = firstBlock.get(id);
-        if (earlier < 0) {
-          firstBlock.set(id, block);
-          firstIndex.set(id, index);
-          continue;
-        }
-        if (earlier === block || covered.has(`${block}:${earlier}`) || covered.has(`${block}:*`)) continue;
-        yield {
-          messageId: 'duplicate',
-          data: { line: String(text.blocks[earlier]!.line) },
-          span: spanOf(text, perBlock, block, index),
-          tags: ['unnecessary'],
-          related: [{ span: spanOf(text, perBlock, earlier, firstIndex.get(id)), messageId: 'firstCopy' }],
-          suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
-        };
-      }
+    for (const { block, index, firstBlock, firstIndex } of sentenceIndex.repeats(perBlock, options.minWords)) {
+      if (covered.has(`${block}:${firstBlock}`) || covered.has(`${block}:*`)) continue;
+      yield {
+        messageId: 'duplicate',
+        data: { line: String(text.blocks[firstBlock]!.line) },
+        span: spanOf(text, perBlock, block, index),
+        tags: ['unnecessary'],
+        related: [{ span: spanOf(text, perBlock, firstBlock, firstIndex), messageId: 'firstCopy' }],
+        suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
+      };
     }
   },
 });
 
-/** One paragraph's sentences: offsets from the block's start as pairs, and each one's comparison key. */
-interface SentenceKeys {
-  readonly spans: Uint32Array;
-  readonly keys: readonly FoldedKey[];
-}
-
-const keyMemo = new TextMemo<SentenceKeys>();
+const keyMemo = new TextMemo<BlockSentences>();
 const blockSentences = new BlockSummaries((block) => sentenceKeys(block.text));
-const firstBlock = new FirstUse();
-const firstIndex = new FirstUse();
+/** Kept across versions of the draft being typed in (another draft, or other settings, rebuild it). */
+const sentenceIndex = new SentenceIndex();
 
-function sentenceKeys(blockProse: string): SentenceKeys {
+function sentenceKeys(blockProse: string): BlockSentences {
   return keyMemo.get(blockProse, (prose) => {
     const spans = blockSegments(prose).sentences;
     const keys: FoldedKey[] = [];
@@ -81,7 +61,7 @@ function sentenceKeys(blockProse: string): SentenceKeys {
   });
 }
 
-function spanOf(text: SourceTextView, perBlock: readonly SentenceKeys[], block: number, index: number): Span {
+function spanOf(text: SourceTextView, perBlock: readonly BlockSentences[], block: number, index: number): Span {
   const at = text.blocks[block]!.span.start;
   const { spans } = perBlock[block]!;
   return { start: at + spans[2 * index]!, end: at + spans[2 * index + 1]! };
@@ -98,7 +78,7 @@ function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<
 }
 
 /** The sentence with the space after it, or before it when it ends its paragraph. */
-function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly SentenceKeys[], block: number, index: number): Span {
+function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly BlockSentences[], block: number, index: number): Span {
   const sentence = spanOf(text, perBlock, block, index);
   const count = perBlock[block]!.keys.length;
   if (index + 1 < count) return { start: sentence.start, end: spanOf(text, perBlock, block, index + 1).start };

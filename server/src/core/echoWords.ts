@@ -56,7 +56,10 @@ export function resetIdsIfFull(): boolean {
   return true;
 }
 
-/** The words of the prose a reader meets once: headlines and copies are left out (their words still count as uses). */
+/**
+ * The words of the prose a reader meets once: headlines and copies are left out (their words still
+ * count as uses). The arrays are longer than `count` (room to grow, see patchTokens).
+ */
 export interface Tokens {
   readonly count: number;
   readonly ids: Int32Array;
@@ -81,7 +84,7 @@ export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
     count += counted[index]?.ids.length ?? 0;
   }
   blockStarts[counted.length] = count;
-  const t = { count, ids: new Int32Array(count), starts: new Uint32Array(count), ends: new Uint32Array(count), sentences: new Uint32Array(count), flags: new Uint8Array(count), blockStarts };
+  const t = { count, ...arrays(withRoom(count)), blockStarts };
   let sentenceBase = 0;
   for (let index = 0; index < counted.length; index++) {
     const w = counted[index];
@@ -91,7 +94,7 @@ export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
 }
 
 /** Copies block words `w` into `t` from token `at`, its sentences numbered from `base`; returns the next free number. */
-function place(t: Omit<Tokens, 'nextSentence' | 'count' | 'blockStarts'>, w: BlockWords, at: number, base: number): number {
+function place(t: Arrays, w: BlockWords, at: number, base: number): number {
   t.ids.set(w.ids, at);
   t.flags.set(w.flags, at);
   t.starts.set(w.starts, at);
@@ -102,8 +105,9 @@ function place(t: Omit<Tokens, 'nextSentence' | 'count' | 'blockStarts'>, w: Blo
 
 /**
  * The tokens of a new version from the last one's, when blocks `from` to `to` (exclusive) are the
- * only ones whose words changed and the draft has as many blocks: the rest is copied as it was,
- * whole stretches at a time, and the changed blocks' sentences get numbers no sentence had.
+ * only ones whose words changed and the draft has as many blocks: the words after them are moved
+ * along in place (the arrays keep room to grow), and the changed blocks' sentences get numbers no
+ * sentence had. `old` is given up: its arrays are the new tokens'.
  */
 export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefined)[], from: number, to: number): Tokens {
   const oldFrom = old.blockStarts[from]!;
@@ -112,15 +116,12 @@ export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefin
   for (let k = from; k < to; k++) middle += counted[k]?.ids.length ?? 0;
   const count = old.count - (oldTo - oldFrom) + middle;
   const delta = middle - (oldTo - oldFrom);
-  const t = { ids: new Int32Array(count), starts: new Uint32Array(count), ends: new Uint32Array(count), sentences: new Uint32Array(count), flags: new Uint8Array(count) };
-  const copy = (src: number, end: number, dst: number): void => {
-    t.ids.set(old.ids.subarray(src, end), dst);
-    t.starts.set(old.starts.subarray(src, end), dst);
-    t.ends.set(old.ends.subarray(src, end), dst);
-    t.sentences.set(old.sentences.subarray(src, end), dst);
-    t.flags.set(old.flags.subarray(src, end), dst);
-  };
-  copy(0, oldFrom, 0);
+  let t: Arrays = old;
+  if (count > old.ids.length) {
+    t = arrays(withRoom(count));
+    copyTokens(old, 0, oldFrom, t, 0);
+  }
+  copyTokens(old, oldTo, old.count, t, oldFrom + middle);
   const blockStarts = new Int32Array(counted.length + 1);
   blockStarts.set(old.blockStarts.subarray(0, from + 1));
   let at = oldFrom;
@@ -130,9 +131,33 @@ export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefin
     const w = counted[k];
     if (w) (next = place(t, w, at, next)), (at += w.ids.length);
   }
-  copy(oldTo, old.count, at);
   for (let k = to; k <= counted.length; k++) blockStarts[k] = old.blockStarts[k]! + delta;
-  return { count, ...t, blockStarts, nextSentence: next };
+  return { count, ids: t.ids, starts: t.starts, ends: t.ends, sentences: t.sentences, flags: t.flags, blockStarts, nextSentence: next };
+}
+
+type Arrays = Pick<Tokens, 'ids' | 'starts' | 'ends' | 'sentences' | 'flags'>;
+
+function arrays(size: number): Arrays {
+  return { ids: new Int32Array(size), starts: new Uint32Array(size), ends: new Uint32Array(size), sentences: new Uint32Array(size), flags: new Uint8Array(size) };
+}
+
+/** Room for a draft to grow by typing before the arrays are made again: about 1.5% more words. */
+function withRoom(count: number): number {
+  return count + (count >> 6) + 256;
+}
+
+/** Tokens `start` to `end` of `src` to `dst` from `at`; the same arrays may overlap (copyWithin moves them as memmove does). */
+function copyTokens(src: Arrays, start: number, end: number, dst: Arrays, at: number): void {
+  if (start === end || (src === dst && start === at)) return;
+  if (src === dst) {
+    for (const a of [src.ids, src.starts, src.ends, src.sentences, src.flags]) a.copyWithin(at, start, end);
+    return;
+  }
+  dst.ids.set(src.ids.subarray(start, end), at);
+  dst.starts.set(src.starts.subarray(start, end), at);
+  dst.ends.set(src.ends.subarray(start, end), at);
+  dst.sentences.set(src.sentences.subarray(start, end), at);
+  dst.flags.set(src.flags.subarray(start, end), at);
 }
 
 /** The block holding token `j`. */

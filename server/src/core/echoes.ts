@@ -89,8 +89,11 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   const words = blockWords.of(view);
   const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
   const headings = view.blocks.map((b) => b.kind === 'heading');
-  const { t, uses, names } = (reuse ? patched(last, perBlock, headings) : undefined) ?? whole(perBlock, headings);
-  const answer = (reuse ? again(last, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
+  // The last answer's tokens become this run's (patched in place): should this run fail, the next reads the draft whole.
+  const prior = reuse ? last : undefined;
+  if (reuse) last = undefined;
+  const { t, uses, names } = (prior ? patched(prior, perBlock, headings) : undefined) ?? whole(perBlock, headings);
+  const answer = (prior ? again(prior, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
   if (reuse) last = answer;
   const echoes: Echo[] = [
     ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, t, r.j, r.length), earlier: spanOf(view, t, r.i, r.length), distance: r.j - r.i })),
@@ -122,8 +125,8 @@ const MAX_PATCHED = 64;
  * them changed their words (or became or stopped being a headline or a copy): a keystroke costs
  * the changed blocks and copies of the arrays, not a read of every block.
  */
-function patched(previous: Answer | undefined, perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> | undefined {
-  if (!previous || previous.perBlock.length !== perBlock.length || previous.t.nextSentence > 0x7fffffff) return undefined;
+function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> | undefined {
+  if (previous.perBlock.length !== perBlock.length || previous.t.nextSentence > 0x7fffffff) return undefined;
   let from = -1;
   let to = -1;
   let changed = 0;

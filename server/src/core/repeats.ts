@@ -77,6 +77,11 @@ export function startKeyPass(): void {
   generation++;
 }
 
+/** Which numbering key numbers are in now: an index of them is void once it changes. */
+export function keyGeneration(): number {
+  return generation;
+}
+
 export function keyNumber(k: FoldedKey): number {
   if (k.generation === generation) return k.id;
   let id = keyNumbers.get(k.key);
@@ -288,6 +293,10 @@ class NearIndex {
   }
 
   private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
+    let changed = -1;
+    let count = 0;
+    for (let block = 0; block < sets.length && count < 2; block++) if (sets[block] !== this.sets[block]) (changed = block), count++;
+    if (count === 1 && sameSet(exact, this.exact)) return this.patchOne(changed, sets[changed]);
     const affected = new Set<number>();
     const touch = (set: ShingleSet | undefined): void => {
       for (const s of set?.list ?? []) {
@@ -312,6 +321,52 @@ class NearIndex {
     for (const b of this.exact) if (!exact.has(b)) affected.add(b);
     this.exact = new Set(exact);
     for (const block of affected) this.results[block] = this.search(block);
+  }
+
+  /**
+   * One block's new shingles (a keystroke). A block's answer depends on the earlier blocks sharing
+   * a shingle with it that proposes candidates, and on which shingles are too common to: so an
+   * earlier block is searched again only if one of its shingles just crossed that line, and a later
+   * one only if the changed block was its answer; otherwise the changed block is merely weighed
+   * against the later block's answer, one list intersection instead of a search.
+   */
+  private patchOne(c: number, after: ShingleSet | undefined): void {
+    const before = this.sets[c];
+    const shingles = [...(before?.list ?? []), ...(after?.list ?? [])];
+    const was = shingles.map((s) => this.holders(s).length);
+    if (before) this.remove(before, c);
+    if (after) this.add(after, c);
+    this.sets[c] = after;
+    const again = new Set<number>([c]);
+    const later = new Set<number>();
+    const candidates = new Set<number>();
+    shingles.forEach((s, i) => {
+      const holders = this.holders(s);
+      if (was[i]! <= MAX_POSTINGS !== holders.length <= MAX_POSTINGS) for (const b of holders) again.add(b);
+      else if (holders.length <= MAX_POSTINGS) {
+        for (const b of holders) if (b > c) later.add(b);
+        if (i >= (before?.list.length ?? 0)) for (const b of holders) if (b > c) candidates.add(b);
+      }
+    });
+    for (const b of later) {
+      if (again.has(b)) continue;
+      const best = this.results[b];
+      if (best?.original === c) {
+        again.add(b);
+        continue;
+      }
+      const set = this.sets[b];
+      if (!after || !set || !candidates.has(b) || this.exact.has(b) || !comparableLengths(set, after)) continue;
+      const similarity = overlapCoefficient(set, after);
+      if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && c < best.original))) this.results[b] = { copy: b, original: c, similarity };
+    }
+    for (const block of again) this.results[block] = this.search(block);
+  }
+
+  /** The blocks holding shingle `s`, ascending. */
+  private holders(s: number): readonly number[] {
+    const list = this.postings.get(s);
+    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
   }
 
   /** The earlier block `block` repeats most closely, at or above the threshold. */
