@@ -160,7 +160,7 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
 function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
   const runs = passes.phrases(0, new NumberTable(t.count), () => false);
-  const words = passes.words(0, t.count, new Map(), inPhrase(t.count, runs));
+  const words = passes.words(0, t.count, new Map(), inPhrase(runs, 0, t.count));
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
 
@@ -182,7 +182,8 @@ function again(
   names: Int32Array,
 ): Answer | undefined {
   if (!previous || previous.vocabulary !== vocabulary || JSON.stringify(previous.options) !== JSON.stringify(options)) return undefined;
-  if (previous.perBlock.length !== perBlock.length || previous.headings.some((h, i) => h !== headings[i])) return undefined;
+  if (previous.perBlock.length !== perBlock.length) return undefined;
+  for (let b = 0; b < headings.length; b++) if (previous.headings[b] !== headings[b]) return undefined;
   const edited: number[] = [];
   for (let b = 0; b < perBlock.length; b++) {
     // A copy turning into prose or back changes what counts as a use: read the draft whole.
@@ -211,22 +212,17 @@ function again(
   const settled = (j: number): boolean => j >= end + options.distance + MAX_PHRASE_WORDS && stepBefore(previous.runs, j - delta) === j - delta;
   const middle = passes.phrases(restart, lastGram, settled);
   const resume = middle.stopped;
-  const runs = [
-    ...previous.runs.filter((r) => r.j < restart),
-    ...middle,
-    ...previous.runs.filter((r) => r.j >= resume - delta).map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })),
-  ];
+  // Both lists are in text order: the kept ends are slices, moved only when the word count changed.
+  const keptRuns = previous.runs.slice(firstFrom(previous.runs, resume - delta));
+  const runs = previous.runs.slice(0, firstFrom(previous.runs, restart)).concat(middle, delta ? keptRuns.map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })) : keptRuns);
 
   // Single words: from before the edit (a word's next word may be in it) to `distance` past it and past the rerun phrases.
   const from = Math.min(restart, Math.max(0, a - 1));
   const to = Math.min(t.count, Math.max(resume, end + options.distance + 2));
   const lastUse = new Map<number, number>();
   for (let q = Math.max(0, from - options.distance - 1); q < from; q++) if (passes.rare(q) && passes.descriptive(t.ids[q]!)) lastUse.set(t.ids[q]!, q);
-  const words = [
-    ...previous.words.filter((w) => w.j < from),
-    ...passes.words(from, to, lastUse, inPhrase(t.count, runs)),
-    ...previous.words.filter((w) => w.j + delta >= to).map((w) => ({ j: w.j + delta, i: w.i + delta })),
-  ];
+  const keptWords = previous.words.slice(firstFrom(previous.words, to - delta));
+  const words = previous.words.slice(0, firstFrom(previous.words, from)).concat(passes.words(from, to, lastUse, inPhrase(runs, from, to)), delta ? keptWords.map((w) => ({ j: w.j + delta, i: w.i + delta })) : keptWords);
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
 
@@ -268,10 +264,26 @@ function stepBefore(runs: readonly Run[], at: number): number {
   return run && run.j + run.length > at ? run.j : at;
 }
 
-function inPhrase(count: number, runs: readonly Run[]): Uint8Array {
-  const marks = new Uint8Array(count);
-  for (const r of runs) if (r.echo) marks.fill(1, r.j, r.j + r.length);
-  return marks;
+/** The index of the first of `list` (in text order) at or after word `j`. */
+function firstFrom(list: readonly { readonly j: number }[], j: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.j < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which words `from` to `to` are inside a reported phrase (`marks[j - from]`): only the stretch the word pass reads. */
+function inPhrase(runs: readonly Run[], from: number, to: number): { readonly marks: Uint8Array; readonly from: number } {
+  const marks = new Uint8Array(Math.max(0, to - from));
+  for (let k = firstFrom(runs, from - MAX_PHRASE_WORDS); k < runs.length && runs[k]!.j < to; k++) {
+    const r = runs[k]!;
+    if (r.echo) marks.fill(1, Math.max(0, r.j - from), Math.max(0, Math.min(to, r.j + r.length) - from));
+  }
+  return { marks, from };
 }
 
 class Passes {
@@ -333,7 +345,7 @@ class Passes {
   }
 
   /** Uncommon descriptive words used again within `distance` words, for words `from` to `to`. */
-  words(from: number, to: number, lastUse: Map<number, number>, phrased: Uint8Array): Repeat[] {
+  words(from: number, to: number, lastUse: Map<number, number>, phrased: { readonly marks: Uint8Array; readonly from: number }): Repeat[] {
     const { t, options } = this;
     const found: Repeat[] = [];
     for (let j = from; j < to; j++) {
@@ -341,7 +353,7 @@ class Passes {
       if (!this.rare(j) || !this.lookup.descriptive(id)) continue;
       const i = lastUse.get(id);
       lastUse.set(id, j);
-      if (i === undefined || phrased[j] || j - i > options.distance) continue;
+      if (i === undefined || phrased.marks[j - phrased.from] || j - i > options.distance) continue;
       // "Little by little", "more and more": a fixed pattern, not an echo.
       if (t.sentences[j] === t.sentences[i] && j - i === 2) continue;
       // The same word before the same noun twice is a term ("mobile phones", "annual report").
