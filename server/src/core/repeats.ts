@@ -68,12 +68,22 @@ export function foldedKey(text: string): FoldedKey {
  */
 const keyNumbers = new Map<string, number>();
 let generation = 0;
+/** Characters of the keys numbered: every edited paragraph and sentence adds a key, and the table keeps it. */
+let keyChars = 0;
 const MAX_KEY_NUMBERS = 200_000;
+/** About twice a 4 MB draft's paragraph and sentence keys: a long session's old keys are let go. */
+const MAX_KEY_CHARS = 16_000_000;
 
 /** Call before a pass that numbers keys: the only place a numbering ends. */
 export function startKeyPass(): void {
-  if (keyNumbers.size <= MAX_KEY_NUMBERS) return;
+  if (keyNumbers.size <= MAX_KEY_NUMBERS && keyChars <= MAX_KEY_CHARS) return;
+  forgetKeyNumbers();
+}
+
+/** @internal Starts a new numbering (tests call it to prove that every index of numbers notices). */
+export function forgetKeyNumbers(): void {
   keyNumbers.clear();
+  keyChars = 0;
   generation++;
 }
 
@@ -85,7 +95,7 @@ export function keyGeneration(): number {
 export function keyNumber(k: FoldedKey): number {
   if (k.generation === generation) return k.id;
   let id = keyNumbers.get(k.key);
-  if (id === undefined) keyNumbers.set(k.key, (id = keyNumbers.size));
+  if (id === undefined) keyNumbers.set(k.key, (id = keyNumbers.size)), (keyChars += k.key.length);
   k.id = id;
   k.generation = generation;
   return id;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import fc from 'fast-check';
-import { foldedKey } from '../../../server/src/core/repeats';
+import { foldedKey, forgetKeyNumbers } from '../../../server/src/core/repeats';
 import { blockSegments } from '../../../server/src/core/segments';
 import { SentenceIndex, type BlockSentences, type SentenceRepeat } from '../../../server/src/core/sentenceIndex';
 
@@ -58,7 +58,7 @@ describe('SentenceIndex: table cases', () => {
 test('after any sequence of edits, the kept index answers as a fresh reading does', () => {
   const SENTENCES = ['The council voted on Tuesday to raise the levy.', 'Residents asked for more buses on the northern routes.', 'The mayor said the plan would be reviewed next spring.', 'Short one.', 'The ferry runs every hour, the operator said.'];
   const paragraph = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
-  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'replace', 'insert', 'delete', 'copy'), paragraph, minWords: fc.constantFrom(6, 6, 6, 3) });
+  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'replace', 'insert', 'delete', 'copy'), paragraph, minWords: fc.constantFrom(6, 6, 6, 3), renumber: fc.boolean() });
   fc.assert(
     fc.property(fc.array(paragraph, { minLength: 1, maxLength: 10 }), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
       const index = new SentenceIndex();
@@ -70,6 +70,8 @@ test('after any sequence of edits, the kept index answers as a fresh reading doe
         else if (e.kind === 'delete' && blocks.length > 1) blocks.splice(i, 1);
         else if (e.kind === 'copy') blocks.splice(i, 0, blocks[e.at % blocks.length]!);
         else blocks.splice(i, 0, e.paragraph);
+        // A long session's key numbering starts again: the index must notice, not mix two numberings.
+        if (e.renumber) forgetKeyNumbers();
         assert.deepEqual(index.repeats(blocks.map(sentencesOf), e.minWords), reference(blocks, e.minWords));
       }
     }),
