@@ -3,7 +3,9 @@
  * differ: a fact or quote pasted twice reads as an editing slip.
  */
 import { defineCheck } from '../core/defineCheck';
-import { exactRepeats, foldedKey, nearRepeats } from '../core/repeats';
+import { BlockSummaries } from '../core/blockSummaries';
+import { exactRepeats, foldedKey, nearRepeats, type FoldedKey } from '../core/repeats';
+import { SentenceIndex, type BlockSentences } from '../core/sentenceIndex';
 import { blockSegments } from '../core/segments';
 import { TextMemo } from '../core/textMemo';
 import type { SourceTextView, Span } from '../core/types';
@@ -29,58 +31,40 @@ export default defineCheck({
   *run({ text, options }) {
     const covered = pairsAlreadyReported(text, options.nearDuplicateThreshold);
     // Each paragraph's sentences and their comparison keys are remembered by the paragraph's text,
-    // so a run after a keystroke is a walk over keys, not a segmentation of the draft.
-    const perBlock = text.blocks.map((b) => sentenceKeys(b.text));
-    const first = new Map<string, { block: number; index: number }>();
-    for (const [block, sentences] of perBlock.entries()) {
-      for (const [index, sentence] of sentences.entries()) {
-        if (sentence.words < options.minWords) continue;
-        const earlier = first.get(sentence.key);
-        if (!earlier) {
-          first.set(sentence.key, { block, index });
-          continue;
-        }
-        if (earlier.block === block || covered.has(`${block}:${earlier.block}`) || covered.has(`${block}:*`)) continue;
-        yield {
-          messageId: 'duplicate',
-          data: { line: String(text.blocks[earlier.block]!.line) },
-          span: spanOf(text, perBlock, block, index),
-          tags: ['unnecessary'],
-          related: [{ span: spanOf(text, perBlock, earlier.block, earlier.index), messageId: 'firstCopy' }],
-          suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
-        };
-      }
+    // so a run after a keystroke is a walk over key numbers, not a segmentation of the draft.
+    const perBlock = blockSentences.of(text);
+    for (const { block, index, firstBlock, firstIndex } of sentenceIndex.repeats(perBlock, options.minWords)) {
+      if (covered.has(`${block}:${firstBlock}`) || covered.has(`${block}:*`)) continue;
+      yield {
+        messageId: 'duplicate',
+        data: { line: String(text.blocks[firstBlock]!.line) },
+        span: spanOf(text, perBlock, block, index),
+        tags: ['unnecessary'],
+        related: [{ span: spanOf(text, perBlock, firstBlock, firstIndex), messageId: 'firstCopy' }],
+        suggestions: [{ messageId: 'remove', edits: [{ span: sentenceRemovalSpan(text, perBlock, block, index), newText: '' }] }],
+      };
     }
   },
 });
 
-interface SentenceKey {
-  /** From the block's start. */
-  readonly start: number;
-  readonly end: number;
-  readonly key: string;
-  readonly words: number;
-}
+const keyMemo = new TextMemo<BlockSentences>();
+const blockSentences = new BlockSummaries((block) => sentenceKeys(block.text));
+/** Kept across versions of the draft being typed in (another draft, or other settings, rebuild it). */
+const sentenceIndex = new SentenceIndex();
 
-const keyMemo = new TextMemo<readonly SentenceKey[]>();
-
-function sentenceKeys(blockProse: string): readonly SentenceKey[] {
+function sentenceKeys(blockProse: string): BlockSentences {
   return keyMemo.get(blockProse, (prose) => {
-    const pairs = blockSegments(prose).sentences;
-    const out: SentenceKey[] = [];
-    for (let i = 0; i < pairs.length; i += 2) {
-      const start = pairs[i]!;
-      const end = pairs[i + 1]!;
-      out.push({ start, end, ...foldedKey(prose.slice(start, end)) });
-    }
-    return out;
+    const spans = blockSegments(prose).sentences;
+    const keys: FoldedKey[] = [];
+    for (let i = 0; i < spans.length; i += 2) keys.push(foldedKey(prose.slice(spans[i]!, spans[i + 1]!)));
+    return { spans, keys };
   });
 }
 
-function spanOf(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+function spanOf(text: SourceTextView, perBlock: readonly BlockSentences[], block: number, index: number): Span {
   const at = text.blocks[block]!.span.start;
-  const s = perBlock[block]![index]!;
-  return { start: at + s.start, end: at + s.end };
+  const { spans } = perBlock[block]!;
+  return { start: at + spans[2 * index]!, end: at + spans[2 * index + 1]! };
 }
 
 /** Copies already reported as whole paragraphs: "copy:original", or "copy:*" for exact copies. */
@@ -94,9 +78,9 @@ function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<
 }
 
 /** The sentence with the space after it, or before it when it ends its paragraph. */
-function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly (readonly SentenceKey[])[], block: number, index: number): Span {
+function sentenceRemovalSpan(text: SourceTextView, perBlock: readonly BlockSentences[], block: number, index: number): Span {
   const sentence = spanOf(text, perBlock, block, index);
-  const count = perBlock[block]!.length;
+  const count = perBlock[block]!.keys.length;
   if (index + 1 < count) return { start: sentence.start, end: spanOf(text, perBlock, block, index + 1).start };
   if (index > 0) return { start: spanOf(text, perBlock, block, index - 1).end, end: sentence.end };
   return sentence;

@@ -53,9 +53,18 @@ export default defineCheck({
  * after the headline (a repeated headline, a dek set as a heading, a byline) are passed over.
  */
 export function ledeIndex(view: SourceTextView): number | undefined {
+  // A walk that stops at the headline, not a list of every paragraph: this runs on every keystroke.
   const { blocks } = view;
-  const paragraphs = blocks.flatMap((b, i) => (b.kind === 'paragraph' ? [i] : []));
-  const headline = blocks.findIndex((b) => b.kind === 'heading');
-  if (headline < 0 || paragraphs.filter((i) => i < headline).length > 1) return paragraphs[0];
-  return paragraphs.find((i) => i > headline);
+  let first = -1;
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const kind = blocks[i]!.kind;
+    if (kind === 'heading') {
+      if (before > 1) return first;
+      for (let j = i + 1; j < blocks.length; j++) if (blocks[j]!.kind === 'paragraph') return j;
+      return undefined;
+    }
+    if (kind === 'paragraph' && before++ === 0) first = i;
+  }
+  return first < 0 ? undefined : first;
 }

@@ -9,6 +9,7 @@
  * round. Quotations are included: their marks and apostrophes are the writer's typing, not the
  * source's words.
  */
+import { BlockSummaries } from '../core/blockSummaries';
 import { defineCheck } from '../core/defineCheck';
 import { blockQuoteMarks, markFor, type QuoteMark, type QuoteRole } from '../core/quoteMarks';
 
@@ -20,6 +21,8 @@ const KIND: Readonly<Record<QuoteRole, string>> = {
   'close-single': 'single quotation mark',
   apostrophe: 'apostrophe',
 };
+
+const blockMarks = new BlockSummaries((block) => blockQuoteMarks(block.text));
 
 export default defineCheck({
   meta: {
@@ -45,14 +48,16 @@ export default defineCheck({
   },
   *run({ text, options }) {
     // The counts are sums of per-paragraph counts; only the marks to change are gathered.
-    const perBlock = text.blocks.map((b) => blockQuoteMarks(b.text));
-    const curly = perBlock.reduce((n, b) => n + b.curly, 0);
-    const straight = perBlock.reduce((n, b) => n + b.straight, 0);
+    const perBlock = blockMarks.of(text);
+    let curly = 0;
+    let straight = 0;
+    for (const b of perBlock) (curly += b.curly), (straight += b.straight);
     const house = options.style === 'curly' || options.style === 'straight' ? options.style : undefined;
     if (!house && (curly === 0 || straight === 0)) return;
     const target: QuoteMark['style'] = house ?? (curly >= straight ? 'curly' : 'straight');
     const counts = { majority: String(target === 'curly' ? curly : straight), minority: String(target === 'curly' ? straight : curly) };
-    for (const [index, block] of perBlock.entries()) {
+    for (let index = 0; index < perBlock.length; index++) {
+      const block = perBlock[index]!;
       if ((target === 'curly' ? block.straight : block.curly) === 0) continue;
       const at = text.blocks[index]!.span.start;
       for (const local of block.marks) {

@@ -8,7 +8,7 @@ import { linksIn } from './protected';
 import { blockSegments } from './segments';
 import { overlapsAny, SpanSet } from './spans';
 import { TextMemo } from './textMemo';
-import type { BlockKind, SourceTextView, Span } from './types';
+import type { BlockKind, Span } from './types';
 import type { Vocabulary } from './echoes';
 
 /** Capitalised in mid-sentence: a name ("Rapid City"); its word is then never an echo, even opening a sentence. */
@@ -56,46 +56,121 @@ export function resetIdsIfFull(): boolean {
   return true;
 }
 
-/** The words of the prose a reader meets once, in draft offsets: headlines and copies are left out (their words still count as uses). */
+/**
+ * The words of the prose a reader meets once: headlines and copies are left out (their words still
+ * count as uses). The arrays are longer than `count` (room to grow, see patchTokens).
+ */
 export interface Tokens {
   readonly count: number;
   readonly ids: Int32Array;
+  /** From the start of the word's block's prose (see blockOf): a block that moves keeps them. */
   readonly starts: Uint32Array;
   readonly ends: Uint32Array;
-  /** Sentence numbers across the draft: only equality matters. */
+  /** Sentence numbers, one per sentence of the draft: only equality matters. */
   readonly sentences: Uint32Array;
   readonly flags: Uint8Array;
   /** The first token of each block (and, last, the count): where an edited paragraph's words begin. */
   readonly blockStarts: Int32Array;
+  /** A number no sentence has yet: an edited paragraph's sentences are numbered from here. */
+  readonly nextSentence: number;
 }
 
-/** The words of the prose a reader meets once, in draft offsets: headlines and copies are left out (their words still count as uses). */
-export function tokens(view: SourceTextView, perBlock: readonly (BlockWords | undefined)[]): Tokens {
-  const counted = (index: number): BlockWords | undefined => (view.blocks[index]!.kind === 'heading' ? undefined : perBlock[index]);
-  const blockStarts = new Int32Array(perBlock.length + 1);
+/** The words of the prose a reader meets once; `counted[k]` is block k's words, or undefined for a headline or a copy. */
+export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
+  const blockStarts = new Int32Array(counted.length + 1);
   let count = 0;
-  for (let index = 0; index < perBlock.length; index++) {
+  for (let index = 0; index < counted.length; index++) {
     blockStarts[index] = count;
-    count += counted(index)?.ids.length ?? 0;
+    count += counted[index]?.ids.length ?? 0;
   }
-  blockStarts[perBlock.length] = count;
-  const t = { count, ids: new Int32Array(count), starts: new Uint32Array(count), ends: new Uint32Array(count), sentences: new Uint32Array(count), flags: new Uint8Array(count), blockStarts };
+  blockStarts[counted.length] = count;
+  const t = { count, ...arrays(withRoom(count)), blockStarts };
   let sentenceBase = 0;
-  for (let index = 0; index < perBlock.length; index++) {
-    const w = counted(index);
-    if (!w) continue;
-    const at = blockStarts[index]!;
-    const offset = view.blocks[index]!.span.start;
-    t.ids.set(w.ids, at);
-    t.flags.set(w.flags, at);
-    for (let k = 0; k < w.ids.length; k++) {
-      t.starts[at + k] = w.starts[k]! + offset;
-      t.ends[at + k] = w.ends[k]! + offset;
-      t.sentences[at + k] = w.sentences[k]! + sentenceBase;
-    }
-    sentenceBase += (w.sentences[w.sentences.length - 1] ?? 0) + 1;
+  for (let index = 0; index < counted.length; index++) {
+    const w = counted[index];
+    if (w) sentenceBase = place(t, w, blockStarts[index]!, sentenceBase);
   }
-  return t;
+  return { ...t, nextSentence: sentenceBase };
+}
+
+/** Copies block words `w` into `t` from token `at`, its sentences numbered from `base`; returns the next free number. */
+function place(t: Arrays, w: BlockWords, at: number, base: number): number {
+  t.ids.set(w.ids, at);
+  t.flags.set(w.flags, at);
+  t.starts.set(w.starts, at);
+  t.ends.set(w.ends, at);
+  for (let k = 0; k < w.ids.length; k++) t.sentences[at + k] = w.sentences[k]! + base;
+  return base + (w.sentences[w.sentences.length - 1] ?? 0) + 1;
+}
+
+/**
+ * The tokens of a new version from the last one's, when blocks `from` to `to` (exclusive) are the
+ * only ones whose words changed and the draft has as many blocks: the words after them are moved
+ * along in place (the arrays keep room to grow), and the changed blocks' sentences get numbers no
+ * sentence had. `old` is given up: its arrays are the new tokens'.
+ */
+export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefined)[], from: number, to: number): Tokens {
+  const oldFrom = old.blockStarts[from]!;
+  const oldTo = old.blockStarts[to]!;
+  let middle = 0;
+  for (let k = from; k < to; k++) middle += counted[k]?.ids.length ?? 0;
+  const count = old.count - (oldTo - oldFrom) + middle;
+  const delta = middle - (oldTo - oldFrom);
+  let t: Arrays = old;
+  if (count > old.ids.length) {
+    t = arrays(withRoom(count));
+    copyTokens(old, 0, oldFrom, t, 0);
+  }
+  copyTokens(old, oldTo, old.count, t, oldFrom + middle);
+  const blockStarts = new Int32Array(counted.length + 1);
+  blockStarts.set(old.blockStarts.subarray(0, from + 1));
+  let at = oldFrom;
+  let next = old.nextSentence;
+  for (let k = from; k < to; k++) {
+    blockStarts[k] = at;
+    const w = counted[k];
+    if (w) (next = place(t, w, at, next)), (at += w.ids.length);
+  }
+  for (let k = to; k <= counted.length; k++) blockStarts[k] = old.blockStarts[k]! + delta;
+  return { count, ids: t.ids, starts: t.starts, ends: t.ends, sentences: t.sentences, flags: t.flags, blockStarts, nextSentence: next };
+}
+
+type Arrays = Pick<Tokens, 'ids' | 'starts' | 'ends' | 'sentences' | 'flags'>;
+
+function arrays(size: number): Arrays {
+  return { ids: new Int32Array(size), starts: new Uint32Array(size), ends: new Uint32Array(size), sentences: new Uint32Array(size), flags: new Uint8Array(size) };
+}
+
+/** Room for a draft to grow by typing before the arrays are made again: about 1.5% more words. */
+function withRoom(count: number): number {
+  return count + (count >> 6) + 256;
+}
+
+/** Tokens `start` to `end` of `src` to `dst` from `at`; the same arrays may overlap (copyWithin moves them as memmove does). */
+function copyTokens(src: Arrays, start: number, end: number, dst: Arrays, at: number): void {
+  if (start === end || (src === dst && start === at)) return;
+  if (src === dst) {
+    for (const a of [src.ids, src.starts, src.ends, src.sentences, src.flags]) a.copyWithin(at, start, end);
+    return;
+  }
+  dst.ids.set(src.ids.subarray(start, end), at);
+  dst.starts.set(src.starts.subarray(start, end), at);
+  dst.ends.set(src.ends.subarray(start, end), at);
+  dst.sentences.set(src.sentences.subarray(start, end), at);
+  dst.flags.set(src.flags.subarray(start, end), at);
+}
+
+/** The block holding token `j`. */
+export function blockOf(t: Tokens, j: number): number {
+  // The last block starting at or before j (an empty block starts where the next one does).
+  let lo = 0;
+  let hi = t.blockStarts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t.blockStarts[mid]! <= j) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function wordsOf(kind: BlockKind, prose: string): BlockWords {

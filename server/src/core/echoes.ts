@@ -9,7 +9,8 @@
  * after a keystroke only the stretch from the edited paragraph to `distance` words past it is read
  * again; the rest of the last run's answer is kept (see `again`).
  */
-import { ID_BITS, JOINED, keys, NAME, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
+import { BlockSummaries } from './blockSummaries';
+import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
 import { NumberTable } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
 import type { SourceTextView, Span } from './types';
@@ -65,7 +66,8 @@ interface Answer {
   readonly headings: readonly boolean[];
   readonly t: Tokens;
   readonly uses: Int32Array;
-  readonly names: Uint8Array;
+  /** Per key, its uses as a name (capitalised in mid-sentence) outside headlines and copies. */
+  readonly names: Int32Array;
   readonly runs: readonly Run[];
   readonly words: readonly Repeat[];
 }
@@ -76,38 +78,89 @@ let last: Answer | undefined;
 /** At most this many edited paragraphs are patched; more, and the draft is read whole. */
 const MAX_EDITED = 8;
 
+/** Each block's words, kept aligned with the last draft's blocks (see BlockSummaries). */
+const blockWords = new BlockSummaries((block) => wordsOf(block.kind, block.text), true);
+
 /** @param reuse whether the last run's answer may serve (tests compare both ways) */
 export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options: EchoOptions, reuse = true): Echo[] {
-  if (resetIdsIfFull()) last = undefined;
+  if (resetIdsIfFull()) (last = undefined), blockWords.clear();
   const copies = new Set(exactRepeats(view, 1).map((r) => r.copy));
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
-  const perBlock = view.blocks.map((b, index) => (copies.has(index) ? undefined : wordsOf(b.kind, b.text)));
+  const words = blockWords.of(view);
+  const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
   const headings = view.blocks.map((b) => b.kind === 'heading');
-  const t = tokens(view, perBlock);
-  const { uses, names } = counts(t, perBlock);
-  const answer = (reuse ? again(last, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
+  // The last answer's tokens become this run's (patched in place): should this run fail, the next reads the draft whole.
+  const prior = reuse ? last : undefined;
+  if (reuse) last = undefined;
+  const { t, uses, names } = (prior ? patched(prior, perBlock, headings) : undefined) ?? whole(perBlock, headings);
+  const answer = (prior ? again(prior, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
   if (reuse) last = answer;
   const echoes: Echo[] = [
-    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(t, r.j, r.length), earlier: spanOf(t, r.i, r.length), distance: r.j - r.i })),
-    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(t, w.j, 1), earlier: spanOf(t, w.i, 1), distance: w.j - w.i })),
+    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, t, r.j, r.length), earlier: spanOf(view, t, r.i, r.length), distance: r.j - r.i })),
+    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, t, w.j, 1), earlier: spanOf(view, t, w.i, 1), distance: w.j - w.i })),
   ];
   return echoes.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The draft's uses of each key (headlines included, copies not) and which keys are names. */
-function counts(t: Tokens, perBlock: readonly (BlockWords | undefined)[]): { uses: Int32Array; names: Uint8Array } {
+/** The words a reader meets once: a headline's or a copy's count as uses only. */
+function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings']): (BlockWords | undefined)[] {
+  return perBlock.map((w, index) => (headings[index] ? undefined : w));
+}
+
+/** Tokens and counts read from every block. */
+function whole(perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> {
+  const t = tokens(countedWords(perBlock, headings));
   const uses = new Int32Array(keys.length);
   for (const words of perBlock) if (words) for (const id of words.ids) uses[id]!++;
-  const names = new Uint8Array(keys.length);
-  for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!] = 1;
-  return { uses, names };
+  const names = new Int32Array(keys.length);
+  for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!]!++;
+  return { t, uses, names };
+}
+
+/** At most this many changed blocks are patched into the last tokens and counts; more, and every block is read. */
+const MAX_PATCHED = 64;
+
+/**
+ * Tokens and counts from the last run's, when the draft has as many blocks and only a few of
+ * them changed their words (or became or stopped being a headline or a copy): a keystroke costs
+ * the changed blocks and copies of the arrays, not a read of every block.
+ */
+function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> | undefined {
+  if (previous.perBlock.length !== perBlock.length || previous.t.nextSentence > 0x7fffffff) return undefined;
+  let from = -1;
+  let to = -1;
+  let changed = 0;
+  for (let b = 0; b < perBlock.length; b++) {
+    if (previous.perBlock[b] === perBlock[b] && previous.headings[b] === headings[b]) continue;
+    if (++changed > MAX_PATCHED) return undefined;
+    if (from < 0) from = b;
+    to = b + 1;
+  }
+  if (from < 0) return previous;
+  const uses = new Int32Array(keys.length);
+  uses.set(previous.uses);
+  const names = new Int32Array(keys.length);
+  names.set(previous.names);
+  const counted = countedWords(perBlock, headings);
+  for (let b = from; b < to; b++) {
+    const before = previous.perBlock[b];
+    const now = perBlock[b];
+    if (before === now && previous.headings[b] === headings[b]) continue;
+    if (before) for (const id of before.ids) uses[id]!--;
+    if (now) for (const id of now.ids) uses[id]!++;
+    const wasCounted = previous.headings[b] ? undefined : before;
+    if (wasCounted) for (let k = 0; k < wasCounted.ids.length; k++) if (wasCounted.flags[k]! & NAME) names[wasCounted.ids[k]!]!--;
+    const isCounted = counted[b];
+    if (isCounted) for (let k = 0; k < isCounted.ids.length; k++) if (isCounted.flags[k]! & NAME) names[isCounted.ids[k]!]!++;
+  }
+  return { t: patchTokens(previous.t, counted, from, to), uses, names };
 }
 
 /** The passes over a whole draft. */
-function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Uint8Array): Answer {
+function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
   const runs = passes.phrases(0, new NumberTable(t.count), () => false);
-  const words = passes.words(0, t.count, new Map(), inPhrase(t.count, runs));
+  const words = passes.words(0, t.count, new Map(), inPhrase(runs, 0, t.count));
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
 
@@ -126,10 +179,11 @@ function again(
   headings: Answer['headings'],
   t: Tokens,
   uses: Int32Array,
-  names: Uint8Array,
+  names: Int32Array,
 ): Answer | undefined {
   if (!previous || previous.vocabulary !== vocabulary || JSON.stringify(previous.options) !== JSON.stringify(options)) return undefined;
-  if (previous.perBlock.length !== perBlock.length || previous.headings.some((h, i) => h !== headings[i])) return undefined;
+  if (previous.perBlock.length !== perBlock.length) return undefined;
+  for (let b = 0; b < headings.length; b++) if (previous.headings[b] !== headings[b]) return undefined;
   const edited: number[] = [];
   for (let b = 0; b < perBlock.length; b++) {
     // A copy turning into prose or back changes what counts as a use: read the draft whole.
@@ -158,22 +212,17 @@ function again(
   const settled = (j: number): boolean => j >= end + options.distance + MAX_PHRASE_WORDS && stepBefore(previous.runs, j - delta) === j - delta;
   const middle = passes.phrases(restart, lastGram, settled);
   const resume = middle.stopped;
-  const runs = [
-    ...previous.runs.filter((r) => r.j < restart),
-    ...middle,
-    ...previous.runs.filter((r) => r.j >= resume - delta).map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })),
-  ];
+  // Both lists are in text order: the kept ends are slices, moved only when the word count changed.
+  const keptRuns = previous.runs.slice(firstFrom(previous.runs, resume - delta));
+  const runs = previous.runs.slice(0, firstFrom(previous.runs, restart)).concat(middle, delta ? keptRuns.map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })) : keptRuns);
 
   // Single words: from before the edit (a word's next word may be in it) to `distance` past it and past the rerun phrases.
   const from = Math.min(restart, Math.max(0, a - 1));
   const to = Math.min(t.count, Math.max(resume, end + options.distance + 2));
   const lastUse = new Map<number, number>();
   for (let q = Math.max(0, from - options.distance - 1); q < from; q++) if (passes.rare(q) && passes.descriptive(t.ids[q]!)) lastUse.set(t.ids[q]!, q);
-  const words = [
-    ...previous.words.filter((w) => w.j < from),
-    ...passes.words(from, to, lastUse, inPhrase(t.count, runs)),
-    ...previous.words.filter((w) => w.j + delta >= to).map((w) => ({ j: w.j + delta, i: w.i + delta })),
-  ];
+  const keptWords = previous.words.slice(firstFrom(previous.words, to - delta));
+  const words = previous.words.slice(0, firstFrom(previous.words, from)).concat(passes.words(from, to, lastUse, inPhrase(runs, from, to)), delta ? keptWords.map((w) => ({ j: w.j + delta, i: w.i + delta })) : keptWords);
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
 
@@ -182,7 +231,7 @@ function again(
  * (used `topicUses` times), a name or neither. A word that changed standing and is also used
  * outside them changes answers anywhere in the draft.
  */
-function sameStanding(previous: Answer, edited: readonly number[], perBlock: Answer['perBlock'], uses: Int32Array, names: Uint8Array, topicUses: number, vocabulary: Vocabulary): boolean {
+function sameStanding(previous: Answer, edited: readonly number[], perBlock: Answer['perBlock'], uses: Int32Array, names: Int32Array, topicUses: number, vocabulary: Vocabulary): boolean {
   const tally = (blocks: Answer['perBlock']): Map<number, number> => {
     const n = new Map<number, number>();
     for (const b of edited) for (const id of blocks[b]?.ids ?? []) n.set(id, (n.get(id) ?? 0) + 1);
@@ -215,10 +264,26 @@ function stepBefore(runs: readonly Run[], at: number): number {
   return run && run.j + run.length > at ? run.j : at;
 }
 
-function inPhrase(count: number, runs: readonly Run[]): Uint8Array {
-  const marks = new Uint8Array(count);
-  for (const r of runs) if (r.echo) marks.fill(1, r.j, r.j + r.length);
-  return marks;
+/** The index of the first of `list` (in text order) at or after word `j`. */
+function firstFrom(list: readonly { readonly j: number }[], j: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.j < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Which words `from` to `to` are inside a reported phrase (`marks[j - from]`): only the stretch the word pass reads. */
+function inPhrase(runs: readonly Run[], from: number, to: number): { readonly marks: Uint8Array; readonly from: number } {
+  const marks = new Uint8Array(Math.max(0, to - from));
+  for (let k = firstFrom(runs, from - MAX_PHRASE_WORDS); k < runs.length && runs[k]!.j < to; k++) {
+    const r = runs[k]!;
+    if (r.echo) marks.fill(1, Math.max(0, r.j - from), Math.max(0, Math.min(to, r.j + r.length) - from));
+  }
+  return { marks, from };
 }
 
 class Passes {
@@ -229,7 +294,7 @@ class Passes {
     vocabulary: Vocabulary,
     private readonly options: EchoOptions,
     private readonly uses: Int32Array,
-    private readonly names: Uint8Array,
+    private readonly names: Int32Array,
   ) {
     this.lookup = wordClasses(vocabulary);
   }
@@ -280,7 +345,7 @@ class Passes {
   }
 
   /** Uncommon descriptive words used again within `distance` words, for words `from` to `to`. */
-  words(from: number, to: number, lastUse: Map<number, number>, phrased: Uint8Array): Repeat[] {
+  words(from: number, to: number, lastUse: Map<number, number>, phrased: { readonly marks: Uint8Array; readonly from: number }): Repeat[] {
     const { t, options } = this;
     const found: Repeat[] = [];
     for (let j = from; j < to; j++) {
@@ -288,7 +353,7 @@ class Passes {
       if (!this.rare(j) || !this.lookup.descriptive(id)) continue;
       const i = lastUse.get(id);
       lastUse.set(id, j);
-      if (i === undefined || phrased[j] || j - i > options.distance) continue;
+      if (i === undefined || phrased.marks[j - phrased.from] || j - i > options.distance) continue;
       // "Little by little", "more and more": a fixed pattern, not an echo.
       if (t.sentences[j] === t.sentences[i] && j - i === 2) continue;
       // The same word before the same noun twice is a term ("mobile phones", "annual report").
@@ -313,6 +378,8 @@ function nextWord(t: Tokens, j: number): number {
   return j + 1 < t.count && t.sentences[j + 1] === t.sentences[j] && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
 }
 
-function spanOf(t: Tokens, j: number, length: number): Span {
-  return { start: t.starts[j]!, end: t.ends[j + length - 1]! };
+function spanOf(view: SourceTextView, t: Tokens, j: number, length: number): Span {
+  // The words of a phrase are in one sentence, so in one block.
+  const at = view.blocks[blockOf(t, j)]!.span.start;
+  return { start: at + t.starts[j]!, end: at + t.ends[j + length - 1]! };
 }

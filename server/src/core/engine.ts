@@ -475,25 +475,26 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   const length = text.length;
   assertSpan(report.span, length, meta.id);
   if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
-  const message = (id: string, data?: Readonly<Record<string, string>>): string => interpolate(meta.messages, id, data, meta.id);
-  const toFix = (f: FixReport<string>): Fix => {
-    f.edits.forEach((e) => assertSpan(e.span, length, meta.id));
-    return { title: message(f.messageId, f.data), edit: mergeEdits(f.edits, meta.id, text) };
-  };
+  // No closures here: this runs for every report of a first look and every document-scope report of a keystroke.
   return {
     checkId: meta.id,
     messageId: report.messageId,
-    message: message(report.messageId, report.data),
+    message: interpolate(meta.messages, report.messageId, report.data, meta.id),
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
-    ...(report.fix ? { fix: toFix(report.fix) } : {}),
-    suggestions: report.suggestions?.length ? report.suggestions.map(toFix) : NO_FIXES,
-    related: report.related?.length ? report.related.map((r) => toRelated(r, message(r.messageId, r.data), length, meta.id)) : NO_RELATED,
+    ...(report.fix ? { fix: toFix(meta, report.fix, text) } : {}),
+    suggestions: report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text)) : NO_FIXES,
+    related: report.related?.length ? report.related.map((r) => toRelated(r, interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED,
     tags: report.tags?.length ? report.tags : NO_TAGS,
     ...(report.actual !== undefined ? { actual: report.actual } : {}),
     ...(report.expected !== undefined ? { expected: report.expected } : {}),
     ...(report.note !== undefined ? { note: report.note } : {}),
   };
+}
+
+function toFix(meta: Check['meta'], f: FixReport<string>, text: string): Fix {
+  for (const e of f.edits) assertSpan(e.span, text.length, meta.id);
+  return { title: interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 
 /** A span in another draft cannot be checked against this draft's length; only its shape is. */
@@ -520,6 +521,7 @@ function assertSpan(span: Span, length: number, checkId: string): void {
 export function interpolate(messages: Readonly<Record<string, string>>, id: string, data: Readonly<Record<string, string>> | undefined, checkId: string): string {
   const template = messages[id];
   if (template === undefined) throw new Error(`${checkId} used unknown message id '${id}'`);
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     const value = data?.[name];
     if (value === undefined) throw new Error(`${checkId} message '${id}' needs a value for {{${name}}}`);

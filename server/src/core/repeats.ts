@@ -5,6 +5,7 @@
  */
 import { foldedWords, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
+import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
@@ -28,36 +29,117 @@ const MAX_POSTINGS = 8;
 /** A block under half the other's length is a quoted sentence or two, not a version of it. */
 const MIN_LENGTH_RATIO = 0.5;
 
-/** Per-text results several checks share, computed once per segmentation. */
-const shared = new WeakMap<SourceTextView, { keys?: { key: string; words: number }[]; shingles?: ShingleSet[]; near: Map<string, NearRepeat[]> }>();
+/** Per-view results several checks share, computed once per segmentation. */
+const shared = new WeakMap<SourceTextView, { exact?: Repeat[]; near: Map<string, NearRepeat[]> }>();
 
-function memo(view: SourceTextView): { keys?: { key: string; words: number }[]; shingles?: ShingleSet[]; near: Map<string, NearRepeat[]> } {
+function memo(view: SourceTextView): { exact?: Repeat[]; near: Map<string, NearRepeat[]> } {
   let entry = shared.get(view);
   if (!entry) shared.set(view, (entry = { near: new Map() }));
   return entry;
 }
 
+/** A comparison key with its word count and its number (see keyNumber). */
+export interface FoldedKey {
+  readonly key: string;
+  readonly words: number;
+  /** @internal keyNumber's answer and the numbering it belongs to. */
+  id: number;
+  /** @internal */
+  generation: number;
+}
+
 /** Across versions of a draft: an unchanged paragraph is not folded or shingled again. */
-const keyMemo = new TextMemo<{ key: string; words: number }>();
+const keyMemo = new TextMemo<FoldedKey>();
 const shingleMemo = new TextMemo<ShingleSet>();
 
 /** A paragraph's or sentence's comparison key and word count, remembered across versions of the draft. */
-export function foldedKey(text: string): { key: string; words: number } {
+export function foldedKey(text: string): FoldedKey {
   return keyMemo.get(text, (t) => {
     const key = normalizeForComparison(t);
-    return { key: detached(key), words: foldedWords(key).length };
+    return { key: detached(key), words: foldedWords(key).length, id: -1, generation: -1 };
   });
 }
 
-function blockKeys(view: SourceTextView): { key: string; words: number }[] {
-  const m = memo(view);
-  return (m.keys ??= view.blocks.map((b) => foldedKey(b.text)));
+/**
+ * Comparison keys as small numbers, so a pass over every paragraph or sentence of a draft finds
+ * the first use of a key in a typed array, not a string-keyed Map (10,000 paragraphs, 40,000
+ * sentences on a 4 MB draft). Numbers hold within one pass: `startKeyPass` may start a new
+ * numbering (when the table is full), and a key's number is then asked for again.
+ */
+const keyNumbers = new Map<string, number>();
+let generation = 0;
+/** Characters of the keys numbered: every edited paragraph and sentence adds a key, and the table keeps it. */
+let keyChars = 0;
+const MAX_KEY_NUMBERS = 200_000;
+/** About twice a 4 MB draft's paragraph and sentence keys: a long session's old keys are let go. */
+const MAX_KEY_CHARS = 16_000_000;
+
+/** Call before a pass that numbers keys: the only place a numbering ends. */
+export function startKeyPass(): void {
+  if (keyNumbers.size <= MAX_KEY_NUMBERS && keyChars <= MAX_KEY_CHARS) return;
+  forgetKeyNumbers();
 }
 
-function blockShingles(view: SourceTextView): ShingleSet[] {
-  const m = memo(view);
-  return (m.shingles ??= view.blocks.map((b) => shinglesOf(b.text)));
+/** @internal Starts a new numbering (tests call it to prove that every index of numbers notices). */
+export function forgetKeyNumbers(): void {
+  keyNumbers.clear();
+  keyChars = 0;
+  generation++;
 }
+
+/** Which numbering key numbers are in now: an index of them is void once it changes. */
+export function keyGeneration(): number {
+  return generation;
+}
+
+export function keyNumber(k: FoldedKey): number {
+  if (k.generation === generation) return k.id;
+  let id = keyNumbers.get(k.key);
+  if (id === undefined) keyNumbers.set(k.key, (id = keyNumbers.size)), (keyChars += k.key.length);
+  k.id = id;
+  k.generation = generation;
+  return id;
+}
+
+/**
+ * The first block (or sentence…) of each key in one pass: `firstOf(id)` is -1 until `setFirst`;
+ * stamped, so a pass does not clear an array as long as the draft's keys.
+ */
+export class FirstUse {
+  private at = new Int32Array(1024);
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  /** Starts a pass (after startKeyPass). */
+  begin(): void {
+    if (++this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 1));
+  }
+
+  get(id: number): number {
+    return id < this.at.length && this.stamps[id] === this.stamp ? this.at[id]! : -1;
+  }
+
+  set(id: number, value: number): void {
+    if (id >= this.at.length) this.grow(id + 1);
+    this.at[id] = value;
+    this.stamps[id] = this.stamp;
+  }
+
+  private grow(min: number): void {
+    const size = Math.max(min, this.at.length * 2);
+    const at = new Int32Array(size);
+    const stamps = new Uint32Array(size);
+    at.set(this.at);
+    stamps.set(this.stamps);
+    this.at = at;
+    this.stamps = stamps;
+  }
+}
+
+/** Each block's comparison key, kept aligned with the last draft's blocks. */
+const blockKeys = new BlockSummaries((block) => foldedKey(block.text));
+/** Each block's shingles, likewise. */
+const blockShingles = new BlockSummaries((block) => shinglesOf(block.text));
 
 /** Whether two blocks are close enough in length to be versions of each other. */
 function comparableLengths(a: ShingleSet, b: ShingleSet): boolean {
@@ -85,17 +167,32 @@ export function shinglesOf(text: string): ShingleSet {
   return shingleMemo.get(text, (t) => shingleSetOf(foldedWords(foldedKey(t).key), SHINGLE_SIZE));
 }
 
+/** Blocks of at least `minWords` words whose comparison key an earlier such block has. */
 export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {
-  const firstByKey = new Map<string, number>();
+  // Equal keys have equal word counts: a higher floor only drops repeats of the lowest one.
+  if (minWords < 1) return findExactRepeats(view, minWords);
+  const m = memo(view);
+  const all = (m.exact ??= findExactRepeats(view, 1));
+  if (minWords === 1) return all;
+  const keys = blockKeys.of(view);
+  return all.filter((r) => keys[r.copy]!.words >= minWords);
+}
+
+const firstBlock = new FirstUse();
+
+function findExactRepeats(view: SourceTextView, minWords: number): Repeat[] {
   const repeats: Repeat[] = [];
-  const keys = blockKeys(view);
-  view.blocks.forEach((_, index) => {
-    const { key, words } = keys[index]!;
-    if (words < minWords) return;
-    const original = firstByKey.get(key);
-    if (original === undefined) firstByKey.set(key, index);
+  const keys = blockKeys.of(view);
+  startKeyPass();
+  firstBlock.begin();
+  for (let index = 0; index < keys.length; index++) {
+    const k = keys[index]!;
+    if (k.words < minWords) continue;
+    const id = keyNumber(k);
+    const original = firstBlock.get(id);
+    if (original < 0) firstBlock.set(id, index);
     else repeats.push({ copy: index, original });
-  });
+  }
   return repeats;
 }
 
@@ -126,13 +223,13 @@ export function nearRepeats(view: SourceTextView, threshold: number, minWords: n
 }
 
 function findNearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const sets = blockShingles(view).map((set) => (set.words >= minWords ? set : undefined));
+  const sets = blockShingles.of(view).map((set) => (set.words >= minWords ? set : undefined));
   return nearIndexFor(sets, minWords, threshold).update(sets, exact);
 }
 
 /** The same answer without any index kept from earlier versions: what every incremental update must equal. */
 export function nearRepeatsFromScratch(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const sets = blockShingles(view).map((set) => (set.words >= minWords ? set : undefined));
+  const sets = blockShingles.of(view).map((set) => (set.words >= minWords ? set : undefined));
   return new NearIndex(minWords, threshold).update(sets, exact);
 }
 
@@ -206,6 +303,10 @@ class NearIndex {
   }
 
   private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
+    let changed = -1;
+    let count = 0;
+    for (let block = 0; block < sets.length && count < 2; block++) if (sets[block] !== this.sets[block]) (changed = block), count++;
+    if (count === 1 && sameSet(exact, this.exact)) return this.patchOne(changed, sets[changed]);
     const affected = new Set<number>();
     const touch = (set: ShingleSet | undefined): void => {
       for (const s of set?.list ?? []) {
@@ -230,6 +331,52 @@ class NearIndex {
     for (const b of this.exact) if (!exact.has(b)) affected.add(b);
     this.exact = new Set(exact);
     for (const block of affected) this.results[block] = this.search(block);
+  }
+
+  /**
+   * One block's new shingles (a keystroke). A block's answer depends on the earlier blocks sharing
+   * a shingle with it that proposes candidates, and on which shingles are too common to: so an
+   * earlier block is searched again only if one of its shingles just crossed that line, and a later
+   * one only if the changed block was its answer; otherwise the changed block is merely weighed
+   * against the later block's answer, one list intersection instead of a search.
+   */
+  private patchOne(c: number, after: ShingleSet | undefined): void {
+    const before = this.sets[c];
+    const shingles = [...(before?.list ?? []), ...(after?.list ?? [])];
+    const was = shingles.map((s) => this.holders(s).length);
+    if (before) this.remove(before, c);
+    if (after) this.add(after, c);
+    this.sets[c] = after;
+    const again = new Set<number>([c]);
+    const later = new Set<number>();
+    const candidates = new Set<number>();
+    shingles.forEach((s, i) => {
+      const holders = this.holders(s);
+      if (was[i]! <= MAX_POSTINGS !== holders.length <= MAX_POSTINGS) for (const b of holders) again.add(b);
+      else if (holders.length <= MAX_POSTINGS) {
+        for (const b of holders) if (b > c) later.add(b);
+        if (i >= (before?.list.length ?? 0)) for (const b of holders) if (b > c) candidates.add(b);
+      }
+    });
+    for (const b of later) {
+      if (again.has(b)) continue;
+      const best = this.results[b];
+      if (best?.original === c) {
+        again.add(b);
+        continue;
+      }
+      const set = this.sets[b];
+      if (!after || !set || !candidates.has(b) || this.exact.has(b) || !comparableLengths(set, after)) continue;
+      const similarity = overlapCoefficient(set, after);
+      if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && c < best.original))) this.results[b] = { copy: b, original: c, similarity };
+    }
+    for (const block of again) this.results[block] = this.search(block);
+  }
+
+  /** The blocks holding shingle `s`, ascending. */
+  private holders(s: number): readonly number[] {
+    const list = this.postings.get(s);
+    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
   }
 
   /** The earlier block `block` repeats most closely, at or above the threshold. */

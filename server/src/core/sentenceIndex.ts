@@ -1,0 +1,108 @@
+/**
+ * @file Which sentences repeat the first sentence with the same comparison key in another
+ * paragraph (duplicate-sentence), kept across versions of a draft: the first use of every key is
+ * in an index of the draft's sentences, and a keystroke takes the edited paragraph's sentences out
+ * and puts its new ones in, instead of a pass over the 40,000 sentences of a book-length draft.
+ */
+import { keyGeneration, keyNumber, startKeyPass, type FoldedKey } from './repeats';
+
+/** One paragraph's sentences: offsets from the block's start as pairs, and each one's comparison key. */
+export interface BlockSentences {
+  readonly spans: Uint32Array;
+  readonly keys: readonly FoldedKey[];
+}
+
+/** Sentence `index` of block `block`, whose key the sentence `firstIndex` of `firstBlock` had first. */
+export interface SentenceRepeat {
+  readonly block: number;
+  readonly index: number;
+  readonly firstBlock: number;
+  readonly firstIndex: number;
+}
+
+/** A sentence as one number, in text order: block, then index within it. */
+const PER_BLOCK = 2 ** 22;
+/** An edit touching more blocks than this rebuilds the index. */
+const MAX_CHANGED = 64;
+
+export class SentenceIndex {
+  private perBlock: readonly BlockSentences[] = [];
+  private minWords = Number.NaN;
+  private generation = -1;
+  /** Key number → its sentences in text order; a lone sentence is stored as its number. */
+  private readonly uses = new Map<number, number | number[]>();
+  /** Keys used more than once. */
+  private readonly repeated = new Set<number>();
+
+  /** Every sentence of at least `minWords` words whose key an earlier sentence in another block had first, in text order. */
+  repeats(perBlock: readonly BlockSentences[], minWords: number): SentenceRepeat[] {
+    startKeyPass();
+    if (!this.patch(perBlock, minWords)) this.rebuild(perBlock, minWords);
+    const out: SentenceRepeat[] = [];
+    for (const id of this.repeated) {
+      const list = this.uses.get(id) as number[];
+      const firstBlock = Math.floor(list[0]! / PER_BLOCK);
+      const firstIndex = list[0]! % PER_BLOCK;
+      for (let i = 1; i < list.length; i++) {
+        const block = Math.floor(list[i]! / PER_BLOCK);
+        if (block !== firstBlock) out.push({ block, index: list[i]! % PER_BLOCK, firstBlock, firstIndex });
+      }
+    }
+    return out.sort((a, b) => a.block - b.block || a.index - b.index);
+  }
+
+  private rebuild(perBlock: readonly BlockSentences[], minWords: number): void {
+    this.uses.clear();
+    this.repeated.clear();
+    this.minWords = minWords;
+    this.generation = keyGeneration();
+    perBlock.forEach((sentences, block) => this.each(sentences, block, (id, at) => this.add(id, at)));
+    this.perBlock = perBlock;
+  }
+
+  /** Takes the changed blocks' sentences out and their new ones in; false when that is not worth it or not possible. */
+  private patch(perBlock: readonly BlockSentences[], minWords: number): boolean {
+    if (minWords !== this.minWords || this.generation !== keyGeneration() || perBlock.length !== this.perBlock.length) return false;
+    const changed: number[] = [];
+    for (let block = 0; block < perBlock.length; block++) if (perBlock[block] !== this.perBlock[block] && changed.push(block) > MAX_CHANGED) return false;
+    for (const block of changed) {
+      this.each(this.perBlock[block]!, block, (id, at) => this.remove(id, at));
+      this.each(perBlock[block]!, block, (id, at) => this.add(id, at));
+    }
+    this.perBlock = perBlock;
+    return true;
+  }
+
+  private each(sentences: BlockSentences, block: number, visit: (id: number, at: number) => void): void {
+    const { keys } = sentences;
+    for (let index = 0; index < keys.length && index < PER_BLOCK; index++) if (keys[index]!.words >= this.minWords) visit(keyNumber(keys[index]!), block * PER_BLOCK + index);
+  }
+
+  private add(id: number, at: number): void {
+    const list = this.uses.get(id);
+    if (list === undefined) this.uses.set(id, at);
+    else if (typeof list === 'number') this.uses.set(id, list < at ? [list, at] : [at, list]), this.repeated.add(id);
+    else list.splice(insertionPoint(list, at), 0, at);
+  }
+
+  private remove(id: number, at: number): void {
+    const list = this.uses.get(id);
+    if (list === undefined || list === at) this.uses.delete(id);
+    else if (typeof list !== 'number') {
+      const i = insertionPoint(list, at);
+      if (list[i] === at) list.splice(i, 1);
+      if (list.length === 1) this.uses.set(id, list[0]!), this.repeated.delete(id);
+    }
+  }
+}
+
+function insertionPoint(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
