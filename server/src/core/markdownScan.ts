@@ -143,7 +143,9 @@ export class BlockScan {
     for (let opened = 0; opened < MAX_OPENED; opened++) {
       const ws = indentation(text, 0, col);
       if (ws.width >= 4) {
-        // Indented code, or the continuation of a paragraph: neither opens anything.
+        // Indented code, or the continuation of a paragraph: neither opens anything. It ends a table:
+        // micromark reads no row indented four columns or more.
+        if (this.leaf === 'table') this.leaf = undefined;
         if (this.leaf !== 'paragraph' && this.containers.length === 0) this.afterIndentedCode = true;
         return;
       }

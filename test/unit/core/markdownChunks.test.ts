@@ -89,6 +89,10 @@ const FOUND: { name: string; text: string }[] = [
   { name: 'micromark: after indented code, "2. two" is paragraph text', text: '\t- tabbed\n\t\t```\n\n2. starts at two\n\n# The harbour vote\n' },
   { name: 'micromark: "- a" then "2. b" is two lists, not a lazy line', text: '- a\n2. b\n\n  ```\n  indented fence\n```\n\n```\ncode with\n\nblank lines inside\n```\n' },
   { name: 'a tag line after a table starts an HTML block', text: '| a | b |\n| --- | --- |\n| 1 | 2 |\n<span>\n```\n- a\n  ```\n  code\n- b\n  ```\n# The harbour vote\n' },
+  {
+    name: 'FC_SEED=147025899: a line indented four columns ends a table (indented code), so a tag line then cannot interrupt the paragraph after it',
+    text: '| a | b |\n| --- | --- |\n| 1 | 2 |\n    indented code\nA line\n<span>\n```\n<pre>\nraw\n\nhtml\n</pre>\n',
+  },
 ];
 
 describe('Markdown chunks', () => {
