@@ -14,7 +14,6 @@
  * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +25,7 @@ import { DraftDocument } from '../server/src/lsp/draftDocument';
 import { DocumentLinter } from '../server/src/lsp/linter';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { corpus, SIZES, type SizeLabel } from './corpus';
-import { percentile } from './timing';
+import { percentile, printTopSelf } from './timing';
 
 const FEATURES = { codeDescription: true, unnecessaryTag: true, relatedInformation: true };
 const OUT = path.join(__dirname, '..', '.bench-cache');
@@ -149,22 +148,6 @@ async function main(): Promise<void> {
     console.log(mismatches ? `verify: ${mismatches} of ${editCount} edits differ from a fresh lint` : `verify: all ${editCount} edits equal a fresh lint`);
     if (mismatches) process.exitCode = 1;
   }
-}
-
-
-/** The functions with the most samples of their own (self time). */
-function printTopSelf(profile: Profiler.Profile): void {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, k) => {
-    const { callFrame: c } = byNode.get(id)!;
-    const key = `${c.functionName || '(anonymous)'} ${path.basename(c.url)}:${c.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[k] ?? 0) / 1000);
-  });
-  const all = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`self time, ${all.toFixed(0)} ms sampled:`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${key}`);
 }
 
 void main();

@@ -1,4 +1,6 @@
 /** @file Small statistics and timing helpers shared by every measure. */
+import type { Profiler } from 'node:inspector';
+import path from 'node:path';
 
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
@@ -28,4 +30,19 @@ export function round(value: number, digits = 3): number {
   if (!Number.isFinite(value)) return value;
   const scale = 10 ** Math.max(0, digits - Math.ceil(Math.log10(Math.abs(value) || 1)));
   return Math.round(value * scale) / scale;
+}
+
+/** Prints the functions with the most samples of their own (self time) in a CPU profile. */
+export function printTopSelf(profile: Profiler.Profile, top = 25): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, k) => {
+    const { callFrame: c } = byNode.get(id)!;
+    const key = `${c.functionName || '(anonymous)'} ${path.basename(c.url)}:${c.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[k] ?? 0) / 1000);
+  });
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`self time, ${all.toFixed(0)} ms sampled:`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${key}`);
 }

@@ -11,13 +11,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BlockCache, lintText } from '../server/src/api';
 import { corpus, SIZES, warmUpText, type SizeLabel } from './corpus';
-import { median } from './timing';
+import { median, printTopSelf } from './timing';
 
 const OUT = path.join(__dirname, '..', '.bench-cache');
 const { values } = parseArgs({ options: { size: { type: 'string', default: '400kb' }, runs: { type: 'string', default: '15' }, profile: { type: 'boolean', default: false } } });
@@ -54,26 +53,11 @@ async function main(): Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync(OUT, { recursive: true });
     writeFileSync(path.join(OUT, 'warm.cpuprofile'), JSON.stringify(profile));
-    printTopSelf(profile);
+    printTopSelf(profile, 30);
   }
   if (runs.some((r) => r.findings !== cold.findings)) console.log('WARNING: a warm run found a different number of findings');
   const wall = runs.map((r) => r.wall);
   console.log(`warm (n=${runs.length}): median ${median(wall).toFixed(1)} ms (min ${Math.min(...wall).toFixed(1)}), cpu median ${median(runs.map((r) => r.cpu)).toFixed(1)} ms; load ${load()}`);
-}
-
-/** The functions with the most samples of their own (self time). */
-function printTopSelf(profile: Profiler.Profile): void {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, k) => {
-    const { callFrame: c } = byNode.get(id)!;
-    const key = `${c.functionName || '(anonymous)'} ${path.basename(c.url)}:${c.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[k] ?? 0) / 1000);
-  });
-  const all = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`self time, ${all.toFixed(0)} ms sampled:`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(0).padStart(6)} ms ${((100 * ms) / all).toFixed(1).padStart(5)}%  ${key}`);
 }
 
 void main();

@@ -5,6 +5,7 @@
  */
 import { foldedWords, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
+import { insertionPoint } from './sortedList';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
@@ -435,17 +436,6 @@ class NearIndex {
       }
     }
   }
-}
-
-function insertionPoint(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {

@@ -5,6 +5,7 @@
  * and puts its new ones in, instead of a pass over the 40,000 sentences of a book-length draft.
  */
 import { keyGeneration, keyNumber, startKeyPass, type FoldedKey } from './repeats';
+import { insertionPoint } from './sortedList';
 
 /** One paragraph's sentences: offsets from the block's start as pairs, and each one's comparison key. */
 export interface BlockSentences {
@@ -94,15 +95,4 @@ export class SentenceIndex {
       if (list.length === 1) this.uses.set(id, list[0]!), this.repeated.delete(id);
     }
   }
-}
-
-function insertionPoint(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
