@@ -14,7 +14,6 @@
  * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
@@ -25,7 +24,7 @@ import { DraftDocument } from '../server/src/lsp/draftDocument';
 import { DocumentLinter } from '../server/src/lsp/linter';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { corpus, SIZES, type SizeLabel } from './corpus';
-import { percentile, printTopSelf } from './timing';
+import { percentile, printTopSelf, startProfiler } from './timing';
 
 const FEATURES = { codeDescription: true, unnecessaryTag: true, relatedInformation: true };
 const OUT = path.join(__dirname, '..', '.bench-cache');
@@ -86,13 +85,7 @@ async function main(): Promise<void> {
     console.log(`heap snapshot: ${v8.writeHeapSnapshot(path.join(OUT, 'open.heapsnapshot'))}`);
   }
 
-  const session = values.profile ? new Session() : undefined;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 200 });
-    await session.post('Profiler.start');
-  }
+  const session = values.profile ? await startProfiler(200) : undefined;
 
   let offset = doc.getText().indexOf(' ', Math.floor(doc.getText().length / 2)) + 1;
   const typed = 'the council said on Tuesday that the harbour plan would go ahead ';

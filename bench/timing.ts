@@ -1,5 +1,6 @@
 /** @file Small statistics and timing helpers shared by every measure. */
 import type { Profiler } from 'node:inspector';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 
 export function median(values: readonly number[]): number {
@@ -30,6 +31,16 @@ export function round(value: number, digits = 3): number {
   if (!Number.isFinite(value)) return value;
   const scale = 10 ** Math.max(0, digits - Math.ceil(Math.log10(Math.abs(value) || 1)));
   return Math.round(value * scale) / scale;
+}
+
+/** A CPU profile started in this process, sampling every `intervalUs` microseconds. */
+export async function startProfiler(intervalUs: number): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.post('Profiler.start');
+  return session;
 }
 
 /** Prints the functions with the most samples of their own (self time) in a CPU profile. */

@@ -11,12 +11,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BlockCache, lintText } from '../server/src/api';
 import { corpus, SIZES, warmUpText, type SizeLabel } from './corpus';
-import { median, printTopSelf } from './timing';
+import { median, printTopSelf, startProfiler } from './timing';
 
 const OUT = path.join(__dirname, '..', '.bench-cache');
 const { values } = parseArgs({ options: { size: { type: 'string', default: '400kb' }, runs: { type: 'string', default: '15' }, profile: { type: 'boolean', default: false } } });
@@ -41,13 +40,7 @@ async function main(): Promise<void> {
   time(warmUpText());
   const cold = time(text);
   console.log(`cold: ${cold.wall.toFixed(1)} ms (cpu ${cold.cpu.toFixed(1)} ms), ${cold.findings} findings`);
-  const session = values.profile ? new Session() : undefined;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 100 });
-    await session.post('Profiler.start');
-  }
+  const session = values.profile ? await startProfiler(100) : undefined;
   const runs = Array.from({ length: Number(values.runs) }, () => time(text));
   if (session) {
     const { profile } = await session.post('Profiler.stop');

@@ -6,7 +6,7 @@
  * versions and the inserted text): an edit reads only the characters at its ends, line starts are
  * updated around the edit, and the flat text is put together once, when someone asks for it.
  */
-import { computeLineStarts } from '../core/lines';
+import { computeLineStarts, lineIndexAt } from '../core/lines';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
 /** Where versions differ: [start, oldEnd) of the older became [start, newEnd) of the newer. */
@@ -89,7 +89,7 @@ export class DraftDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.size), 0);
-    const line = lineAt(this.lines, offset);
+    const line = lineIndexAt(this.lines, offset);
     const lineStart = this.lines[line]!;
     return { line, character: this.beforeEol(offset, lineStart) - lineStart };
   }
@@ -186,15 +186,9 @@ export class DraftDocument implements TextDocument {
     this.starts = this.pieces.map((piece) => ((at += piece.length), at - piece.length));
   }
 
+  /** The piece holding `offset`: the last one starting at or before it (line starts and piece starts are searched alike). */
   private pieceAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.starts, offset);
   }
 
   private charAt(offset: number): number {
@@ -222,15 +216,4 @@ function wellFormed(range: Range): Range {
 
 function isEol(c: number): boolean {
   return c === 13 || c === 10;
-}
-
-function lineAt(lines: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
