@@ -181,7 +181,10 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   const segments = blockSegments(prose);
   const pairs = segments.words;
   const n = pairs.length / 2;
-  const w = { ids: new Int32Array(n), starts: new Uint32Array(n), ends: new Uint32Array(n), sentences: new Uint32Array(n), flags: new Uint8Array(n) };
+  // One buffer for the five arrays: an ArrayBuffer and its backing store cost more than a typical
+  // paragraph's words, and a draft keeps one set per paragraph for as long as it is open.
+  const buffer = new ArrayBuffer(17 * n);
+  const w = { ids: new Int32Array(buffer, 0, n), starts: new Uint32Array(buffer, 4 * n, n), ends: new Uint32Array(buffer, 8 * n, n), sentences: new Uint32Array(buffer, 12 * n, n), flags: new Uint8Array(buffer, 16 * n, n) };
   const sentences = segments.sentences;
   const quoted: Span[] = [];
   for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
