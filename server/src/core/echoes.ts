@@ -96,8 +96,8 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   const answer = (prior ? again(prior, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
   if (reuse) last = answer;
   const echoes: Echo[] = [
-    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, t, r.j, r.length), earlier: spanOf(view, t, r.i, r.length), distance: r.j - r.i })),
-    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, t, w.j, 1), earlier: spanOf(view, t, w.i, 1), distance: w.j - w.i })),
+    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, answer, r.j, r.length), earlier: spanOf(view, answer, r.i, r.length), distance: r.j - r.i })),
+    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, answer, w.j, 1), earlier: spanOf(view, answer, w.i, 1), distance: w.j - w.i })),
   ];
   return echoes.sort((a, b) => a.span.start - b.span.start);
 }
@@ -378,8 +378,12 @@ function nextWord(t: Tokens, j: number): number {
   return j + 1 < t.count && t.sentences[j + 1] === t.sentences[j] && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
 }
 
-function spanOf(view: SourceTextView, t: Tokens, j: number, length: number): Span {
-  // The words of a phrase are in one sentence, so in one block.
-  const at = view.blocks[blockOf(t, j)]!.span.start;
-  return { start: at + t.starts[j]!, end: at + t.ends[j + length - 1]! };
+function spanOf(view: SourceTextView, { t, perBlock }: Answer, j: number, length: number): Span {
+  // The words of a phrase are in one sentence, so in one block; the tokens keep no offsets (their
+  // block's words have them: two arrays as long as the draft's words fewer).
+  const block = blockOf(t, j);
+  const k = j - t.blockStarts[block]!;
+  const at = view.blocks[block]!.span.start;
+  const { bounds } = perBlock[block]!;
+  return { start: at + bounds[2 * k]!, end: at + bounds[2 * (k + length - 1) + 1]! };
 }
