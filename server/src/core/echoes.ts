@@ -11,7 +11,7 @@
  */
 import { BlockSummaries } from './blockSummaries';
 import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
-import { NumberTable } from './numberTable';
+import { RecentPositions } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
 import type { SourceTextView, Span } from './types';
 
@@ -159,7 +159,7 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
 /** The passes over a whole draft. */
 function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
-  const runs = passes.phrases(0, new NumberTable(t.count), () => false);
+  const runs = passes.phrases(0, recentGrams(options), () => false);
   const words = passes.words(0, t.count, new Map(), inPhrase(runs, 0, t.count));
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
@@ -203,7 +203,7 @@ function again(
 
   // Phrases: from the last place before the edit where the last run was not inside a run.
   const restart = stepBefore(previous.runs, Math.max(0, a - MIN_PHRASE_WORDS));
-  const lastGram = new NumberTable(Math.min(t.count, options.distance + 2) + 64);
+  const lastGram = recentGrams(options);
   for (let q = Math.max(0, restart - options.distance - 1); q < restart; q++) {
     const key = gramKey(t, q);
     if (key >= 0) lastGram.set(key, q);
@@ -318,7 +318,7 @@ class Passes {
    * Repeated runs of three words or more, from word `from` (where the last pass was not inside a
    * run) until `settled` says the rest is known; `stopped` is where it stopped.
    */
-  phrases(from: number, lastGram: NumberTable, settled: (j: number) => boolean): Run[] & { stopped: number } {
+  phrases(from: number, lastGram: RecentPositions, settled: (j: number) => boolean): Run[] & { stopped: number } {
     const { t, options } = this;
     const runs: Run[] = [];
     let j = from;
@@ -363,6 +363,14 @@ class Passes {
     }
     return found;
   }
+}
+
+/**
+ * Where each three-word key was last seen: the phrase pass treats a use more than `distance` words
+ * back as no use, so older ones may be forgotten (a few thousand words kept, not the whole draft).
+ */
+function recentGrams(options: EchoOptions): RecentPositions {
+  return new RecentPositions(Math.max(options.distance + MAX_PHRASE_WORDS, 4096));
 }
 
 /** The three words from `j` packed into one number, or -1 unless they form one stretch of prose in one sentence. */
