@@ -21,8 +21,8 @@ export const JOINED = 4;
 /** One paragraph's words: keys as ids (see keyId), offsets from the block's start. */
 export interface BlockWords {
   readonly ids: Int32Array;
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
+  /** [start, end, start, end, …]: the segmentation's own array (blockSegments), not a copy. */
+  readonly bounds: Uint32Array;
   /** Sentence within the block. */
   readonly sentences: Uint32Array;
   readonly flags: Uint8Array;
@@ -63,9 +63,6 @@ export function resetIdsIfFull(): boolean {
 export interface Tokens {
   readonly count: number;
   readonly ids: Int32Array;
-  /** From the start of the word's block's prose (see blockOf): a block that moves keeps them. */
-  readonly starts: Uint32Array;
-  readonly ends: Uint32Array;
   /** Sentence numbers, one per sentence of the draft: only equality matters. */
   readonly sentences: Uint32Array;
   readonly flags: Uint8Array;
@@ -97,8 +94,6 @@ export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
 function place(t: Arrays, w: BlockWords, at: number, base: number): number {
   t.ids.set(w.ids, at);
   t.flags.set(w.flags, at);
-  t.starts.set(w.starts, at);
-  t.ends.set(w.ends, at);
   for (let k = 0; k < w.ids.length; k++) t.sentences[at + k] = w.sentences[k]! + base;
   return base + (w.sentences[w.sentences.length - 1] ?? 0) + 1;
 }
@@ -132,13 +127,13 @@ export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefin
     if (w) (next = place(t, w, at, next)), (at += w.ids.length);
   }
   for (let k = to; k <= counted.length; k++) blockStarts[k] = old.blockStarts[k]! + delta;
-  return { count, ids: t.ids, starts: t.starts, ends: t.ends, sentences: t.sentences, flags: t.flags, blockStarts, nextSentence: next };
+  return { count, ids: t.ids, sentences: t.sentences, flags: t.flags, blockStarts, nextSentence: next };
 }
 
-type Arrays = Pick<Tokens, 'ids' | 'starts' | 'ends' | 'sentences' | 'flags'>;
+type Arrays = Pick<Tokens, 'ids' | 'sentences' | 'flags'>;
 
 function arrays(size: number): Arrays {
-  return { ids: new Int32Array(size), starts: new Uint32Array(size), ends: new Uint32Array(size), sentences: new Uint32Array(size), flags: new Uint8Array(size) };
+  return { ids: new Int32Array(size), sentences: new Uint32Array(size), flags: new Uint8Array(size) };
 }
 
 /** Room for a draft to grow by typing before the arrays are made again: about 1.5% more words. */
@@ -150,12 +145,10 @@ function withRoom(count: number): number {
 function copyTokens(src: Arrays, start: number, end: number, dst: Arrays, at: number): void {
   if (start === end || (src === dst && start === at)) return;
   if (src === dst) {
-    for (const a of [src.ids, src.starts, src.ends, src.sentences, src.flags]) a.copyWithin(at, start, end);
+    for (const a of [src.ids, src.sentences, src.flags]) a.copyWithin(at, start, end);
     return;
   }
   dst.ids.set(src.ids.subarray(start, end), at);
-  dst.starts.set(src.starts.subarray(start, end), at);
-  dst.ends.set(src.ends.subarray(start, end), at);
   dst.sentences.set(src.sentences.subarray(start, end), at);
   dst.flags.set(src.flags.subarray(start, end), at);
 }
@@ -181,7 +174,10 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   const segments = blockSegments(prose);
   const pairs = segments.words;
   const n = pairs.length / 2;
-  const w = { ids: new Int32Array(n), starts: new Uint32Array(n), ends: new Uint32Array(n), sentences: new Uint32Array(n), flags: new Uint8Array(n) };
+  // One buffer for the three arrays: an ArrayBuffer and its backing store cost more than a typical
+  // paragraph's words, and a draft keeps one set per paragraph for as long as it is open.
+  const buffer = new ArrayBuffer(9 * n);
+  const w = { ids: new Int32Array(buffer, 0, n), bounds: pairs, sentences: new Uint32Array(buffer, 4 * n, n), flags: new Uint8Array(buffer, 8 * n, n) };
   const sentences = segments.sentences;
   const quoted: Span[] = [];
   for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
@@ -207,8 +203,6 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     if (/\d/u.test(text) || kind === 'blockquote' || (quoted.length > 0 && quotations.contains(span)) || (links.length > 0 && overlapsAny(links, span))) flags |= SKIP;
     if (k > 0 && w.sentences[k - 1] === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
     w.ids[k] = keyId(keyOf(text));
-    w.starts[k] = start;
-    w.ends[k] = end;
     w.sentences[k] = sentence;
     w.flags[k] = flags;
   }

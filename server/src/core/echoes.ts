@@ -11,7 +11,7 @@
  */
 import { BlockSummaries } from './blockSummaries';
 import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
-import { NumberTable } from './numberTable';
+import { RecentPositions } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
 import type { SourceTextView, Span } from './types';
 
@@ -96,8 +96,8 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   const answer = (prior ? again(prior, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
   if (reuse) last = answer;
   const echoes: Echo[] = [
-    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, t, r.j, r.length), earlier: spanOf(view, t, r.i, r.length), distance: r.j - r.i })),
-    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, t, w.j, 1), earlier: spanOf(view, t, w.i, 1), distance: w.j - w.i })),
+    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, answer, r.j, r.length), earlier: spanOf(view, answer, r.i, r.length), distance: r.j - r.i })),
+    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, answer, w.j, 1), earlier: spanOf(view, answer, w.i, 1), distance: w.j - w.i })),
   ];
   return echoes.sort((a, b) => a.span.start - b.span.start);
 }
@@ -159,7 +159,7 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
 /** The passes over a whole draft. */
 function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
-  const runs = passes.phrases(0, new NumberTable(t.count), () => false);
+  const runs = passes.phrases(0, recentGrams(options), () => false);
   const words = passes.words(0, t.count, new Map(), inPhrase(runs, 0, t.count));
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
@@ -203,7 +203,7 @@ function again(
 
   // Phrases: from the last place before the edit where the last run was not inside a run.
   const restart = stepBefore(previous.runs, Math.max(0, a - MIN_PHRASE_WORDS));
-  const lastGram = new NumberTable(Math.min(t.count, options.distance + 2) + 64);
+  const lastGram = recentGrams(options);
   for (let q = Math.max(0, restart - options.distance - 1); q < restart; q++) {
     const key = gramKey(t, q);
     if (key >= 0) lastGram.set(key, q);
@@ -318,7 +318,7 @@ class Passes {
    * Repeated runs of three words or more, from word `from` (where the last pass was not inside a
    * run) until `settled` says the rest is known; `stopped` is where it stopped.
    */
-  phrases(from: number, lastGram: NumberTable, settled: (j: number) => boolean): Run[] & { stopped: number } {
+  phrases(from: number, lastGram: RecentPositions, settled: (j: number) => boolean): Run[] & { stopped: number } {
     const { t, options } = this;
     const runs: Run[] = [];
     let j = from;
@@ -365,6 +365,14 @@ class Passes {
   }
 }
 
+/**
+ * Where each three-word key was last seen: the phrase pass treats a use more than `distance` words
+ * back as no use, so older ones may be forgotten (a few thousand words kept, not the whole draft).
+ */
+function recentGrams(options: EchoOptions): RecentPositions {
+  return new RecentPositions(Math.max(options.distance + MAX_PHRASE_WORDS, 4096));
+}
+
 /** The three words from `j` packed into one number, or -1 unless they form one stretch of prose in one sentence. */
 function gramKey(t: Tokens, j: number): number {
   if (j + MIN_PHRASE_WORDS > t.count || t.sentences[j] !== t.sentences[j + MIN_PHRASE_WORDS - 1]) return -1;
@@ -378,8 +386,12 @@ function nextWord(t: Tokens, j: number): number {
   return j + 1 < t.count && t.sentences[j + 1] === t.sentences[j] && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
 }
 
-function spanOf(view: SourceTextView, t: Tokens, j: number, length: number): Span {
-  // The words of a phrase are in one sentence, so in one block.
-  const at = view.blocks[blockOf(t, j)]!.span.start;
-  return { start: at + t.starts[j]!, end: at + t.ends[j + length - 1]! };
+function spanOf(view: SourceTextView, { t, perBlock }: Answer, j: number, length: number): Span {
+  // The words of a phrase are in one sentence, so in one block; the tokens keep no offsets (their
+  // block's words have them: two arrays as long as the draft's words fewer).
+  const block = blockOf(t, j);
+  const k = j - t.blockStarts[block]!;
+  const at = view.blocks[block]!.span.start;
+  const { bounds } = perBlock[block]!;
+  return { start: at + bounds[2 * k]!, end: at + bounds[2 * (k + length - 1) + 1]! };
 }

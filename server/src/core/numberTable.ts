@@ -37,6 +37,12 @@ export class NumberTable {
     this.values[slot] = value;
   }
 
+  /** Forgets every key, keeping the room it had. */
+  clear(): void {
+    this.used.fill(0);
+    this.size = 0;
+  }
+
   private allocate(slots: number): void {
     this.keys = new Float64Array(slots);
     this.values = new Int32Array(slots);
@@ -57,5 +63,41 @@ export class NumberTable {
     let slot = Math.imul((key >>> 0) ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) & this.mask;
     while (this.used[slot] && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
     return slot;
+  }
+}
+
+/**
+ * The latest position set for each key, forgetting positions more than `window` behind the latest
+ * one set: a pass that only asks about the last `window` words needs no table as large as the
+ * draft (700,000 three-word keys in 4 MB were 27 MB of typed arrays on every first look). Two
+ * tables take turns: when the newer one has spanned `window` positions, the older is emptied
+ * and becomes the newer, so every position within `window` of the latest is still in one of them.
+ * Positions must be set in ascending order.
+ */
+export class RecentPositions {
+  private newer: NumberTable;
+  private older: NumberTable;
+  private since = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly window: number) {
+    this.newer = new NumberTable(window + 64);
+    this.older = new NumberTable(window + 64);
+  }
+
+  /** The latest position set for `key`, or -1; a position more than `window` behind the latest set may be forgotten (-1). */
+  get(key: number): number {
+    const position = this.newer.get(key);
+    return position >= 0 ? position : this.older.get(key);
+  }
+
+  set(key: number, position: number): void {
+    if (position - this.since >= this.window) {
+      const emptied = this.older;
+      emptied.clear();
+      this.older = this.newer;
+      this.newer = emptied;
+      this.since = position;
+    }
+    this.newer.set(key, position);
   }
 }

@@ -6,6 +6,7 @@
 import { foldedWords, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
 import { insertionPoint } from './sortedList';
+import { PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
@@ -268,7 +269,7 @@ function nearIndexFor(sets: readonly (ShingleSet | undefined)[], minWords: numbe
 class NearIndex {
   private sets: (ShingleSet | undefined)[] = [];
   /** Sorted block numbers; a lone block is stored as its number. */
-  private readonly postings = new Map<number, number | number[]>();
+  private readonly postings = new PostingTable();
   private results: (NearRepeat | undefined)[] = [];
   private exact = new Set<number>();
   private built = false;
@@ -300,6 +301,7 @@ class NearIndex {
     this.exact = new Set(exact);
     this.built = true;
     sets.forEach((set, block) => set && this.add(set, block));
+    this.postings.trimLists();
     this.results = sets.map((_, block) => this.search(block));
   }
 
