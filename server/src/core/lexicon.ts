@@ -129,8 +129,13 @@ export function keyText(text: string): string | undefined {
 }
 
 function splitTerm(term: string): string[] {
+  // Most forms are lower-case words between single spaces, already keys: split as they are (the
+  // tries of a first look are built from some 10,000 forms, before the JIT has compiled this).
+  if (PLAIN_TERM.test(term)) return term.split(' ');
   return term.split(/[\s-]+/).filter(Boolean).map(keyOf);
 }
+
+const PLAIN_TERM = /^[a-z']+(?: [a-z']+)*$/;
 
 /** Two words belong to one phrase when only spaces, line breaks or a hyphen stand between them. */
 function joined(prose: string, a: Token, b: Token): boolean {
