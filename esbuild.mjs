@@ -40,10 +40,25 @@ const browserOnly = {
 };
 const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [browserOnly] };
 
+/**
+ * The desktop server is three files: server.js answers `initialize` without the engine and loads
+ * serverSession.js (the engine and the session) afterwards; both take vscode-languageserver from
+ * lsp.js, so they share one connection and one copy of the library.
+ */
+const desktopServerParts = {
+  name: 'desktop-server-parts',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver(\/node)?$/ }, () => ({ path: './lsp.js', external: true }));
+    build.onResolve({ filter: /^\.\/serverSession\.js$/ }, () => ({ path: './serverSession.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   // Also the `copydesk-language-server` command for other editors, hence the #! line.
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [desktopServerParts] },
+  { ...common, entryPoints: ['server/src/serverSession.ts'], outfile: 'server/out/serverSession.js', plugins: [desktopServerParts] },
+  { ...common, entryPoints: ['server/src/lspRuntime.ts'], outfile: 'server/out/lsp.js' },
   // The Node API, require('copydesk'); its types are server/out/api.d.ts (scripts/build-api-types.mjs).
   { ...common, entryPoints: ['server/src/node/api.ts'], outfile: 'server/out/api.js' },
   {

@@ -12,11 +12,11 @@ import { VisibleRanges } from './visibleRanges';
 import { registerWorkspaceFeatures } from './workspaceCheck';
 import { registerWriterFeatures } from './writer';
 
-/** Kept in step with REMOVE_DUPLICATES_COMMAND in server/src/lsp/session.ts. */
+/** Kept in step with REMOVE_DUPLICATES_COMMAND in server/src/lsp/capabilities.ts. */
 const SERVER_REMOVE_DUPLICATES = 'copydesk.server.removeDuplicates';
 /** Kept in step with DID_GRANT_TRUST in server/src/lsp/session.ts. */
 const DID_GRANT_TRUST = 'copydesk/didGrantTrust';
-/** Kept in step with REFRESH_COMMAND in server/src/lsp/session.ts. */
+/** Kept in step with REFRESH_COMMAND in server/src/lsp/capabilities.ts. */
 const SERVER_REFRESH = 'copydesk.server.refresh';
 const CONFIG_NAME = '.copydesk.json';
 /** Restarts after a crash within 3 minutes before the client gives up (the library's default). */

@@ -12,7 +12,7 @@ import { ReportPanel } from './report/panel';
 import { SAMPLE_DRAFT } from './sampleDraft';
 import { DraftStatusBar } from './statusBar';
 
-/** Kept in step with FIX_ALL_KIND in server/src/lsp/codeActions.ts. */
+/** Kept in step with FIX_ALL_KIND in server/src/lsp/capabilities.ts. */
 const FIX_ALL_KIND = 'source.fixAll.copydesk';
 
 export function registerWriterFeatures(context: vscode.ExtensionContext, getClient: GetClient, log: vscode.LogOutputChannel): vscode.Disposable[] {

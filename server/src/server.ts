@@ -2,13 +2,18 @@
  * @file The desktop language server: Node, over stdio or IPC. VS Code starts it from
  * client/src/extension.ts; other editors start it as `copydesk-language-server`. Everything it
  * does is in lsp/session.ts, shared with the web worker's server (browser/server.ts).
+ *
+ * Loading the engine (a 2 MB bundle of checks and lexicons) takes longer than the 300 ms an
+ * editor should wait for `initialize`, so this file answers it from lsp/capabilities.ts alone and
+ * loads the session (server/out/serverSession.js) when the client says `initialized`, before
+ * anything else the client sends is read.
  */
 import { setFlagsFromString } from 'node:v8';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { desktopPlatform } from './lsp/desktop';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, type InitializeParams } from 'vscode-languageserver/node';
+import { initializeResult } from './lsp/capabilities';
 import { describeError } from './lsp/faults';
-import { startSession } from './lsp/session';
 import { serverCommandLine } from './serverCommandLine';
+import type { resumeSession } from './serverSession';
 
 declare const COPYDESK_VERSION: string;
 
@@ -34,5 +39,28 @@ const connection = createConnection(ProposedFeatures.all);
 // A notice the client answers with an error (or a bug of ours in a fire-and-forget promise) is
 // logged; the default for an unhandled rejection would end the server.
 process.on('unhandledRejection', (reason) => connection.console.error(`Copydesk: an asynchronous step failed: ${describeError(reason)}`));
-startSession(connection, desktopPlatform);
+let answered: InitializeParams | undefined;
+connection.onInitialize((params) => {
+  answered = params;
+  return initializeResult(params);
+});
+// The connection reads the next message only after this returns, so the session's handlers are in
+// place for everything after `initialized`.
+connection.onInitialized(() => {
+  let resume: typeof resumeSession;
+  try {
+    // A file next to this one at run time (esbuild.mjs keeps it out of this bundle).
+    ({ resumeSession: resume } = require('./serverSession.js') as { resumeSession: typeof resumeSession });
+  } catch (error) {
+    // A broken install: say so where the writer sees it, and end, so the client reports the server gone.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = `Copydesk could not load its checks (${reason}); reinstall the extension.`;
+    connection.console.error(`${message}\n${describeError(error)}`);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+    // Messages are written on the next turns of the event loop.
+    setTimeout(() => process.exit(1), 100);
+    return;
+  }
+  resume(connection, answered!);
+});
 connection.listen();

@@ -51,7 +51,9 @@ try {
 
   check('the tarball holds the bundles, the types and nothing of the sources', () => {
     const paths = files.map((f) => f.path).sort();
-    for (const p of ['server/out/api.js', 'server/out/api.d.ts', 'server/out/cli.js', 'server/out/server.js', 'package.json', 'README.md', 'LICENSE']) assert.ok(paths.includes(p), p);
+    for (const p of ['server/out/api.js', 'server/out/api.d.ts', 'server/out/cli.js', 'server/out/server.js', 'server/out/serverSession.js', 'server/out/lsp.js', 'package.json', 'README.md', 'LICENSE']) {
+      assert.ok(paths.includes(p), p);
+    }
     assert.ok(!paths.some((p) => p.startsWith('server/src/') || p.startsWith('client/') || p.endsWith('.map')), paths.join(' '));
   });
 
@@ -87,6 +89,11 @@ try {
     writeFileSync(path.join(project, 'draft.md'), draft.replace(/\\n/g, '\n'));
     const json = JSON.parse(node([path.join(installed, manifest.bin.copydesk), '--format', 'json', 'draft.md'], project));
     assert.deepEqual(json[0].diagnostics.map((d) => d.rule), ['loaded-language', 'duplicate-paragraph']);
+  });
+
+  check('copydesk-language-server from the package answers initialize, loads its checks and publishes diagnostics', () => {
+    const codes = JSON.parse(node([path.join(__dirname, 'serve.cjs'), path.join(installed, manifest.bin['copydesk-language-server']), path.join(project, 'draft.md')], project));
+    assert.deepEqual(codes, ['loaded-language', 'duplicate-paragraph']);
   });
 
   check('copydesk --jobs 2 checks drafts in worker threads of the installed bundle', () => {

@@ -26,13 +26,29 @@ describe('import boundaries', () => {
       for (const spec of imports(file)) assert.doesNotMatch(spec, FORBIDDEN_IN_ENGINE, `${relative(root, file)} imports ${spec}`);
     });
   }
-  it('only the servers (server.ts, browser/) and lsp/ import vscode-languageserver', () => {
+  it('only the servers (server.ts, serverSession.ts, lspRuntime.ts, browser/) and lsp/ import vscode-languageserver', () => {
+    const servers = new Set(['server.ts', 'serverSession.ts', 'lspRuntime.ts']);
     for (const file of sources(join(root, 'server/src'))) {
       const rel = relative(join(root, 'server/src'), file);
-      if (rel === 'server.ts' || rel.startsWith('lsp/') || rel.startsWith('browser/')) continue;
+      if (servers.has(rel) || rel.startsWith('lsp/') || rel.startsWith('browser/')) continue;
       for (const spec of imports(file)) assert.doesNotMatch(spec, /^vscode-languageserver/, `${rel} imports ${spec}`);
     }
   });
+  // server.ts answers initialize before the engine is loaded: what it imports is all that start-up reads.
+  const startUp: [string, RegExp][] = [
+    ['server.ts', /^(node:v8|vscode-languageserver\/node|\.\/lsp\/capabilities|\.\/lsp\/faults|\.\/serverCommandLine|\.\/serverSession)$/],
+    ['lsp/capabilities.ts', /^vscode-languageserver$/],
+    ['lsp/faults.ts', /^$/],
+    ['serverCommandLine.ts', /^$/],
+  ];
+  for (const [rel, allowed] of startUp) {
+    it(`${rel}, read before initialize is answered, imports no engine module`, () => {
+      const source = readFileSync(join(root, 'server/src', rel), 'utf8');
+      for (const spec of imports(join(root, 'server/src', rel))) assert.match(spec, allowed, `${rel} imports ${spec}`);
+      // The session is only a type here; its module is required after initialized.
+      if (rel === 'server.ts') assert.match(source, /^import type \{[^}]*\} from '\.\/serverSession';$/m);
+    });
+  }
   // The web worker's server bundles these too: Node's path only, which the browser build swaps for path-browserify.
   it('what both servers share (lsp/ but desktop.ts, files/, browser/) imports no Node module but path', () => {
     const shared = [...sources(join(root, 'server/src/lsp')), ...sources(join(root, 'server/src/files')), ...sources(join(root, 'server/src/browser'))];

@@ -10,9 +10,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FindingList } from '../core/findingList';
 import { fixUntilStable } from '../core/fixes';
 import type { Finding, Fix } from '../core/types';
+import { FIX_ALL_KIND } from './capabilities';
 import { otherRange, sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from './convert';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.copydesk`;
 
 /** A "[source]"-style placeholder in a fix becomes a snippet tab stop where the client takes snippet edits. */
 const PLACEHOLDER = /\[(source)\]/;

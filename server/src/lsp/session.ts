@@ -7,21 +7,20 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DraftDocument } from './draftDocument';
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
-  TextDocumentSyncKind,
   TextDocuments,
   DidChangeWatchedFilesNotification,
   NotificationType,
   type Connection,
   type Diagnostic,
-  type InitializeResult,
+  type InitializeParams,
   type Range,
 } from 'vscode-languageserver';
 import { checks, formatFor, lintText } from '../api';
-import { FIX_ALL_KIND, codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './codeActions';
+import { REFRESH_COMMAND, REMOVE_DUPLICATES_COMMAND, initializeResult } from './capabilities';
+import { codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './codeActions';
 import { SOURCE, toDiagnostic, type DiagnosticFeatures } from './convert';
 import { chooseShown, Focus, omittedMessage } from './diagnosticBudget';
 import { hoverFor } from './hover';
@@ -36,13 +35,7 @@ import { checkDrafts, checkDraftsRequest, workspaceDraftsRequest } from './works
 import { WorkspaceDrafts } from './workspaceDrafts';
 import { yieldNow } from './yieldNow';
 
-/** Server-side command behind "Copydesk: Remove all duplicate paragraphs"; args: uri, version. */
-export const REMOVE_DUPLICATES_COMMAND = 'copydesk.server.removeDuplicates';
-/** Behind "Copydesk: Check this draft now": every open draft is pulled again (drafts above the as-you-type size too). */
-export const REFRESH_COMMAND = 'copydesk.server.refresh';
 const PUSH_DELAY_MS = 120;
-
-declare const COPYDESK_VERSION: string;
 
 /** Sent by the VS Code client as the writer scrolls (debounced): the lines on screen per draft. */
 const VISIBLE_RANGES = new NotificationType<{ uri: string; ranges: Range[] }>('copydesk/visibleRanges');
@@ -55,8 +48,12 @@ const OPEN_OTHER_COMMAND = 'copydesk.openOtherArticle';
 /** Rules with an `allow` option, which "Allow '<term>' in this workspace" adds to. */
 const ALLOWING = new Set(checks.filter((c) => 'allow' in (c.meta.defaultOptions as object)).map((c) => c.meta.id));
 
-/** Serves one client on `connection` until it ends; the caller calls `connection.listen()`. */
-export function startSession(connection: Connection, platform: Platform): void {
+/**
+ * Serves one client on `connection` until it ends; the caller calls `connection.listen()`. With
+ * `answered`, the caller has already answered `initialize` with capabilities.ts's initializeResult
+ * and the client has sent `initialized`: the session takes those parameters and starts at once.
+ */
+export function startSession(connection: Connection, platform: Platform, answered?: InitializeParams): void {
   // Other editors' names for plain text and Markdown ("text", "gfm") are read as VS Code's, once, here.
   const documents = new TextDocuments({
     create: (uri, languageId, version, content) => new DraftDocument(uri, canonicalLanguageId(languageId), version, content),
@@ -163,7 +160,8 @@ export function startSession(connection: Connection, platform: Platform): void {
     (uri, error) => faults.draftFailed(uri, error),
   );
 
-  connection.onInitialize((params): InitializeResult => {
+  /** Takes in what the client offers (its initialize parameters). */
+  function initialize(params: InitializeParams): void {
     platform.initialize?.(params);
     const caps = params.capabilities;
     pull = Boolean(caps.textDocument?.diagnostic);
@@ -192,19 +190,8 @@ export function startSession(connection: Connection, platform: Platform): void {
       documentChanges: Boolean(caps.workspace?.workspaceEdit?.documentChanges),
       snippetEdits: Boolean(caps.workspace?.workspaceEdit?.snippetEditSupport),
     };
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        hoverProvider: true,
-        executeCommandProvider: { commands: [REMOVE_DUPLICATES_COMMAND, REFRESH_COMMAND] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(pull ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
-      },
-      serverInfo: { name: 'copydesk', version: typeof COPYDESK_VERSION === 'string' ? COPYDESK_VERSION : 'dev' },
-    };
-  });
-  connection.onInitialized(() => {
+  }
+  function initialized(): void {
     // VS Code's client only sends setting changes for sections it was told about; ask for all of them.
     if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (registerWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.copydesk.json' }] });
@@ -219,7 +206,7 @@ export function startSession(connection: Connection, platform: Platform): void {
     connection.console.info(`Copydesk server ready: ${checks.length} rules, ${pull ? 'pull' : 'push'} diagnostics, ${platform.describe}.`);
     // In the background: the connection answers while the drafts are read.
     workspace.rebuild(0);
-  });
+  }
 
   async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise<Diagnostic[] | undefined> {
     const doc = documents.get(uri);
@@ -453,4 +440,15 @@ export function startSession(connection: Connection, platform: Platform): void {
   });
 
   documents.listen(connection);
+  // The desktop server has answered initialize itself and loaded this module after `initialized` (server.ts).
+  if (answered) {
+    initialize(answered);
+    initialized();
+  } else {
+    connection.onInitialize((params) => {
+      initialize(params);
+      return initializeResult(params);
+    });
+    connection.onInitialized(initialized);
+  }
 }

@@ -19,7 +19,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixText, lintText, type Finding } from '../../../server/src/api';
-import { FIX_ALL_KIND, codeActions } from '../../../server/src/lsp/codeActions';
+import { FIX_ALL_KIND } from '../../../server/src/lsp/capabilities';
+import { codeActions } from '../../../server/src/lsp/codeActions';
 import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from '../../../server/src/lsp/convert';
 import { workspaceOf } from '../../helpers/checkTester';
 import { DUPLICATE_RULES, onlyRules } from '../../helpers/onlyRules';
