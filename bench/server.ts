@@ -22,7 +22,8 @@ import { ROOT } from './spawn';
 import { median, percentile, timed } from './timing';
 import { measureTransport, type Transport } from './transport';
 
-const SERVER = path.join(ROOT, 'server/out/server.js');
+/** COPYDESK_BENCH_SERVER names another build to drive (to compare two builds, alternating). */
+const SERVER = process.env['COPYDESK_BENCH_SERVER'] ?? path.join(ROOT, 'server/out/server.js');
 
 export interface ServerPlan {
   /** Extra spawns just to time start-up → `initialize` result. */

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { keyText, tokensOf } from '../../../server/src/core/lexicon';
+import { buildSourceText } from '../../../server/src/core/text';
+
+describe('tokensOf keys each word as if lower-cased alone', () => {
+  const table: [string, [string, string][]][] = [
+    ['The Minister’s so-called reform', [['The', 'the'], ['Minister’s', "minister's"], ['so', 'so'], ['called', 'called'], ['reform', 'reform']]],
+    // "İ" lower-cases to two code units: the offsets of the words after it stay the draft's.
+    ['İstanbul Talks ended', [['İstanbul', 'i̇stanbul'], ['Talks', 'talks'], ['ended', 'ended']]],
+    // A final sigma: "ΑΣ" alone ends in "ς", though in "ΑΣ:Β" lower-cased whole it is "σ".
+    ['ΟΔΟΣ ΑΣ:Β', [['ΟΔΟΣ', 'οδος'], ['ΑΣ', 'ας'], ['Β', 'β']]],
+  ];
+  for (const [text, expected] of table) {
+    it(text, () => {
+      const tokens = tokensOf(buildSourceText(text, 'plaintext'));
+      assert.deepEqual(
+        tokens.map((t) => [text.slice(t.span.start, t.span.end), t.key]),
+        expected,
+      );
+    });
+  }
+});
+
+describe('keyText', () => {
+  const table: [string, string | undefined][] = [
+    ['Rates’ Rise', "rates' rise"],
+    ['İstanbul', undefined],
+    ['ΑΣ:Β', undefined],
+  ];
+  for (const [text, expected] of table) it(text, () => assert.equal(keyText(text), expected));
+});
