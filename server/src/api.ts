@@ -8,6 +8,7 @@ import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
 import { directiveEffect, DIRECTIVE_ID } from './core/directives';
 import { refinedFindings, type FindingList, type Keep } from './core/findingList';
+import type { DraftText } from './core/draftText';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
 import { BlockCache, compareFindings, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
@@ -59,9 +60,9 @@ export function lintText(text: string, format: TextFormat, settings: LintSetting
 }
 
 /** The engine's findings with the draft's directives, copies and front matter taken into account. */
-function result(list: FindingList, text: string, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
-  // Known to hold no directive: the search for one would read the whole draft.
-  const directives = markerFree ? undefined : directiveEffect(text, lineStarts, IDS);
+function result(list: FindingList, text: DraftText, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
+  // Known to hold no directive: the search for one would read (and put together) the whole draft.
+  const directives = markerFree ? undefined : directiveEffect(String(text), lineStarts, IDS);
   const copies = withoutEchoesOfCopies(list);
   const keep: Keep | undefined = directives ? (f, by) => !directives.isSuppressed(f.checkId, f.span.start + by) && (!copies || copies(f, by)) : copies;
   const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
@@ -104,8 +105,8 @@ function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
  * The settings for one draft: user settings (with their shorthands) < project layers < the draft's
  * front matter. Inline comments come last, in applyDirectives.
  */
-function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
-  const frontMatter = format === 'markdown' ? frontMatterSettings(text, checks) : undefined;
+function resolveFor(text: DraftText, format: TextFormat, settings: LintSettings) {
+  const frontMatter = format === 'markdown' ? frontMatterSettings(String(text), checks) : undefined;
   const layers: SettingsLayer[] = [{ rules: userRules(settings) }];
   for (const layer of [...(settings.project ?? []), ...(frontMatter ? [frontMatter.layer] : [])]) {
     for (const preset of layer.extends ?? []) {
@@ -136,9 +137,11 @@ function frontMatterProblems(frontMatter: FrontMatterSettings | undefined): Find
 /**
  * The same as lintText, but hands control back through `pause` between checks, so a server can
  * read newer edits meanwhile; returns undefined once `isCancelled` says the result is not wanted.
+ * The text may be a draft kept in pieces (DraftText): an edit of plain text is then checked
+ * without putting the whole draft together.
  */
 export async function lintTextInSteps(
-  text: string,
+  text: DraftText,
   format: TextFormat,
   settings: LintSettings,
   options: LintOptions & { readonly pause: () => Promise<void> },
