@@ -34,10 +34,18 @@ interface Entry {
  */
 export class RecordedLookup implements ParagraphLookup {
   private readonly asked: { paragraphs: readonly IndexedParagraph[]; options: MatchOptions; answer: string[] }[] = [];
+  /** Whether the lint found no other draft indexed (and so asked nothing). */
+  private foundNone = false;
   /** The index's version the answers hold for. */
   private since = 0;
 
   constructor(private readonly lookup: IndexLookup) {}
+
+  hasOthers(): boolean {
+    const others = this.lookup.hasOthers?.() ?? true;
+    if (!others && !this.foundNone) (this.foundNone = true), (this.since = this.lookup.version());
+    return others;
+  }
 
   matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[] {
     if (!this.asked.length) this.since = this.lookup.version();
@@ -58,6 +66,8 @@ export class RecordedLookup implements ParagraphLookup {
   }
 
   async changed(now: IndexLookup, pause: () => Promise<void>): Promise<boolean> {
+    // Another draft came into an index that had none: what was never compared may match now.
+    if (this.foundNone && now.othersChangedSince(this.since)) return true;
     if (!this.asked.length || !now.othersChangedSince(this.since)) return false;
     const version = now.version();
     for (const q of this.asked) {
