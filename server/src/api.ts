@@ -7,7 +7,8 @@ import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
 import { directiveEffect, DIRECTIVE_ID } from './core/directives';
-import { refinedFindings, type FindingList, type Keep } from './core/findingList';
+import { codeInfo, refinedFindings, type FindingList, type Keep } from './core/findingList';
+import type { DraftText } from './core/draftText';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
 import { BlockCache, compareFindings, lintSteps, type LintOptions } from './core/engine';
 import { resolveSettings } from './core/settings';
@@ -59,11 +60,11 @@ export function lintText(text: string, format: TextFormat, settings: LintSetting
 }
 
 /** The engine's findings with the draft's directives, copies and front matter taken into account. */
-function result(list: FindingList, text: string, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
-  // Known to hold no directive: the search for one would read the whole draft.
-  const directives = markerFree ? undefined : directiveEffect(text, lineStarts, IDS);
+function result(list: FindingList, text: DraftText, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
+  // Known to hold no directive: the search for one would read (and put together) the whole draft.
+  const directives = markerFree ? undefined : directiveEffect(String(text), lineStarts, IDS);
   const copies = withoutEchoesOfCopies(list);
-  const keep: Keep | undefined = directives ? (f, by) => !directives.isSuppressed(f.checkId, f.span.start + by) && (!copies || copies(f, by)) : copies;
+  const keep: Keep | undefined = directives ? (f, start, end) => !directives.isSuppressed(f.checkId, start) && (!copies || copies(f, start, end)) : copies;
   const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
   const refined = refinedFindings(list, keep, extra);
   return {
@@ -81,31 +82,38 @@ function result(list: FindingList, text: string, lineStarts: readonly number[], 
  */
 function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
   const copies: Span[] = [];
-  const { stored, shifts } = list;
-  for (let i = 0; i < stored.length; i++) {
-    const f = stored[i]!;
-    if (f.checkId === 'duplicate-paragraph') copies.push({ start: f.span.start + shifts[i]!, end: f.span.end + shifts[i]! });
+  // Read from the list's flat keys: this runs over every finding on every keystroke.
+  const { codes, spans } = list;
+  for (let i = 0; i < codes.length; i++) {
+    if (isCopyCode(codes[i]!)) copies.push({ start: spans[2 * i]!, end: spans[2 * i + 1]! });
   }
   if (!copies.length) return undefined;
   // Copies are disjoint blocks, so one walk along them in step with the findings does (a draft
   // assembled from many versions has thousands).
   copies.sort((a, b) => a.start - b.start);
-  // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves on.
+  // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves
+  // on. Most findings are in no copy: only those inside one have their rule read.
   let i = -1;
-  return (f, by) => {
-    if (f.checkId === 'duplicate-paragraph') return true;
-    const start = f.span.start + by;
+  return (f, start, end) => {
     while (i + 1 < copies.length && copies[i + 1]!.start <= start) i++;
-    return i < 0 || f.span.end + by > copies[i]!.end;
+    return i < 0 || end > copies[i]!.end || f.checkId === DUPLICATE;
   };
+}
+
+const DUPLICATE = 'duplicate-paragraph';
+/** Per finding code (FindingList.codes): 1 for a duplicate-paragraph finding, else 0 (filled in on first sight). */
+const copyCodes: number[] = [];
+
+function isCopyCode(code: number): boolean {
+  return (copyCodes[code] ??= codeInfo(code).checkId === DUPLICATE ? 1 : 0) === 1;
 }
 
 /**
  * The settings for one draft: user settings (with their shorthands) < project layers < the draft's
  * front matter. Inline comments come last, in applyDirectives.
  */
-function resolveFor(text: string, format: TextFormat, settings: LintSettings) {
-  const frontMatter = format === 'markdown' ? frontMatterSettings(text, checks) : undefined;
+function resolveFor(text: DraftText, format: TextFormat, settings: LintSettings) {
+  const frontMatter = format === 'markdown' ? frontMatterSettings(String(text), checks) : undefined;
   const layers: SettingsLayer[] = [{ rules: userRules(settings) }];
   for (const layer of [...(settings.project ?? []), ...(frontMatter ? [frontMatter.layer] : [])]) {
     for (const preset of layer.extends ?? []) {
@@ -136,9 +144,11 @@ function frontMatterProblems(frontMatter: FrontMatterSettings | undefined): Find
 /**
  * The same as lintText, but hands control back through `pause` between checks, so a server can
  * read newer edits meanwhile; returns undefined once `isCancelled` says the result is not wanted.
+ * The text may be a draft kept in pieces (DraftText): an edit of plain text is then checked
+ * without putting the whole draft together.
  */
 export async function lintTextInSteps(
-  text: string,
+  text: DraftText,
   format: TextFormat,
   settings: LintSettings,
   options: LintOptions & { readonly pause: () => Promise<void> },

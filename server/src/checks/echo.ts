@@ -50,8 +50,9 @@ export default defineCheck({
       nearMinWords: near.minWords,
     });
     for (const echo of found) {
-      const actual = text.text.slice(echo.span.start, echo.span.end);
-      const earlierText = text.text.slice(echo.earlier.start, echo.earlier.end);
+      // From the text as kept: this runs on every keystroke (SourceTextView.source).
+      const actual = text.source.text.slice(echo.span.start, echo.span.end);
+      const earlierText = text.source.text.slice(echo.earlier.start, echo.earlier.end);
       yield {
         messageId: echo.kind,
         data: { actual, line: String(lineIndexAt(text.lineStarts, echo.earlier.start) + 1), distance: String(echo.distance) },

@@ -11,6 +11,7 @@
  */
 import { BlockSummaries } from '../core/blockSummaries';
 import { defineCheck } from '../core/defineCheck';
+import type { DraftText } from '../core/draftText';
 import { blockQuoteMarks, markFor, type QuoteMark, type QuoteRole } from '../core/quoteMarks';
 
 const STYLES = ['dominant', 'curly', 'straight'] as const;
@@ -68,7 +69,7 @@ export default defineCheck({
         const data = {
           style: mark.style === 'curly' ? 'Curly' : 'Straight',
           kind: KIND[mark.role],
-          context: contextOf(text.text, mark.offset),
+          context: contextOf(text.source.text, mark.offset),
           dominant: target,
           ...counts,
         };
@@ -76,7 +77,7 @@ export default defineCheck({
           messageId: house ? 'house' : 'mixed',
           data,
           span,
-          actual: text.text.charAt(mark.offset),
+          actual: text.source.text.slice(mark.offset, mark.offset + 1),
           expected: [replacement],
           fix: { messageId: 'replace', data: { replacement }, edits: [{ span, newText: replacement }] },
         };
@@ -85,11 +86,16 @@ export default defineCheck({
   },
 });
 
-/** The run of non-space text around a mark ("Jones's", `countries,"`), at most 30 characters. */
-function contextOf(text: string, at: number): string {
-  let start = at;
-  let end = at + 1;
-  while (start > 0 && at - start < 15 && /\S/u.test(text.charAt(start - 1))) start--;
-  while (end < text.length && end - at < 15 && /\S/u.test(text.charAt(end))) end++;
-  return text.slice(start, end);
+/**
+ * The run of non-space text around a mark ("Jones's", `countries,"`), at most 30 characters, read
+ * from the text as kept (SourceTextView.source): this runs on every keystroke.
+ */
+function contextOf(text: DraftText, at: number): string {
+  const around = text.slice(Math.max(0, at - 15), at + 16);
+  const here = at - Math.max(0, at - 15);
+  let start = here;
+  let end = here + 1;
+  while (start > 0 && here - start < 15 && /\S/u.test(around.charAt(start - 1))) start--;
+  while (end < around.length && end - here < 15 && /\S/u.test(around.charAt(end))) end++;
+  return around.slice(start, end);
 }

@@ -38,7 +38,8 @@ export default defineCheck({
     return problems;
   },
   *run({ text, options, workspace }) {
-    if (!workspace) return;
+    // No other draft to compare with (yet): the draft's paragraphs are not even read.
+    if (!workspace || workspace.hasOthers?.() === false) return;
     const paragraphs = indexableParagraphs(text);
     const found = workspace.matches(paragraphs, options);
     for (let i = 0; i < paragraphs.length; i++) {

@@ -29,7 +29,8 @@ export function blockViews(view: SourceTextView): BlockView[] {
 /** The views of blocks `from` to `to` (exclusive): after an edit, only the blocks it touched. */
 export function blockViewsIn(view: SourceTextView, from: number, to: number): BlockView[] {
   // Compared once here, not per block: equal-length strings compare character by character.
-  const allProse = view.prose === view.text;
+  const { text: draft, prose } = view.source;
+  const allProse = prose === draft;
   return view.blocks.slice(from, to).map((block) => {
     const start = block.outer.start;
     let built: SourceTextView | undefined;
@@ -38,7 +39,7 @@ export function blockViewsIn(view: SourceTextView, from: number, to: number): Bl
       length: block.outer.end - start,
       shape: `${block.kind}\u0000${block.span.start - start}`,
       // The block's prose when that is its whole text (plain text): already interned.
-      text: block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(view.text.slice(start, block.outer.end)),
+      text: block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(draft.slice(start, block.outer.end)),
       get view() {
         return (built ??= buildBlockView(view, block));
       },
@@ -65,7 +66,7 @@ export function viewOfBlocks(view: SourceTextView, from: number, to: number): { 
 function buildStretch(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
   const start = view.blocks[from]!.outer.start;
   const end = view.blocks[to - 1]!.outer.end;
-  const text = view.text.slice(start, end);
+  const text = view.source.text.slice(start, end);
   const lineStarts = computeLineStarts(text);
   const firstLine = view.blocks[from]!.line;
   const blocks = view.blocks.slice(from, to).map((b) => ({
@@ -74,13 +75,19 @@ function buildStretch(view: SourceTextView, from: number, to: number): { readonl
     outer: { start: b.outer.start - start, end: b.outer.end - start },
     line: b.line - firstLine + 1,
   }));
-  return { view: composeView(text, view.prose.slice(start, end), blocks, lineStarts), offset: start };
+  return { view: composeView(text, proseOf(view, text, start, end), blocks, lineStarts), offset: start };
 }
 
 function buildBlockView(view: SourceTextView, block: Block): SourceTextView {
   const start = block.outer.start;
   const end = block.outer.end;
-  const text = view.text.slice(start, end);
+  const text = view.source.text.slice(start, end);
   const local: Block = { ...block, span: { start: block.span.start - start, end: block.span.end - start }, outer: { start: 0, end: end - start }, line: 1 };
-  return composeView(text, view.prose.slice(start, end), [local], computeLineStarts(text));
+  return composeView(text, proseOf(view, text, start, end), [local], computeLineStarts(text));
+}
+
+/** The prose of [start, end): `text` itself (that slice) when the draft is all prose, so the part is all prose too. */
+function proseOf(view: SourceTextView, text: string, start: number, end: number): string {
+  const { source } = view;
+  return source.prose === source.text ? text : source.prose.slice(start, end);
 }

@@ -4,6 +4,7 @@
  * cancellation between checks, so one broken rule never hides the others.
  */
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
+import type { DraftText } from './draftText';
 import { findingArray, mergedFindings, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
@@ -46,21 +47,25 @@ export class DraftHistory implements LayoutHistory {
   /** @internal The last version's plain-text blocks (see buildSourceText). */
   plain: PlainLayout | undefined;
   /** @internal The last version laid out, and whether it holds no directive (see buildSourceText). */
-  text: string | undefined;
+  text: DraftText | undefined;
   markerFree: boolean | undefined;
 }
 
 interface LastRun {
-  readonly text: string;
+  readonly text: DraftText;
   readonly allProse: boolean;
   readonly blocks: readonly Block[];
-  /** By rule-and-setting key. */
-  readonly runs: ReadonlyMap<string, BlockRun>;
-  /** Every paragraph-scope rule's findings per block, merged in text order; `key` names the rules. */
+  /**
+   * Every paragraph-scope rule's findings per block, merged in text order; `key` names the rules.
+   * Only the merge is kept, not each rule's findings per block: an edit with the same rules takes
+   * the blocks it left alone from here, and each rule then reads only the blocks it touched
+   * (keeping a block array per rule cost 26 arrays of 10,000 entries per keystroke on a 4 MB
+   * draft, 4.6 MB of fresh memory that the garbage collector then copied and kept).
+   */
   readonly bundles: { readonly key: string; readonly perBlock: readonly (readonly Finding[])[] };
 }
 
-/** One rule's findings over a draft: block k's, relative to the block's start, at `perBlock[k]`. */
+/** One rule's findings over a run of blocks: the k-th block's, relative to the block's start, at `[k]`. */
 type BlockRun = readonly (readonly Finding[])[];
 
 /** Which blocks an edit left alone: the first `head` and the last `tail`, the latter moved by `delta`. */
@@ -68,7 +73,6 @@ interface Unchanged {
   readonly last: LastRun;
   readonly head: number;
   readonly tail: number;
-  readonly delta: number;
   /** The new draft's blocks between the two, with their cache entries. */
   readonly middle: readonly CachedBlock[];
 }
@@ -177,12 +181,14 @@ export function* lintSteps(
 ): Generator<void, FindingList, void> {
   const findings: Finding[] = [];
   const { blockCache, history } = options;
-  /** Paragraph-scope rules' findings per block, in check order. */
-  const byBlock: BlockRun[] = [];
+  /** Paragraph-scope rules' findings per block (only the edited blocks' when patching), in check order. */
+  let byBlock: BlockRun[] = [];
   const keys: string[] = [];
-  const unchanged = blockCache && history?.last ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
-  const runs = new Map<string, BlockRun>();
-  const failed = blockCache ? yield* firstLook(view, checks, settingFor, blockCache, options, unchanged) : undefined;
+  const ran: { readonly check: Check; readonly setting: Extract<CheckSetting, { enabled: true }> }[] = [];
+  // The same paragraph-scope rules as the last complete run: the blocks an edit left alone keep
+  // their findings, and the rules read only the blocks between (see LastRun.bundles).
+  const patch = blockCache && history?.last && history.last.bundles.key === paragraphKey(checks, settingFor) ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
+  const failed = blockCache && !patch ? yield* firstLook(view, checks, settingFor, blockCache, options) : undefined;
   let complete = true;
   for (const check of checks) {
     if (options.isCancelled?.()) {
@@ -197,8 +203,8 @@ export function* lintSteps(
         yield;
         continue;
       }
-      const run = yield* lintByBlock(view, check, setting, blockCache, options, unchanged, runs);
-      if (run) byBlock.push(run), keys.push(checkKeyOf(check, setting));
+      const run = yield* lintByBlock(view, check, setting, blockCache, options, patch);
+      if (run) byBlock.push(run), keys.push(checkKeyOf(check, setting)), ran.push({ check, setting });
       yield;
       continue;
     }
@@ -206,7 +212,7 @@ export function* lintSteps(
       const own: Finding[] = [];
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
       for (const report of check.run(input)) {
-        own.push(toFinding(check, report, setting.severity, view.text));
+        own.push(toFinding(check, report, setting.severity, view.source.text));
       }
       findings.push(...own);
     } catch (error) {
@@ -217,25 +223,44 @@ export function* lintSteps(
   findings.sort(compareFindings);
   if (!byBlock.length) return findingArray(findings);
   const key = keys.join('\u0001');
-  const bundles = { key, perBlock: bundled(byBlock, key, unchanged) };
-  if (history && complete) history.last = { text: view.text, allProse: view.prose === view.text, blocks: view.blocks, runs, bundles };
+  // A run cancelled part-way is not wanted (and not kept): no need to gather what it lacks.
+  if (patch && !complete && key !== patch.last.bundles.key) return findingArray(findings);
+  // A rule that threw on an edited block is left out everywhere, as a lint from scratch leaves it
+  // out: the other rules' findings for every block then come from the cache.
+  if (patch && key !== patch.last.bundles.key) byBlock = ran.map(({ check, setting }) => wholeRun(view, check, setting, blockCache!));
+  const bundles = { key, perBlock: patch && key === patch.last.bundles.key ? patched(byBlock, patch) : byBlock[0]!.map((_, k) => bundleOf(byBlock, k)) };
+  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, bundles };
   return mergedFindings(bundles.perBlock, view.blocks.map((b) => b.outer.start), findings);
 }
 
-/**
- * Each block's findings from every paragraph-scope rule, in text order; blocks an edit left alone
- * keep the last run's arrays when the same rules ran.
- */
-function bundled(byBlock: readonly BlockRun[], key: string, unchanged: Unchanged | undefined): (readonly Finding[])[] {
-  const count = byBlock[0]!.length;
+/** The key of every enabled paragraph-scope rule with its setting, in check order. */
+function paragraphKey(checks: readonly Check[], settingFor: (check: Check) => CheckSetting): string {
+  const keys: string[] = [];
+  for (const check of checks) {
+    if (check.meta.scope !== 'paragraph') continue;
+    const setting = settingFor(check);
+    if (setting.enabled) keys.push(checkKeyOf(check, setting));
+  }
+  return keys.join('\u0001');
+}
+
+/** The last run's bundles for the blocks an edit left alone, and new ones from `middle` (one run per rule over the edited blocks). */
+function patched(middle: readonly BlockRun[], patch: Unchanged): (readonly Finding[])[] {
+  const { head, tail } = patch;
+  const last = patch.last.bundles.perBlock;
+  const count = head + patch.middle.length + tail;
   const out = new Array<readonly Finding[]>(count);
-  const last = unchanged?.last.bundles;
-  const reuse = unchanged && last?.key === key;
-  const head = reuse ? unchanged.head : 0;
-  const tail = reuse ? unchanged.tail : 0;
-  for (let k = 0; k < head; k++) out[k] = last!.perBlock[k]!;
-  for (let j = 1; j <= tail; j++) out[count - j] = last!.perBlock[last!.perBlock.length - j]!;
-  for (let k = head; k < count - tail; k++) out[k] = bundleOf(byBlock, k);
+  for (let k = 0; k < head; k++) out[k] = last[k]!;
+  for (let k = 0; k < patch.middle.length; k++) out[head + k] = bundleOf(middle, k);
+  for (let j = 1; j <= tail; j++) out[count - j] = last[last.length - j]!;
+  return out;
+}
+
+/** A rule's findings for every block, from the cache where it has them (after a patch fell through). */
+function wholeRun(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache): BlockRun {
+  const blocks = cache.blocksOf(view);
+  const out: (readonly Finding[])[] = [];
+  collectBlocks(blocks, cache.slotOf(checkKeyOf(check, setting)), check, { ...check.meta.defaultOptions, ...setting.options }, setting.severity, 0, out, Infinity);
   return out;
 }
 
@@ -271,18 +296,19 @@ function checkKeyOf(check: Check, setting: Extract<CheckSetting, { enabled: true
 function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache, known: KnownVersion | undefined): Unchanged {
   const old = last.blocks;
   const now = view.blocks;
-  const delta = view.text.length - last.text.length;
+  const text = view.source.text;
+  const delta = text.length - last.text.length;
   const max = Math.min(old.length, now.length);
-  const { start, oldEnd } = changeBetween(last.text, view.text, known);
-  const bare = last.allProse && view.prose === view.text;
+  const { start, oldEnd } = changeBetween(last.text, text, known);
+  const bare = last.allProse && view.source.prose === text;
   let head = 0;
-  while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, view.text)) head++;
+  while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, text)) head++;
   let tail = 0;
-  while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, view.text)) tail++;
-  return { last, head, tail, delta, middle: cache.blocksIn(view, head, now.length - tail) };
+  while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, text)) tail++;
+  return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
 }
 
-function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: string, newText: string): boolean {
+function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
   if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;
   return (bare && a.outer.start === a.span.start && a.outer.end === a.span.end) || oldText.slice(a.outer.start, a.outer.end) === newText.slice(b.outer.start, b.outer.end);
 }
@@ -306,7 +332,6 @@ function* firstLook(
   settingFor: (check: Check) => CheckSetting,
   cache: BlockCache,
   options: LintOptions,
-  unchanged: Unchanged | undefined,
 ): Generator<void, Map<Check, unknown>, void> {
   const failed = new Map<Check, unknown>();
   let blocks: readonly CachedBlock[] | undefined;
@@ -314,11 +339,7 @@ function* firstLook(
   for (const check of checks) {
     const setting = settingFor(check);
     if (check.meta.scope !== 'paragraph' || !setting.enabled) continue;
-    const key = checkKeyOf(check, setting);
-    // After an edit the last run gives the blocks the edit left alone (spliced), and the draft's
-    // blocks are not even listed.
-    if (unchanged?.last.runs.has(key)) continue;
-    const slot = cache.slotOf(key);
+    const slot = cache.slotOf(checkKeyOf(check, setting));
     blocks ??= cache.blocksOf(view);
     if (countMisses(blocks, slot) > blocks.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options }, slot });
   }
@@ -330,7 +351,7 @@ function* firstLook(
       if (failed.has(job.check)) continue;
       try {
         const found: Finding[] = [];
-        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.text));
+        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.source.text));
         fillCache(blocks.slice(from, to), found, stretch.offset, job.slot);
       } catch (error) {
         failed.set(job.check, error);
@@ -343,31 +364,25 @@ function* firstLook(
   return failed;
 }
 
-/** A paragraph-scope check block by block, reusing what the cache has for unchanged blocks; undefined if it threw. */
+/**
+ * A paragraph-scope check block by block, reusing what the cache has for unchanged blocks: over
+ * every block, or when patching only over the blocks the edit touched; undefined if it threw.
+ */
 function* lintByBlock(
   view: SourceTextView,
   check: Check,
   setting: Extract<CheckSetting, { enabled: true }>,
   cache: BlockCache,
   options: LintOptions,
-  unchanged: Unchanged | undefined,
-  runs: Map<string, BlockRun>,
+  patch: Unchanged | undefined,
 ): Generator<void, BlockRun | undefined, void> {
-  const checkKey = checkKeyOf(check, setting);
   const merged = { ...check.meta.defaultOptions, ...setting.options };
-  const slot = cache.slotOf(checkKey);
+  const slot = cache.slotOf(checkKeyOf(check, setting));
   try {
-    const before = unchanged?.last.runs.get(checkKey);
-    if (unchanged && before) {
-      const run = yield* spliced(unchanged, before, check, merged, setting.severity, slot);
-      runs.set(checkKey, run);
-      return run;
-    }
-    const blocks = cache.blocksOf(view);
-    const out = new Array<readonly Finding[]>(blocks.length);
+    const blocks = patch ? patch.middle : cache.blocksOf(view);
+    const out: (readonly Finding[])[] = [];
     // Blocks the first look left uncached (a finding reaching past its block) are checked on their own here.
-    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out, 0)) < blocks.length; ) yield;
-    runs.set(checkKey, out);
+    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
     return out;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
@@ -376,37 +391,25 @@ function* lintByBlock(
 }
 
 /**
- * Puts blocks' findings from `from` on at `out[at + k]`, checking the blocks the cache lacks, and
- * stops after about a stretch of fresh checking; returns where it stopped. A plain function, not
- * part of the generator: after a first look this runs over every block of a draft.
+ * Appends blocks' findings from `from` on, checking the blocks the cache lacks, and stops after
+ * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
+ * generator: after a first look this runs over every block of a draft.
  */
-function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: (readonly Finding[])[], at: number): number {
+function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: (readonly Finding[])[], stretch = STRETCH): number {
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
     let cached = findings[slot];
     if (!cached) {
       const local: Finding[] = [];
-      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.text)));
+      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text)));
       findings[slot] = cached = local.length ? local : NONE;
       fresh += block.length;
     }
-    out[at + k] = cached;
-    if (fresh > STRETCH) return k + 1;
+    out.push(cached);
+    if (fresh > stretch) return k + 1;
   }
   return blocks.length;
-}
-
-/** One rule after an edit: the last run's findings for the blocks before and after the touched ones, the touched blocks from the cache or checked. */
-function* spliced(unchanged: Unchanged, before: BlockRun, check: Check, options: object, severity: Severity, slot: number): Generator<void, BlockRun, void> {
-  const { head, tail, middle } = unchanged;
-  // Made at its final length: one array per rule as long as the draft's blocks (20,000 in 4 MB) on
-  // every keystroke, where a slice grown by push was copied again as it grew.
-  const out = new Array<readonly Finding[]>(head + middle.length + tail);
-  for (let k = 0; k < head; k++) out[k] = before[k]!;
-  for (let next = 0; (next = collectBlocks(middle, slot, check, options, severity, next, out, head)) < middle.length; ) yield;
-  for (let j = 1; j <= tail; j++) out[out.length - j] = before[before.length - j]!;
-  return out;
 }
 
 function countMisses(blocks: readonly CachedBlock[], slot: number): number {
@@ -473,7 +476,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
 }
 
-function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: string): Finding {
+function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText): Finding {
   const { meta } = check;
   const length = text.length;
   assertSpan(report.span, length, meta.id);
@@ -495,7 +498,7 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   };
 }
 
-function toFix(meta: Check['meta'], f: FixReport<string>, text: string): Fix {
+function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText): Fix {
   for (const e of f.edits) assertSpan(e.span, text.length, meta.id);
   return { title: interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }

@@ -2,10 +2,11 @@
  * @file Edits on offsets: merging the edits of one fix (ESLint's mergeFixes) and applying many fixes
  * at once without ever letting two of them touch the same text.
  */
+import type { DraftText } from './draftText';
 import type { Fix, TextEdit } from './types';
 
 /** One fix is one edit: several edits become a single replacement of the text they span. */
-export function mergeEdits(edits: readonly TextEdit[], checkId: string, text?: string): TextEdit {
+export function mergeEdits(edits: readonly TextEdit[], checkId: string, text?: DraftText): TextEdit {
   if (edits.length === 0) throw new Error(`${checkId} reported a fix with no edits`);
   if (edits.length === 1) return edits[0]!;
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);

@@ -2,6 +2,7 @@
  * @file Line arithmetic on offsets. Lines end at \n, \r\n or a lone \r, the same three endings LSP
  * recognises, so a line number here is the line number the editor shows.
  */
+import type { DraftText } from './draftText';
 import type { Offset } from './types';
 
 export function computeLineStarts(text: string): Offset[] {
@@ -36,7 +37,7 @@ export function lineIndexAt(lineStarts: readonly Offset[], offset: Offset): numb
 }
 
 /** Offset where the content of line `index` ends, before its line break. */
-export function lineContentEnd(text: string, lineStarts: readonly Offset[], index: number): Offset {
+export function lineContentEnd(text: DraftText, lineStarts: readonly Offset[], index: number): Offset {
   if (index + 1 >= lineStarts.length) return text.length;
   let end = lineStarts[index + 1]! - 1; // the \n or lone \r
   if (text.charCodeAt(end) === 10 && end > lineStarts[index]! && text.charCodeAt(end - 1) === 13) end--;
@@ -48,20 +49,20 @@ export interface KnownVersion {
   /** The new text's line starts, as computeLineStarts gives them. */
   readonly lineStarts: readonly Offset[];
   /**
-   * What changed since an earlier version, given as the very string the caller gave for it
+   * What changed since an earlier version, given as the very text the caller gave for it
    * (compared by identity, so neither text is read): [start, oldEnd) of it was replaced.
    * Undefined when the caller does not know that version.
    */
-  readonly changeSince?: ((earlier: string) => { readonly start: Offset; readonly oldEnd: Offset } | undefined) | undefined;
+  readonly changeSince?: ((earlier: DraftText) => { readonly start: Offset; readonly oldEnd: Offset } | undefined) | undefined;
 }
 
 /** changedRange, or the change the caller knows. */
-export function changeBetween(a: string, b: string, known: KnownVersion | undefined): { start: number; oldEnd: number } {
+export function changeBetween(a: DraftText, b: DraftText, known: KnownVersion | undefined): { start: number; oldEnd: number } {
   return known?.changeSince?.(a) ?? changedRange(a, b);
 }
 
 /** Where two versions differ: from `start` to `oldEnd` in the old one (its common prefix and suffix left out). */
-export function changedRange(a: string, b: string): { start: number; oldEnd: number } {
+export function changedRange(a: DraftText, b: DraftText): { start: number; oldEnd: number } {
   const max = Math.min(a.length, b.length);
   // Native comparison of slices a chunk at a time, then character by character.
   let start = 0;

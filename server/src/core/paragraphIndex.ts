@@ -49,6 +49,11 @@ export function requiredSimilarity(a: number, b: number, options: MatchOptions):
  */
 export interface ParagraphLookup {
   matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[];
+  /**
+   * Whether any draft but this one is indexed. When none is nothing can match, and a rule need not
+   * read the draft's paragraphs at all (on a 4 MB draft their first reading takes 0.4 s).
+   */
+  hasOthers?(): boolean;
 }
 
 /** The lookup the index itself hands out: it can also say, cheaply, whether the other drafts changed. */
@@ -158,6 +163,7 @@ export class ParagraphIndex {
   lookupFor(self: string | undefined): IndexLookup {
     return {
       matches: (paragraphs, options) => paragraphs.map((p) => this.query(self, p, options)),
+      hasOthers: () => this.drafts.size > (self !== undefined && this.drafts.has(self) ? 1 : 0),
       version: () => this.version,
       othersChangedSince: (version) => this.othersChangedSince(self, version),
     };

@@ -8,6 +8,7 @@
  * word would have fitted is a paragraph break. Every other run is one paragraph per line, as in
  * drafts pasted from a CMS where a headline line runs straight into the lede.
  */
+import type { DraftText } from './draftText';
 import { lineContentEnd, lineIndexAt } from './lines';
 import { intern } from './textMemo';
 import type { Block, Offset, Span } from './types';
@@ -24,7 +25,7 @@ export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Bl
 
 /** A draft's last version, as the blocks were split then. */
 export interface PlainLayout {
-  readonly text: string;
+  readonly text: DraftText;
   readonly blocks: readonly Block[];
   /** Its number of lines. */
   readonly lines: number;
@@ -36,7 +37,7 @@ export interface PlainLayout {
  * hard-wrapped), the blocks before them are the same objects and those after are moved. Undefined
  * when the edit reaches into the last run, whose last block is never a headline.
  */
-export function plainTextBlocksAfter(text: string, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): Block[] | undefined {
+export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): Block[] | undefined {
   const delta = text.length - last.text.length;
   const blank = (line: number): boolean => !trimmedLine(text, lineStarts, line);
   let from = lineIndexAt(lineStarts, start);
@@ -61,13 +62,13 @@ export function plainTextBlocksAfter(text: string, lineStarts: readonly Offset[]
   return [...old.slice(0, head), ...middle, ...moved];
 }
 
-function toBlock(text: string, { span, line, lines }: { span: Span; line: number; lines: number }, notLast: boolean): Block {
+function toBlock(text: DraftText, { span, line, lines }: { span: Span; line: number; lines: number }, notLast: boolean): Block {
   const own = intern(text.slice(span.start, span.end));
   return { span, outer: span, line, text: own, kind: lines === 1 && notLast && classifyPlainLine(own) === 'heading' ? 'heading' : 'paragraph' };
 }
 
 /** Blocks' spans in lines `fromLine` to `toLine` (exclusive), which start and end a run. */
-function runSpans(text: string, lineStarts: readonly Offset[], fromLine: number, toLine: number): { span: Span; line: number; lines: number }[] {
+function runSpans(text: DraftText, lineStarts: readonly Offset[], fromLine: number, toLine: number): { span: Span; line: number; lines: number }[] {
   const runs: Line[][] = [];
   let run: Line[] = [];
   for (let i = fromLine; i < toLine; i++) {
@@ -94,7 +95,7 @@ function runSpans(text: string, lineStarts: readonly Offset[], fromLine: number,
   return spans;
 }
 
-function trimmedLine(text: string, lineStarts: readonly Offset[], index: number): Line | undefined {
+function trimmedLine(text: DraftText, lineStarts: readonly Offset[], index: number): Line | undefined {
   let start = lineStarts[index]!;
   let end = lineContentEnd(text, lineStarts, index);
   while (start < end && isSpace(text.charCodeAt(start))) start++;
@@ -102,13 +103,13 @@ function trimmedLine(text: string, lineStarts: readonly Offset[], index: number)
   return start < end ? { start, end, index } : undefined;
 }
 
-function wouldHaveFitted(text: string, prev: Line, next: Line, width: number): boolean {
+function wouldHaveFitted(text: DraftText, prev: Line, next: Line, width: number): boolean {
   let wordEnd = next.start;
   while (wordEnd < next.end && !isSpace(text.charCodeAt(wordEnd))) wordEnd++;
   return prev.end - prev.start + 1 + (wordEnd - next.start) <= width;
 }
 
-function endsSentence(text: string, line: Line): boolean {
+function endsSentence(text: DraftText, line: Line): boolean {
   return /[.!?…]["'”’)\]]*$/u.test(text.slice(Math.max(line.start, line.end - 4), line.end));
 }
 

@@ -7,12 +7,15 @@
  * break. Removals of two neighbouring blocks can claim the same separator: fixes.ts applies such
  * sets in passes.
  */
+import type { DraftText } from './draftText';
 import { lineContentEnd, lineIndexAt } from './lines';
 import type { SourceTextView, Span } from './types';
 
 /** The span that removes blocks `first`..`last` (inclusive) and their separator. */
 export function blockRemovalSpan(view: SourceTextView, first: number, last: number): Span {
-  const { text, lineStarts, blocks } = view;
+  // A few lines around the blocks are read: the whole draft is not put together (SourceTextView.source).
+  const { lineStarts, blocks } = view;
+  const text = view.source.text;
   const startBlock = blocks[first]!;
   const endBlock = blocks[last]!;
   const firstLine = lineIndexAt(lineStarts, startBlock.outer.start);
@@ -39,6 +42,6 @@ export function blockRemovalSpan(view: SourceTextView, first: number, last: numb
 const CONTAINER_PREFIX = /^[\s>\uFEFF]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/u;
 
 /** A line with nothing but spaces and block-quote markers separates blocks. */
-function isBlankLine(text: string, lineStarts: readonly number[], index: number): boolean {
+function isBlankLine(text: DraftText, lineStarts: readonly number[], index: number): boolean {
   return /^[\s>\uFEFF\u200B]*$/u.test(text.slice(lineStarts[index]!, lineContentEnd(text, lineStarts, index)));
 }

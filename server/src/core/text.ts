@@ -3,6 +3,7 @@
  * quotes), sentences, words and direct quotations, as UTF-16 spans into the writer's text.
  */
 import { parseDirectives } from './directives';
+import type { DraftText } from './draftText';
 import { changeBetween, computeLineStarts, type KnownVersion } from './lines';
 import { markdownLayout } from './markdown';
 import { plainTextBlocks, plainTextBlocksAfter, type PlainLayout } from './plaintext';
@@ -11,14 +12,16 @@ import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
 
 export type TextFormat = 'markdown' | 'plaintext';
 
-export function buildSourceText(text: string, format: TextFormat, history?: LayoutHistory, known?: KnownVersion): SourceTextView {
-  const lineStarts = known?.lineStarts ?? computeLineStarts(text);
+export function buildSourceText(text: DraftText, format: TextFormat, history?: LayoutHistory, known?: KnownVersion): SourceTextView {
+  // Only a first look, Markdown or a draft with a directive reads all of `text` at once; an edit of
+  // plain text reads the lines around it (text may be a long draft kept in pieces: draftText.ts).
+  const lineStarts = known?.lineStarts ?? computeLineStarts(String(text));
   const change = history?.text !== undefined ? changeBetween(history.text, text, known) : undefined;
   // A directive names its rules after "copydesk-": a draft without that string has none, and an
   // edit can only bring one in around where it changed the text.
-  const markerFree = !history ? false : change && history.markerFree ? !text.slice(Math.max(0, change.start - MARKER.length), change.oldEnd + text.length - history.text!.length + MARKER.length).includes(MARKER) : !text.includes(MARKER);
+  const markerFree = !history ? false : change && history.markerFree ? !text.slice(Math.max(0, change.start - MARKER.length), change.oldEnd + text.length - history.text!.length + MARKER.length).includes(MARKER) : !String(text).includes(MARKER);
   const last = history?.plain && change ? { layout: history.plain, change } : undefined;
-  const { blocks, prose } = format === 'markdown' ? markdownLayout(text, lineStarts) : plainLayout(text, lineStarts, last, markerFree);
+  const { blocks, prose } = format === 'markdown' ? markdownLayout(String(text), lineStarts) : plainLayout(text, lineStarts, last, markerFree);
   if (history) {
     history.plain = format === 'plaintext' && prose === text ? { text, blocks, lines: lineStarts.length } : undefined;
     history.text = text;
@@ -33,7 +36,7 @@ const MARKER = 'copydesk-';
 export interface LayoutHistory {
   plain?: PlainLayout | undefined;
   /** The text last laid out, and whether it holds no directive (not even the word that starts one). */
-  text?: string | undefined;
+  text?: DraftText | undefined;
   markerFree?: boolean | undefined;
 }
 
@@ -42,7 +45,7 @@ export interface LayoutHistory {
  * first use: rules served from the caches never ask for them, and a keystroke then costs the
  * edited block's segmentation, not the whole draft's.
  */
-export function composeView(text: string, prose: string, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
+export function composeView(text: DraftText, prose: DraftText, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
   /** All blocks' segments of one kind in draft offsets, built on the first ask. */
   const gathered = <T>(pick: (s: BlockSegments) => Uint32Array, make: (start: number, end: number, block: number) => T): (() => T[]) => {
     let out: T[] | undefined;
@@ -62,8 +65,14 @@ export function composeView(text: string, prose: string, blocks: readonly Block[
   const words = gathered((s) => s.words, segment);
   const quotes = gathered((s) => s.quotes, segment);
   return {
-    text,
-    prose,
+    // Put together on the first read (then kept by the text itself): see SourceTextView.source.
+    get text() {
+      return String(text);
+    },
+    get prose() {
+      return String(prose);
+    },
+    source: { text, prose },
     blocks,
     lineStarts,
     get sentences() {
@@ -79,16 +88,20 @@ export function composeView(text: string, prose: string, blocks: readonly Block[
 }
 
 /** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
-function plainLayout(text: string, lineStarts: readonly number[], last: { layout: PlainLayout; change: { start: number; oldEnd: number } } | undefined, markerFree: boolean) {
-  const comments = markerFree ? [] : parseDirectives(text, lineStarts, new Set()).directives.map((d) => d.span);
+function plainLayout(text: DraftText, lineStarts: readonly number[], last: { layout: PlainLayout; change: { start: number; oldEnd: number } } | undefined, markerFree: boolean): { blocks: Block[]; prose: DraftText } {
+  const comments = markerFree ? [] : parseDirectives(String(text), lineStarts, new Set()).directives.map((d) => d.span);
   if (last && !comments.length) {
     const blocks = plainTextBlocksAfter(text, lineStarts, last.layout, last.change.start, last.change.oldEnd);
     if (blocks) return { blocks, prose: text };
   }
+  // Laid out from scratch: all of the text is read, so it is put together (once: the text keeps it).
+  // Without comments the prose is the text itself, the same object, which says "all prose".
+  if (!comments.length) return { blocks: plainTextBlocks(String(text), lineStarts), prose: text };
+  const flat = String(text);
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of comments) parts.push(text.slice(at, start), text.slice(start, end).replace(/[^\n]/gu, ' ')), (at = end);
-  const prose = comments.length ? parts.join('') + text.slice(at) : text;
+  for (const { start, end } of comments) parts.push(flat.slice(at, start), flat.slice(start, end).replace(/[^\n]/gu, ' ')), (at = end);
+  const prose = parts.join('') + flat.slice(at);
   return { blocks: plainTextBlocks(prose, lineStarts), prose };
 }
 

@@ -2,6 +2,7 @@
  * @file The engine's vocabulary: spans, checks, reports and findings. Everything here speaks UTF-16
  * offsets into the document text; only the LSP layer turns them into line/character positions.
  */
+import type { DraftText } from './draftText';
 import type { ParagraphLookup } from './paragraphIndex';
 
 /** UTF-16 code-unit index into the document text (= JS string index = LSP's default encoding). */
@@ -99,6 +100,12 @@ export interface SourceTextView {
   readonly quotes: readonly Segment[];
   /** Offsets at which each line starts (line i, 0-based, starts at lineStarts[i]). */
   readonly lineStarts: readonly Offset[];
+  /**
+   * `text` and `prose` as the caller keeps them. The server keeps a long open draft in pieces, and
+   * the first read of `text` or `prose` puts it together (8 MB for a 4 MB draft); a document-scope
+   * rule runs on every keystroke, so it reads the few characters it needs from here instead.
+   */
+  readonly source: { readonly text: DraftText; readonly prose: DraftText };
 }
 
 export interface CheckInput<O extends object> {

@@ -9,7 +9,7 @@
  * report, and fix-all still fixes every finding.
  */
 import { kindOf, FINDING_KINDS } from '../core/report';
-import { findingArray, placed, type FindingList } from '../core/findingList';
+import { codeInfo, findingArray, placed, type FindingList } from '../core/findingList';
 import { SEVERITIES, type Finding, type Span } from '../core/types';
 
 /** VS Code's own limit per file (ExtHostDiagnostics._maxDiagnosticsPerFile in 1.100). */
@@ -24,8 +24,16 @@ export interface Shown {
 
 const TIERS = SEVERITIES.length * FINDING_KINDS.length;
 
-function tierOf(finding: Finding): number {
-  return SEVERITIES.indexOf(finding.severity) * FINDING_KINDS.length + FINDING_KINDS.indexOf(kindOf(finding.checkId));
+/** Each finding code's tier (FindingList.codes: rule and severity), worked out once per code, not once per finding per keystroke. */
+const tierByCode: number[] = [];
+
+function tierOf(code: number): number {
+  let tier = tierByCode[code];
+  if (tier === undefined) {
+    const { checkId, severity } = codeInfo(code);
+    tierByCode[code] = tier = SEVERITIES.indexOf(severity) * FINDING_KINDS.length + FINDING_KINDS.indexOf(kindOf(checkId));
+  }
+  return tier;
 }
 
 /** Characters between a span and the nearest focus span (0 when they touch); without focus, from the start. */
@@ -40,9 +48,16 @@ function distance(start: number, end: number, focus: readonly Span[]): number {
 }
 
 /**
+ * Per-finding scratch kept from one pull to the next: a 4 MB draft has 27,000 findings, and
+ * fresh arrays of that size every keystroke cost page faults and garbage collection.
+ */
+let tiers = new Uint8Array(0);
+let nears = new Float64Array(0);
+
+/**
  * What fits in `budget` diagnostics (0: no limit), one of them the notice of what was left out.
  * Findings touching the focus (the visible lines) always come first, then whole tiers while they
- * fit, then the nearest of the tier that does not.
+ * fit, then the nearest of the tier that does not (ties in document order).
  */
 export function chooseShown(all: readonly Finding[] | FindingList, budget: number, focus: readonly Span[]): Shown {
   // A draft's list (LintResult.list) is read without placing every finding in the draft: only those sent are.
@@ -50,32 +65,69 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   if (budget <= 0 || findings.length <= budget) return { findings: findings.toArray(), omitted: 0 };
   const n = findings.length;
   budget -= 1;
-  const tier = new Int8Array(n);
-  const near = new Float64Array(n);
+  if (tiers.length < n) tiers = new Uint8Array(n + (n >> 2));
   // Tier 0 is "in view", whatever its severity: the lines on screen are never missing a squiggle.
   const counts = new Int32Array(TIERS + 1);
-  const { stored, shifts } = findings;
+  // The list's flat keys, not the findings: this runs over every finding on every keystroke.
+  const { stored, shifts, spans, codes } = findings;
   for (let i = 0; i < n; i++) {
-    const f = stored[i]!;
-    near[i] = distance(f.span.start + shifts[i]!, f.span.end + shifts[i]!, focus);
-    tier[i] = focus.length && near[i] === 0 ? 0 : 1 + tierOf(f);
-    counts[tier[i]!]!++;
+    const tier = focus.length && distance(spans[2 * i]!, spans[2 * i + 1]!, focus) === 0 ? 0 : 1 + tierOf(codes[i]!);
+    tiers[i] = tier;
+    counts[tier]!++;
   }
   let cut = 0;
   let room = budget;
   while (cut <= TIERS && counts[cut]! <= room) room -= counts[cut++]!;
-  const keep = new Uint8Array(n);
-  const partial: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (tier[i]! < cut) keep[i] = 1;
-    else if (tier[i] === cut) partial.push(i);
+  // Of the tier that does not fit, the `room` nearest: those nearer than the room-th nearest
+  // distance, then as many at that distance as are left, in document order (what a stable sort by
+  // distance would take), found by selection rather than by sorting the whole tier.
+  let threshold = -1;
+  let ties = 0;
+  if (room > 0) {
+    const m = counts[cut]!;
+    if (nears.length < m) nears = new Float64Array(m + (m >> 2));
+    let k = 0;
+    for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, focus);
+    threshold = nthSmallest(nears, m, room - 1);
+    let nearer = 0;
+    for (let j = 0; j < m; j++) if (nears[j]! < threshold) nearer++;
+    ties = room - nearer;
   }
-  // Stable: equal distances keep document order, so the choice does not flicker between pulls.
-  partial.sort((a, b) => near[a]! - near[b]! || a - b);
-  for (let k = 0; k < room; k++) keep[partial[k]!] = 1;
   const shown: Finding[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) shown.push(placed(stored[i]!, shifts[i]!));
+  for (let i = 0; i < n; i++) {
+    const tier = tiers[i]!;
+    if (tier > cut || (tier === cut && threshold < 0)) continue;
+    if (tier === cut) {
+      const d = distance(spans[2 * i]!, spans[2 * i + 1]!, focus);
+      if (d > threshold || (d === threshold && ties-- <= 0)) continue;
+    }
+    shown.push(placed(stored[i]!, shifts[i]!));
+  }
   return { findings: shown, omitted: n - shown.length };
+}
+
+/** The value that would be at `index` if `values[0..length)` were sorted (they are reordered: Hoare's selection). */
+function nthSmallest(values: Float64Array, length: number, index: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (index <= j) hi = j;
+    else if (index >= i) lo = i;
+    else return values[index]!;
+  }
+  return values[index]!;
 }
 
 /** Where the writer is in each open draft: the lines on screen (VS Code tells) and the last edit. */

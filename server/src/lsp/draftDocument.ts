@@ -2,10 +2,12 @@
  * @file The server's open documents: vscode-languageserver-textdocument's TextDocument, without
  * its cost per keystroke on a long draft. The library builds each version's text by concatenation
  * and then reads a character of it, which makes V8 copy the whole draft (8 MB for 4 M two-byte
- * characters, ~25 ms) on every edit. Here a version is a list of pieces (slices of earlier
- * versions and the inserted text): an edit reads only the characters at its ends, line starts are
- * updated around the edit, and the flat text is put together once, when someone asks for it.
+ * characters, ~25 ms) on every edit. Here a version is a PieceText (slices of earlier versions and
+ * the inserted text): an edit reads only the characters at its ends, line starts are updated
+ * around the edit, and the engine reads the version through `text` without ever joining it; the
+ * flat text is put together only when someone asks getText() for it.
  */
+import { PieceText, type DraftText } from '../core/draftText';
 import { computeLineStarts, lineIndexAt } from '../core/lines';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
@@ -20,10 +22,8 @@ export interface ChangedRange {
 const KEPT_VERSIONS = 16;
 
 export class DraftDocument implements TextDocument {
-  /** The text in order; starts[k] is where pieces[k] begins. One flat piece once getText ran. */
-  private pieces: string[];
-  private starts: number[];
-  private size: number;
+  /** This version's text (one object per version: the engine tells versions apart by identity). */
+  private current: PieceText;
   private lines: number[];
   /** Per earlier version, what changed from it to this one. */
   private since: { version: number; range: ChangedRange }[] = [];
@@ -34,12 +34,24 @@ export class DraftDocument implements TextDocument {
     public version: number,
     content: string,
   ) {
-    this.pieces = [content];
-    this.starts = [0];
     // A client may send anything (`text: null`): the lint then fails and says so, as with the library's document.
     const text: unknown = content;
-    this.size = typeof text === 'string' ? text.length : 0;
-    this.lines = typeof text === 'string' ? computeLineStarts(text) : [0];
+    this.notText = typeof text !== 'string';
+    this.current = new PieceText(this.notText ? [] : [content]);
+    this.lines = this.notText ? [0] : computeLineStarts(content);
+  }
+
+  /** Whether the client opened the draft with something other than a string (until a whole-text change). */
+  private notText: boolean;
+
+  /** This version's text, read without putting it together (it stays the same object until the next update). */
+  get text(): DraftText {
+    if (this.notText) throw new TypeError(`${this.uri} was opened without text`);
+    return this.current;
+  }
+
+  private get size(): number {
+    return this.current.length;
   }
 
   get lineCount(): number {
@@ -56,29 +68,18 @@ export class DraftDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    if (this.pieces.length > 1) {
-      const flat = this.pieces.join('');
-      this.pieces = [flat];
-      this.starts = [0];
+    if (range) {
+      // As the library's substring: a range given end first still means the text between.
+      const a = this.offsetAt(range.start);
+      const b = this.offsetAt(range.end);
+      return this.current.slice(Math.min(a, b), Math.max(a, b));
     }
-    const text = this.pieces[0]!;
-    if (!range) return text;
-    return text.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    return this.current.toString();
   }
 
   /** Characters [from, to) without putting the whole text together. */
   slice(from: number, to: number): string {
-    from = Math.max(0, from);
-    to = Math.min(this.size, to);
-    if (from >= to) return '';
-    let k = this.pieceAt(from);
-    let out = '';
-    while (k < this.pieces.length && this.starts[k]! < to) {
-      const at = this.starts[k]!;
-      out += this.pieces[k]!.substring(Math.max(0, from - at), to - at);
-      k++;
-    }
-    return out;
+    return this.current.slice(from, to);
   }
 
   /** What changed since `version`, if it is one of the last few versions (undefined otherwise). */
@@ -134,9 +135,8 @@ export class DraftDocument implements TextDocument {
         range = this.replace(start, end, change.text);
       } else {
         range = { start: 0, oldEnd: this.size, newEnd: change.text.length };
-        this.pieces = [change.text];
-        this.starts = [0];
-        this.size = change.text.length;
+        this.current = new PieceText([change.text]);
+        this.notText = false;
         this.lines = computeLineStarts(change.text);
       }
       total = total ? compose(total, range) : range;
@@ -163,37 +163,13 @@ export class DraftDocument implements TextDocument {
     }
     while (k < old.length && old[k]! <= end) k++;
     while (k < old.length) lines.push(old[k++]! + delta);
-    this.splice(start, end, text);
+    this.current = this.current.replaced(start, end, text);
     this.lines = lines;
-    this.size = newSize;
     return { start, oldEnd: end, newEnd };
   }
 
-  private splice(start: number, end: number, text: string): void {
-    const pieces: string[] = [];
-    this.pieces.forEach((piece, k) => {
-      const at = this.starts[k]!;
-      if (at < start) pieces.push(piece.substring(0, start - at));
-    });
-    pieces.push(text);
-    this.pieces.forEach((piece, k) => {
-      const at = this.starts[k]!;
-      if (at + piece.length > end) pieces.push(piece.substring(Math.max(0, end - at)));
-    });
-    this.pieces = pieces.filter((piece) => piece.length);
-    if (!this.pieces.length) this.pieces.push('');
-    let at = 0;
-    this.starts = this.pieces.map((piece) => ((at += piece.length), at - piece.length));
-  }
-
-  /** The piece holding `offset`: the last one starting at or before it (line starts and piece starts are searched alike). */
-  private pieceAt(offset: number): number {
-    return lineIndexAt(this.starts, offset);
-  }
-
   private charAt(offset: number): number {
-    const k = this.pieceAt(offset);
-    return this.pieces[k]!.charCodeAt(offset - this.starts[k]!);
+    return this.current.charCodeAt(offset);
   }
 
   private beforeEol(offset: number, lineStart: number): number {

@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, DraftHistory, formatFor, lintTextInSteps, type LintResult } from '../api';
+import type { DraftText } from '../core/draftText';
 import type { KnownVersion } from '../core/lines';
 import type { IndexedParagraph } from '../core/paragraphDigest';
 import { DraftDocument } from './draftDocument';
@@ -33,10 +34,18 @@ interface Entry {
  */
 export class RecordedLookup implements ParagraphLookup {
   private readonly asked: { paragraphs: readonly IndexedParagraph[]; options: MatchOptions; answer: string[] }[] = [];
+  /** Whether the lint found no other draft indexed (and so asked nothing). */
+  private foundNone = false;
   /** The index's version the answers hold for. */
   private since = 0;
 
   constructor(private readonly lookup: IndexLookup) {}
+
+  hasOthers(): boolean {
+    const others = this.lookup.hasOthers?.() ?? true;
+    if (!others && !this.foundNone) (this.foundNone = true), (this.since = this.lookup.version());
+    return others;
+  }
 
   matches(paragraphs: readonly IndexedParagraph[], options: MatchOptions): readonly (readonly ParagraphMatch[])[] {
     if (!this.asked.length) this.since = this.lookup.version();
@@ -57,6 +66,8 @@ export class RecordedLookup implements ParagraphLookup {
   }
 
   async changed(now: IndexLookup, pause: () => Promise<void>): Promise<boolean> {
+    // Another draft came into an index that had none: what was never compared may match now.
+    if (this.foundNone && now.othersChangedSince(this.since)) return true;
     if (!this.asked.length || !now.othersChangedSince(this.since)) return false;
     const version = now.version();
     for (const q of this.asked) {
@@ -88,7 +99,7 @@ export class DocumentLinter {
    * Per open draft: the texts of the last two versions given to the engine, which its history
    * holds anyway, so that the engine can be told what changed since them without comparing texts.
    */
-  private readonly given = new Map<string, { version: number; text: string }[]>();
+  private readonly given = new Map<string, { version: number; text: DraftText }[]>();
 
   constructor(
     private readonly currentVersion: (uri: string) => number | undefined,
@@ -157,7 +168,7 @@ export class DocumentLinter {
   }
 
   /** The document's line starts and what changed since the versions last given to the engine. */
-  private knownOf(doc: DraftDocument, text: string): KnownVersion {
+  private knownOf(doc: DraftDocument, text: DraftText): KnownVersion {
     const given = this.given.get(doc.uri) ?? [];
     this.given.set(doc.uri, [{ version: doc.version, text }, ...given.filter((g) => g.version !== doc.version)].slice(0, 2));
     // Now, not when asked: the document changes in place with the next edit.
@@ -174,7 +185,8 @@ export class DocumentLinter {
   private async run(doc: TextDocument, settings: DocumentSettings, isCancelled: () => boolean, workspace: ParagraphLookup | undefined): Promise<Outcome> {
     if (!settings.enable) return { kind: 'skipped', reason: 'disabled' };
     if (!settings.languages.includes(doc.languageId)) return { kind: 'skipped', reason: 'language' };
-    const text = doc.getText();
+    // An open document's text as it keeps it: an edit is checked without putting the draft together.
+    const text = doc instanceof DraftDocument ? doc.text : doc.getText();
     if (text.length > settings.maxDocumentSize) return { kind: 'skipped', reason: 'too-large' };
     const stale = (): boolean => isCancelled() || this.currentVersion(doc.uri) !== doc.version;
     const result = await lintTextInSteps(text, formatFor(doc.languageId), settings, {

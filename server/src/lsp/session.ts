@@ -290,14 +290,15 @@ export function startSession(connection: Connection, platform: Platform, answere
         void diagnosticsFor(uri).then((diagnostics) => {
           if (diagnostics && documents.get(uri)?.version === version) void connection.sendDiagnostics({ uri, diagnostics, ...(version === undefined ? {} : { version }) });
         });
-      }, PUSH_DELAY_MS + Math.floor((documents.get(uri)?.getText().length ?? 0) / 10_000)),
+      }, PUSH_DELAY_MS + Math.floor((documents.get(uri)?.length ?? 0) / 10_000)),
     );
   }
 
   documents.onDidChangeContent(({ document }) => {
     if (project.isConfigDocument(document.uri)) return configurationChanged();
     schedulePush(document.uri);
-    workspace.documentChanged(document.uri, document.getText().length);
+    // Its length, not getText(): that would put a long draft together on every keystroke.
+    workspace.documentChanged(document.uri, document.length);
   });
   documents.onDidClose(({ document }) => {
     linter.forget(document.uri);

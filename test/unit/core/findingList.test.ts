@@ -40,9 +40,9 @@ describe('mergedFindings: block-relative bundles and draft-offset findings in te
 
 describe('refinedFindings: a filter on placed findings, and extra findings merged in', () => {
   const list = mergedFindings([[at('a', 0), at('b', 2)], [at('a', 0)]], [0, 10], [at('d', 5)]);
-  const cases: { name: string; keep?: (f: Finding, by: number) => boolean; extra: Finding[]; want: [string, number][] }[] = [
+  const cases: { name: string; keep?: (f: Finding, start: number) => boolean; extra: Finding[]; want: [string, number][] }[] = [
     { name: 'nothing to do', extra: [], want: [['a', 0], ['b', 2], ['d', 5], ['a', 10]] },
-    { name: 'dropped by placed offset', keep: (f, by) => f.span.start + by !== 10, extra: [], want: [['a', 0], ['b', 2], ['d', 5]] },
+    { name: 'dropped by placed offset', keep: (_, start) => start !== 10, extra: [], want: [['a', 0], ['b', 2], ['d', 5]] },
     { name: 'extra findings in text order', extra: [at('a', 2), at('x', 11)], want: [['a', 0], ['a', 2], ['b', 2], ['d', 5], ['a', 10], ['x', 11]] },
   ];
   for (const c of cases) {

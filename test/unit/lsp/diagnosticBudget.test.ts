@@ -5,8 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { FINDING_KINDS, kindOf } from '../../../server/src/core/report';
 import { chooseShown, Focus, omittedMessage } from '../../../server/src/lsp/diagnosticBudget';
-import type { Finding, Severity, Span } from '../../../server/src/core/types';
+import { SEVERITIES, type Finding, type Severity, type Span } from '../../../server/src/core/types';
 
 function finding(checkId: string, severity: Severity, start: number): Finding {
   return { checkId, messageId: 'm', message: checkId, span: { start, end: start + 3 }, severity, suggestions: [], related: [], tags: [] };
@@ -47,6 +49,43 @@ describe('chooseShown', () => {
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
     // Every warning (1,250) cannot fit; those nearest the focus are kept.
     assert.ok(result.findings.every((f) => f.severity === 'warning' || (f.span.start >= 20_000 - 3 && f.span.start <= 21_000)));
+  });
+});
+
+/** The rule as first written: every tier that fits, then the tier that does not sorted by distance (stable). */
+function reference(findings: readonly Finding[], budget: number, focus: readonly Span[]): number[] {
+  if (findings.length <= budget) return findings.map((_, i) => i);
+  const dist = (f: Finding) => (focus.length ? Math.min(...focus.map((s) => (f.span.end < s.start ? s.start - f.span.end : f.span.start > s.end ? f.span.start - s.end : 0))) : f.span.start);
+  const tier = findings.map((f) => (focus.length && dist(f) === 0 ? 0 : 1 + SEVERITIES.indexOf(f.severity) * FINDING_KINDS.length + FINDING_KINDS.indexOf(kindOf(f.checkId))));
+  let room = budget - 1;
+  let cut = 0;
+  const count = (t: number) => tier.filter((x) => x === t).length;
+  while (cut <= SEVERITIES.length * FINDING_KINDS.length && count(cut) <= room) room -= count(cut++);
+  const partial = findings.map((_, i) => i).filter((i) => tier[i] === cut);
+  partial.sort((a, b) => dist(findings[a]!) - dist(findings[b]!) || a - b);
+  const keep = new Set([...findings.map((_, i) => i).filter((i) => tier[i]! < cut), ...partial.slice(0, room)]);
+  return [...keep].sort((a, b) => a - b);
+}
+
+describe('chooseShown against a sort of the tier that does not fit', () => {
+  it('takes the same findings on random drafts, focus and budgets', () => {
+    const makers = [loaded, style, hint, dup];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ kind: fc.nat({ max: 3 }), gap: fc.nat({ max: 20 }) }), { maxLength: 80 }),
+        fc.array(fc.record({ start: fc.nat({ max: 600 }), length: fc.nat({ max: 40 }) }), { maxLength: 3 }),
+        fc.nat({ max: 60 }),
+        (specs, spans, budget) => {
+          let at = 0;
+          const findings = specs.map(({ kind, gap }) => makers[kind]!((at += gap)));
+          const focus = spans.map(({ start, length }) => ({ start, end: start + length }));
+          const shown = chooseShown(findings, budget, focus).findings;
+          const want = budget <= 0 ? findings.map((_, i) => i) : reference(findings, budget, focus);
+          assert.deepEqual(shown, want.map((i) => findings[i]));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

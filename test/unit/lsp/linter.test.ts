@@ -49,6 +49,25 @@ describe('DocumentLinter.forgetStale', () => {
     assert.deepEqual(await linter.forgetStale(), [URI]);
   });
 
+  it('a draft linted while the index holds no other draft asks nothing, and is stale once another draft comes', async () => {
+    const index = new ParagraphIndex();
+    put(index, URI, `${SHARED}\n`);
+    let asked = 0;
+    const counting = (uri: string) => {
+      const lookup = index.lookupFor(uri);
+      return { ...lookup, matches: (...args: Parameters<typeof lookup.matches>) => (asked++, lookup.matches(...args)) };
+    };
+    const linter = new DocumentLinter(() => 1, () => {}, counting);
+    await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
+    assert.equal(asked, 0);
+    put(index, URI, `${SHARED}\n\n${OTHER}\n`);
+    assert.deepEqual(await linter.forgetStale(), [], 'its own entry changing is no reason');
+    put(index, 'file:///drafts/levy-v1.txt', `${SHARED}\n`);
+    assert.deepEqual(await linter.forgetStale(), [URI]);
+    const outcome = await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
+    assert.equal(outcome.kind === 'linted' && outcome.result.findings.filter((f) => f.checkId === 'reused-paragraph').length, 1);
+  });
+
   it('the draft’s own entry in the index changing asks nothing again (its matches leave it out)', async () => {
     const index = new ParagraphIndex();
     put(index, 'file:///drafts/levy-v1.txt', `${SHARED}\n`);
