@@ -3,8 +3,8 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { foldedWords, normalizeForComparison } from './normalize';
-import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
+import { foldedWordBounds, normalizeForComparison } from './normalize';
+import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
 import { insertionPoint } from './sortedList';
 import { PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
@@ -58,7 +58,7 @@ const shingleMemo = new TextMemo<ShingleSet>();
 export function foldedKey(text: string): FoldedKey {
   return keyMemo.get(text, (t) => {
     const key = normalizeForComparison(t);
-    return { key: detached(key), words: foldedWords(key).length, id: -1, generation: -1 };
+    return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
   });
 }
 
@@ -166,7 +166,7 @@ export function similarityFromCounts(shared: number, a: number, b: number): numb
 /** A paragraph's or sentence's bigram shingles, remembered across versions of the draft. */
 export function shinglesOf(text: string): ShingleSet {
   // From the comparison key the duplicate rules have already folded, not folded a second time.
-  return shingleMemo.get(text, (t) => shingleSetOf(foldedWords(foldedKey(t).key), SHINGLE_SIZE));
+  return shingleMemo.get(text, (t) => shingleSetOfFolded(foldedKey(t).key, SHINGLE_SIZE));
 }
 
 /** Blocks of at least `minWords` words whose comparison key an earlier such block has. */
