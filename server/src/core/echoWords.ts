@@ -4,9 +4,11 @@
  * or joined to the word before by space alone. A run then puts the paragraphs' arrays together
  * and works on numbers, so after a keystroke only the edited paragraph is read again.
  */
+import { keyText } from './lexicon';
 import { linksIn } from './protected';
 import { blockSegments } from './segments';
-import { overlapsAny, SpanSet } from './spans';
+import { overlapsAnyRange, SpanSet } from './spans';
+import { KeyTable } from './keyTable';
 import { TextMemo } from './textMemo';
 import type { BlockKind, Span } from './types';
 import type { Vocabulary } from './echoes';
@@ -33,23 +35,16 @@ export interface BlockWords {
  * a run compares numbers, not strings. Cleared with the memo when the vocabulary outgrows that.
  */
 export const ID_BITS = 17;
-const ids = new Map<string, number>();
+const table = new KeyTable();
 /** Every key by its id. */
-export const keys: string[] = [];
+export const keys: readonly string[] = table.keys;
 /** By kind (a block quote's words are all quoted) and then by text, the same string object every memo is asked with. */
 const blockMemo = { quoted: new TextMemo<BlockWords>(), other: new TextMemo<BlockWords>() };
 
-function keyId(key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) (id = keys.length), ids.set(key, id), keys.push(key);
-  return id;
-}
-
 /** Forgets every id once the vocabulary nears what packing allows (a server open for weeks): ids change, so every memo of them goes too. */
 export function resetIdsIfFull(): boolean {
-  if (ids.size <= (1 << ID_BITS) - 50_000) return false;
-  ids.clear();
-  keys.length = 0;
+  if (table.size <= (1 << ID_BITS) - 50_000) return false;
+  table.clear();
   blockMemo.quoted.clear();
   blockMemo.other.clear();
   classMemo = new WeakMap();
@@ -183,6 +178,7 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
   const quotations = new SpanSet(quoted);
   const links = linksIn(prose);
+  const keyed = keyText(prose);
   let sentence = 0;
   // Whether a word of the current sentence came before: every letter and digit is in some word, so
   // this says what scanning the prose from the sentence's start would, without the quadratic scan.
@@ -196,13 +192,13 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     const sentenceStart = sentences[2 * sentence] ?? 0;
     const opensSentence = start <= sentenceStart || wordsInSentence === 0;
     if (start >= sentenceStart) wordsInSentence++;
-    const text = prose.slice(start, end);
-    const span = { start, end };
+    // Offsets into the prose and its lower-cased copy rather than a slice, a span and a lower case
+    // per word: this runs for every word of a draft's first look.
     let flags = 0;
-    if (startsUpper(text) && (!opensSentence || text === text.toUpperCase())) flags |= NAME;
-    if (/\d/u.test(text) || kind === 'blockquote' || (quoted.length > 0 && quotations.contains(span)) || (links.length > 0 && overlapsAny(links, span))) flags |= SKIP;
+    if (startsUpperAt(prose, start, end) && (!opensSentence || isUpperCase(prose.slice(start, end)))) flags |= NAME;
+    if (hasDigit(prose, start, end) || kind === 'blockquote' || (quoted.length > 0 && quotations.containsRange(start, end)) || (links.length > 0 && overlapsAnyRange(links, start, end))) flags |= SKIP;
     if (k > 0 && w.sentences[k - 1] === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
-    w.ids[k] = keyId(keyOf(text));
+    w.ids[k] = keyed === undefined ? keyId(keyOf(prose.slice(start, end))) : table.idOf(keyed, start, possessive(keyed, start, end) ? end - 2 : end);
     w.sentences[k] = sentence;
     w.flags[k] = flags;
   }
@@ -210,9 +206,22 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
 }
 
 /** Run for every word of a draft's first look: the common ASCII cases answered without a regular expression. */
-function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+function startsUpperAt(prose: string, start: number, end: number): boolean {
+  const c = prose.charCodeAt(start);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(prose.slice(start, end));
+}
+
+function isUpperCase(word: string): boolean {
+  return word === word.toUpperCase();
+}
+
+/** Whether /\d/ matches the word: ASCII digits only, with or without the u flag. */
+function hasDigit(prose: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = prose.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 function onlySpace(prose: string, from: number, to: number): boolean {
@@ -225,6 +234,15 @@ function keyOf(word: string): string {
   let key = word.toLowerCase();
   if (key.indexOf('’') >= 0) key = key.replace(/’/g, "'");
   return key.endsWith("'s") ? key.slice(0, -2) : key;
+}
+
+function keyId(key: string): number {
+  return table.idOf(key, 0, key.length);
+}
+
+/** Whether the keyed word from `start` to `end` ends in "'s", which keyOf drops. */
+function possessive(keyed: string, start: number, end: number): boolean {
+  return end - start >= 2 && keyed.charCodeAt(end - 1) === 115 && keyed.charCodeAt(end - 2) === 39;
 }
 
 /** Each key's common/descriptive answer, asked of the vocabulary once per key, not once per use. */

@@ -7,11 +7,16 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/gu;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
 const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+/**
+ * What /\s+/ → ' ' changes, leaving a lone space alone: a paragraph with no other spacing then
+ * comes back as it went in, not copied whole for nothing.
+ */
+const SPACING = /\s{2,}|[^\S ]/gu;
 
 /** The comparison key of a paragraph: equal keys mean "the same paragraph" to a reader. */
 export function normalizeForComparison(text: string): string {
   // Most news copy is ASCII apart from quotes and dashes; only other text needs Unicode folding.
-  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (ASCII.test(text)) return text.toLowerCase().replace(SPACING, ' ').trim();
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -19,7 +24,7 @@ export function normalizeForComparison(text: string): string {
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-')
     .toLowerCase()
-    .replace(/\s+/gu, ' ')
+    .replace(SPACING, ' ')
     .trim();
 }
 
@@ -32,3 +37,60 @@ export function comparisonWords(text: string): string[] {
 export function foldedWords(folded: string): string[] {
   return folded.match(/[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu) ?? [];
 }
+
+/**
+ * Where foldedWords' words lie in `folded`: [start, end, …] in a buffer reused by the next call
+ * (copy what is kept), and their count. Scanned by hand: the words of a draft's every paragraph
+ * and sentence are counted and shingled, and foldedWords made a string per word for that.
+ */
+export function foldedWordBounds(folded: string): { readonly bounds: Int32Array; readonly count: number } {
+  let count = 0;
+  const length = folded.length;
+  for (let i = 0; i < length; ) {
+    if (!isWordChar(folded, i)) {
+      i += charWidth(folded, i);
+      continue;
+    }
+    const start = i;
+    i += charWidth(folded, i);
+    while (i < length) {
+      if (isWordChar(folded, i)) i += charWidth(folded, i);
+      else if (isJoiner(folded.charCodeAt(i)) && i + 1 < length && isWordChar(folded, i + 1)) i++;
+      else break;
+    }
+    if (2 * count + 2 > scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[2 * count] = start;
+    scratch[2 * count + 1] = i;
+    count++;
+  }
+  return { bounds: scratch, count };
+}
+
+let scratch = new Int32Array(1024);
+
+/** ' - . : one of them between two runs of letters and digits keeps a word whole ("o'neill", "u.s"). */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 45 || c === 46;
+}
+
+function charWidth(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+/** Whether the code point at `i` is a letter or a number (\p{L}, \p{N}). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+  let known = bmpWordChars[c]!;
+  if (known === 0) bmpWordChars[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+  return known === 2;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit outside ASCII: 0 not asked yet, 1 no, 2 yes. */
+const bmpWordChars = new Uint8Array(0x10000);

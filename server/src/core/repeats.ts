@@ -3,8 +3,8 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { foldedWords, normalizeForComparison } from './normalize';
-import { overlapCoefficient, shingleSetOf, type ShingleSet } from './shingles';
+import { foldedWordBounds, normalizeForComparison } from './normalize';
+import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
 import { insertionPoint } from './sortedList';
 import { PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
@@ -58,7 +58,7 @@ const shingleMemo = new TextMemo<ShingleSet>();
 export function foldedKey(text: string): FoldedKey {
   return keyMemo.get(text, (t) => {
     const key = normalizeForComparison(t);
-    return { key: detached(key), words: foldedWords(key).length, id: -1, generation: -1 };
+    return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
   });
 }
 
@@ -166,7 +166,7 @@ export function similarityFromCounts(shared: number, a: number, b: number): numb
 /** A paragraph's or sentence's bigram shingles, remembered across versions of the draft. */
 export function shinglesOf(text: string): ShingleSet {
   // From the comparison key the duplicate rules have already folded, not folded a second time.
-  return shingleMemo.get(text, (t) => shingleSetOf(foldedWords(foldedKey(t).key), SHINGLE_SIZE));
+  return shingleMemo.get(text, (t) => shingleSetOfFolded(foldedKey(t).key, SHINGLE_SIZE));
 }
 
 /** Blocks of at least `minWords` words whose comparison key an earlier such block has. */
@@ -300,9 +300,10 @@ class NearIndex {
     this.sets = [...sets];
     this.exact = new Set(exact);
     this.built = true;
-    sets.forEach((set, block) => set && this.add(set, block));
+    for (let block = 0; block < sets.length; block++) if (sets[block]) this.add(sets[block]!, block);
     this.postings.trimLists();
-    this.results = sets.map((_, block) => this.search(block));
+    this.results = new Array<NearRepeat | undefined>(sets.length);
+    for (let block = 0; block < sets.length; block++) this.results[block] = this.search(block);
   }
 
   private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
@@ -392,14 +393,18 @@ class NearIndex {
     const { shared } = this;
     const touched: number[] = [];
     let common = 0;
-    for (const s of set.list) {
-      const list = this.postings.get(s)!;
+    // Indexed loops over the typed arrays here and in add: a for-of made an iterator result per
+    // shingle (10 MB of a 1 MB draft's first look).
+    const shingles = set.list;
+    for (let i = 0; i < shingles.length; i++) {
+      const list = this.postings.get(shingles[i]!)!;
       if (typeof list === 'number') continue; // only this block
       if (list.length > MAX_POSTINGS) {
         common++;
         continue;
       }
-      for (const earlier of list) {
+      for (let j = 0; j < list.length; j++) {
+        const earlier = list[j]!;
         if (earlier >= block) break;
         if (shared[earlier]!++ === 0) touched.push(earlier);
       }
@@ -418,7 +423,9 @@ class NearIndex {
   }
 
   private add(set: ShingleSet, block: number): void {
-    for (const s of set.list) {
+    const shingles = set.list;
+    for (let i = 0; i < shingles.length; i++) {
+      const s = shingles[i]!;
       const list = this.postings.get(s);
       if (list === undefined) this.postings.set(s, block);
       else if (typeof list === 'number') this.postings.set(s, list < block ? [list, block] : [block, list]);

@@ -2,7 +2,7 @@
  * @file Word-shingle similarity between paragraphs, the measure behind near-duplicate findings.
  * Shingles are hashed to numbers so an index over a whole draft stays small and fast.
  */
-import { comparisonWords } from './normalize';
+import { comparisonWords, foldedWordBounds } from './normalize';
 
 export interface ShingleSet {
   readonly words: number;
@@ -23,6 +23,32 @@ export function shingleSetOf(words: readonly string[], size: number): ShingleSet
   for (let i = 0; i + size <= words.length; i++) hashes.push(hashWords(words, i, size));
   if (words.length > 0 && words.length < size) hashes.push(hashWords(words, 0, words.length));
   return { words: words.length, list: distinctSorted(hashes) };
+}
+
+/** shingleSetOf(foldedWords(folded), size), from the words' offsets rather than a string per word. */
+export function shingleSetOfFolded(folded: string, size: number): ShingleSet {
+  const { bounds, count } = foldedWordBounds(folded);
+  const hashes = new Uint32Array(count >= size ? count - size + 1 : count > 0 ? 1 : 0);
+  for (let i = 0; i + size <= count; i++) hashes[i] = hashRanges(folded, bounds, i, size);
+  if (count > 0 && count < size) hashes[0] = hashRanges(folded, bounds, 0, count);
+  return { words: count, list: distinctSortedInPlace(hashes) };
+}
+
+/** hashWords over words given as [start, end] pairs of `text`: the same numbers. */
+function hashRanges(text: string, bounds: Int32Array, from: number, size: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + size; i++) {
+    for (let j = bounds[2 * i]!; j < bounds[2 * i + 1]!; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    h = Math.imul(h ^ 0x20, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function distinctSortedInPlace(sorted: Uint32Array): Uint32Array {
+  sorted.sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return n === sorted.length ? sorted : sorted.slice(0, n);
 }
 
 function distinctSorted(hashes: readonly number[]): Uint32Array {

@@ -28,13 +28,18 @@ export class SpanSet {
 
   /** Whether `span` lies wholly inside one merged extent. */
   contains(span: Span): boolean {
-    const i = lastAtOrBefore(this.starts, span.start);
-    return i >= 0 && span.end <= this.ends[i]!;
+    return this.containsRange(span.start, span.end);
+  }
+
+  /** contains({ start, end }) without the object, for a caller asking once per word. */
+  containsRange(start: number, end: number): boolean {
+    const i = lastAtOrBefore(this.starts, start);
+    return i >= 0 && end <= this.ends[i]!;
   }
 }
 
 /** Index of the last item whose key is ≤ `target` in an array sorted by that key, or -1. */
-export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (item: T) => number = (item) => item as number): number {
+export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (item: T) => number = identity as (item: T) => number): number {
   let lo = 0;
   let hi = items.length - 1;
   let found = -1;
@@ -48,7 +53,17 @@ export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (ite
 
 /** Whether `span` overlaps any of `sorted` (disjoint spans in text order): one binary search. */
 export function overlapsAny(sorted: readonly Span[], span: Span): boolean {
-  // The last span starting before span.end is the only candidate: the ones before it end before it starts.
-  const i = lastAtOrBefore(sorted, span.end - 1, (s) => s.start);
-  return i >= 0 && span.start < sorted[i]!.end;
+  return overlapsAnyRange(sorted, span.start, span.end);
 }
+
+/** overlapsAny({ start, end }) without the object. */
+export function overlapsAnyRange(sorted: readonly Span[], start: number, end: number): boolean {
+  // The last span starting before end is the only candidate: the ones before it end before it starts.
+  const i = lastAtOrBefore(sorted, end - 1, startOf);
+  return i >= 0 && start < sorted[i]!.end;
+}
+
+// Module-level, not written inline at each call: a default or inline arrow is a new closure per
+// call, and these are asked once per word of a draft.
+const identity = (item: unknown): number => item as number;
+const startOf = (s: Span): number => s.start;
