@@ -5,6 +5,7 @@
  * the engine's edit path reads a draft through DraftText, a few characters at a time, and only a
  * reader that needs all of it at once (a first look, Markdown, a directive) puts it together.
  */
+import { lineIndexAt } from './lines';
 
 /**
  * The characters of a draft. Every string is one; PieceText is the other kind. `toString()` gives
@@ -95,13 +96,6 @@ export class PieceText implements DraftText {
     const { starts } = this;
     const r = this.recent;
     if (starts[r]! <= offset && (r + 1 >= starts.length || starts[r + 1]! > offset)) return r;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.recent = lo);
+    return (this.recent = lineIndexAt(starts, offset));
   }
 }

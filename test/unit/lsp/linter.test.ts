@@ -13,6 +13,18 @@ const UNRELATED = 'The ferry to the islands will run twice a day from April, the
 const URI = 'file:///drafts/levy-v2.txt';
 const put = (index: ParagraphIndex, id: string, text: string): void => void index.set(id, summarizeDraft(buildSourceText(text, 'plaintext'), id));
 
+/** The index's lookups, counting the questions asked of them (`matches` calls). */
+function countingLookups(index: ParagraphIndex) {
+  const counting = {
+    asked: 0,
+    lookupFor(uri: string) {
+      const lookup = index.lookupFor(uri);
+      return { ...lookup, matches: (...args: Parameters<typeof lookup.matches>) => (counting.asked++, lookup.matches(...args)) };
+    },
+  };
+  return counting;
+}
+
 /** After the index changes, only drafts whose reused paragraphs would change are linted again. */
 describe('DocumentLinter.forgetStale', () => {
   const cases: { name: string; change: (index: ParagraphIndex, on: { available: boolean }) => void; stale: boolean }[] = [
@@ -52,14 +64,10 @@ describe('DocumentLinter.forgetStale', () => {
   it('a draft linted while the index holds no other draft asks nothing, and is stale once another draft comes', async () => {
     const index = new ParagraphIndex();
     put(index, URI, `${SHARED}\n`);
-    let asked = 0;
-    const counting = (uri: string) => {
-      const lookup = index.lookupFor(uri);
-      return { ...lookup, matches: (...args: Parameters<typeof lookup.matches>) => (asked++, lookup.matches(...args)) };
-    };
-    const linter = new DocumentLinter(() => 1, () => {}, counting);
+    const counting = countingLookups(index);
+    const linter = new DocumentLinter(() => 1, () => {}, counting.lookupFor);
     await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
-    assert.equal(asked, 0);
+    assert.equal(counting.asked, 0);
     put(index, URI, `${SHARED}\n\n${OTHER}\n`);
     assert.deepEqual(await linter.forgetStale(), [], 'its own entry changing is no reason');
     put(index, 'file:///drafts/levy-v1.txt', `${SHARED}\n`);
@@ -71,19 +79,15 @@ describe('DocumentLinter.forgetStale', () => {
   it('the draft’s own entry in the index changing asks nothing again (its matches leave it out)', async () => {
     const index = new ParagraphIndex();
     put(index, 'file:///drafts/levy-v1.txt', `${SHARED}\n`);
-    let asked = 0;
-    const counting = (uri: string) => {
-      const lookup = index.lookupFor(uri);
-      return { ...lookup, matches: (...args: Parameters<typeof lookup.matches>) => (asked++, lookup.matches(...args)) };
-    };
-    const linter = new DocumentLinter(() => 1, () => {}, counting);
+    const counting = countingLookups(index);
+    const linter = new DocumentLinter(() => 1, () => {}, counting.lookupFor);
     await linter.lint(TextDocument.create(URI, 'plaintext', 1, `${SHARED}\n`), DEFAULT_SETTINGS);
-    assert.equal(asked, 1);
+    assert.equal(counting.asked, 1);
     put(index, URI, `${SHARED}\n\n${OTHER}\n`);
     assert.deepEqual(await linter.forgetStale(), []);
-    assert.equal(asked, 1);
+    assert.equal(counting.asked, 1);
     put(index, 'file:///drafts/ferry.txt', `${UNRELATED}\n`);
     assert.deepEqual(await linter.forgetStale(), []);
-    assert.equal(asked, 2, 'another draft changed: asked again, same answer');
+    assert.equal(counting.asked, 2, 'another draft changed: asked again, same answer');
   });
 });
