@@ -8,10 +8,10 @@
  * loads the session (server/out/serverSession.js) when the client says `initialized`, before
  * anything else the client sends is read.
  */
-import { setFlagsFromString } from 'node:v8';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, type InitializeParams } from 'vscode-languageserver/node';
 import { initializeResult } from './lsp/capabilities';
 import { describeError } from './lsp/faults';
+import { compileRegExpsOnce, defaultV8Flag } from './node/v8Flags';
 import { serverCommandLine } from './serverCommandLine';
 import type { resumeSession } from './serverSession';
 
@@ -23,18 +23,13 @@ if ('print' in commandLine) {
   process.stdout.write(commandLine.print);
   process.exit(0);
 }
-// Flags given to Node (on its command line or in NODE_OPTIONS) win over the defaults set below.
-const givenFlags = `${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`;
 // V8 lets the heap grow to up to four times what survived its last full collection before the
 // next, and a long draft's first look and edits leave much short-lived data behind: with a 4 MB
 // draft the server's peak RSS was 370 MB after the open and 500 MB over the edits. Growing by 30%
 // at a time keeps them near 295 and 410 MB, for a few per cent more time in the collector. Read
 // at every collection, so set here, for every way the server is started.
-if (!givenFlags.includes('heap-growing-percent')) setFlagsFromString('--heap-growing-percent=30');
-// V8 first runs a regular expression in its interpreter and compiles it to machine code on the
-// next run: the rules' long case-insensitive alternations were compiled twice, the bytecode alone
-// up to 300 KB each, 0.2–0.3 s of a draft's first look. Compiled once instead (read per expression).
-if (!givenFlags.includes('regexp-tier-up')) setFlagsFromString('--no-regexp-tier-up');
+defaultV8Flag('--heap-growing-percent=30', 'heap-growing-percent');
+compileRegExpsOnce();
 // vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
 process.argv.splice(2, Infinity, ...commandLine.args);
 const connection = createConnection(ProposedFeatures.all);
