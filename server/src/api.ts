@@ -64,9 +64,10 @@ function result(list: FindingList, text: DraftText, lineStarts: readonly number[
   // Known to hold no directive: the search for one would read (and put together) the whole draft.
   const directives = markerFree ? undefined : directiveEffect(String(text), lineStarts, IDS);
   const copies = withoutEchoesOfCopies(list);
-  const keep: Keep | undefined = directives ? (f, start, end) => !directives.isSuppressed(f.checkId, start) && (!copies || copies(f, start, end)) : copies;
+  const keep: Keep | undefined = directives ? (f, start, end) => !directives.isSuppressed(f.checkId, start) && (!copies || copies.keep(f, start, end)) : copies?.keep;
   const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
-  const refined = refinedFindings(list, keep, extra, into);
+  // Without directives only the findings in copies are in question.
+  const refined = refinedFindings(list, keep, extra, into, directives ? undefined : copies?.spans);
   return {
     list: refined,
     get findings() {
@@ -80,7 +81,7 @@ function result(list: FindingList, text: DraftText, lineStarts: readonly number[
  * A word-for-word copy of a paragraph is going to be deleted: its other findings repeat the
  * original's, so they are reported once, on the original, and the copy shows only that it is one.
  */
-function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
+function withoutEchoesOfCopies(list: FindingList): { readonly keep: Keep; readonly spans: readonly Span[] } | undefined {
   const copies: Span[] = [];
   // Read from the list's flat keys: this runs over every finding on every keystroke.
   const { codes, spans, length } = list;
@@ -94,10 +95,11 @@ function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
   // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves
   // on. Most findings are in no copy: only those inside one have their rule read.
   let i = -1;
-  return (f, start, end) => {
+  const keep: Keep = (f, start, end) => {
     while (i + 1 < copies.length && copies[i + 1]!.start <= start) i++;
     return i < 0 || end > copies[i]!.end || f.checkId === DUPLICATE;
   };
+  return { keep, spans: copies };
 }
 
 const DUPLICATE = 'duplicate-paragraph';

@@ -96,49 +96,96 @@ export function mergedFindings(bundles: readonly (readonly Finding[])[], offsets
 
 /**
  * A draft's paragraph-scope findings (`blocks`) and its `loose` findings in draft offsets (sorted
- * by compareFindings) in one list, in text order: one pass that copies references and numbers,
- * not findings, into `into`'s arrays when given (reused from keystroke to keystroke).
+ * by compareFindings) in one list, in text order, written into `into`'s arrays when given (reused
+ * from keystroke to keystroke). The few loose findings are placed by binary search and the runs of
+ * block findings between them copied in bulk: fast from the first keystroke, before the JIT has
+ * compiled anything.
  */
 export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into?: FindingBuffers): FindingList {
   const n = blocks.length + loose.length;
   const out = into ? into.take(n) : fresh(n);
-  const { stored, shifts, spans, codes } = out;
-  const { stored: from, shifts: by, spans: at, codes: code } = blocks;
   const free = keysOf(loose);
   let i = 0;
-  let l = 0;
-  const takeLoose = (): void => {
-    stored[i] = loose[l]!;
-    shifts[i] = 0;
-    spans[2 * i] = free.spans[2 * l]!;
-    spans[2 * i + 1] = free.spans[2 * l + 1]!;
-    codes[i++] = free.codes[l++]!;
-  };
-  for (let j = 0; j < blocks.length; j++) {
-    const start = at[2 * j]!;
-    const end = at[2 * j + 1]!;
-    // Loose findings that come first (ties broken as compareFindings breaks them).
-    while (l < loose.length && before(free.spans[2 * l]!, free.spans[2 * l + 1]!, start, end, loose[l]!, from[j]!)) takeLoose();
-    stored[i] = from[j]!;
-    shifts[i] = by[j]!;
-    spans[2 * i] = start;
-    spans[2 * i + 1] = end;
-    codes[i++] = code[j]!;
+  let j = 0;
+  for (let l = 0; l < loose.length; l++) {
+    const start = free.spans[2 * l]!;
+    const end = free.spans[2 * l + 1]!;
+    // The first block finding this one comes before (ties broken as compareFindings breaks them).
+    let lo = j;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(start, end, blocks.spans[2 * mid]!, blocks.spans[2 * mid + 1]!, loose[l]!, blocks.stored[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    i = copyRun(blocks, j, lo, out, i);
+    j = lo;
+    out.stored[i] = loose[l]!;
+    out.shifts[i] = 0;
+    out.spans[2 * i] = start;
+    out.spans[2 * i + 1] = end;
+    out.codes[i++] = free.codes[l]!;
   }
-  while (l < loose.length) takeLoose();
-  clearFrom(stored, n);
+  copyRun(blocks, j, blocks.length, out, i);
+  clearFrom(out.stored, n);
   return listOf(out, n);
+}
+
+/** Copies entries `from` to `to` of `src` to `out` from `at`; returns where they end there. */
+function copyRun(src: { readonly stored: readonly Finding[]; readonly shifts: Int32Array; readonly spans: Int32Array; readonly codes: Uint16Array }, from: number, to: number, out: Buffers, at: number): number {
+  if (to <= from) return at;
+  if (to - from < 32) {
+    // A few: one by one, without making views of the arrays.
+    for (let k = from; k < to; k++, at++) {
+      out.stored[at] = src.stored[k]!;
+      out.shifts[at] = src.shifts[k]!;
+      out.spans[2 * at] = src.spans[2 * k]!;
+      out.spans[2 * at + 1] = src.spans[2 * k + 1]!;
+      out.codes[at] = src.codes[k]!;
+    }
+    return at;
+  }
+  out.shifts.set(src.shifts.subarray(from, to), at);
+  out.spans.set(src.spans.subarray(2 * from, 2 * to), 2 * at);
+  out.codes.set(src.codes.subarray(from, to), at);
+  const { stored } = out;
+  const kept = src.stored;
+  for (let k = from; k < to; k++) stored[at++] = kept[k]!;
+  return at;
 }
 
 /**
  * `list` without the findings `keep` turns down, and with `extra` (in draft offsets, sorted by
- * compareFindings) merged in; written into `into`'s arrays when given.
+ * compareFindings) merged in; written into `into`'s arrays when given. With `asking` (sorted,
+ * disjoint spans), `keep` is asked only about findings starting inside one of them (the others are
+ * kept), and the runs between are copied in bulk.
  */
-export function refinedFindings(list: FindingList, keep: Keep | undefined, extra: readonly Finding[], into?: FindingBuffers): FindingList {
+export function refinedFindings(list: FindingList, keep: Keep | undefined, extra: readonly Finding[], into?: FindingBuffers, asking?: readonly Span[]): FindingList {
   if (!keep && !extra.length) return list;
   const { stored: from, shifts: by, spans: at, codes: code, length } = list;
   const size = length + extra.length;
   const out = into ? into.take(size) : fresh(size);
+  if (keep && asking && !extra.length) {
+    const src = { stored: from, shifts: by, spans: at, codes: code };
+    let n = 0;
+    let i = 0;
+    for (const region of asking) {
+      let lo = i;
+      let hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[2 * mid]! < region.start) lo = mid + 1;
+        else hi = mid;
+      }
+      n = copyRun(src, i, lo, out, n);
+      for (i = lo; i < length && at[2 * i]! <= region.end; i++) {
+        if (keep(from[i]!, at[2 * i]!, at[2 * i + 1]!)) n = copyRun(src, i, i + 1, out, n);
+      }
+    }
+    n = copyRun(src, i, length, out, n);
+    clearFrom(out.stored, n);
+    return listOf(out, n);
+  }
   const { stored, shifts, spans, codes } = out;
   const more = keysOf(extra);
   let n = 0;
