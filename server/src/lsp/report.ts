@@ -84,8 +84,8 @@ function toWire(doc: TextDocument, report: ArticleReport, detail: 'summary' | 'f
 }
 
 /**
- * The server's own document (DraftDocument) gives its text in pieces and its line starts: a long
- * draft is then neither joined into one string nor scanned for lines again for the status bar.
+ * The server's own document (DraftDocument) gives its line starts, so a long draft is not scanned
+ * for lines again for the status bar (its text is joined once per version, when a report reads it).
  */
 function reportOf(doc: TextDocument, findings: FindingList): ArticleReport {
   const format = formatFor(doc.languageId);
