@@ -370,8 +370,17 @@ class Passes {
  * back as no use, so older ones may be forgotten (a few thousand words kept, not the whole draft).
  */
 function recentGrams(options: EchoOptions): RecentPositions {
-  return new RecentPositions(Math.max(options.distance + MAX_PHRASE_WORDS, 4096));
+  const window = Math.max(options.distance + MAX_PHRASE_WORDS, 4096);
+  if (grams?.window !== window) grams = { window, table: new RecentPositions(window) };
+  else grams.table.clear();
+  return grams.table;
 }
+
+/**
+ * One table for every run, emptied when taken (a run is done with it before the next starts):
+ * made afresh, its 400 KB of typed arrays were allocated and first touched on every keystroke.
+ */
+let grams: { readonly window: number; readonly table: RecentPositions } | undefined;
 
 /** The three words from `j` packed into one number, or -1 unless they form one stretch of prose in one sentence. */
 function gramKey(t: Tokens, j: number): number {
