@@ -6,7 +6,7 @@
  */
 import { keyText } from './lexicon';
 import { linksIn } from './protected';
-import { blockSegments } from './segments';
+import { blockSegments, type Offsets } from './segments';
 import { overlapsAnyRange, SpanSet } from './spans';
 import { KeyTable } from './keyTable';
 import { TextMemo } from './textMemo';
@@ -31,7 +31,7 @@ export const SENTENCE = 8;
 export interface BlockWords {
   readonly ids: Int32Array;
   /** [start, end, start, end, …]: the segmentation's own array (blockSegments), not a copy. */
-  readonly bounds: Uint32Array;
+  readonly bounds: Offsets;
   readonly flags: Uint8Array;
 }
 
