@@ -7,7 +7,7 @@ import nearDuplicate from './checks/near-duplicate-paragraph';
 import { fixUntilStable, type StableFixes } from './core/fixes';
 import { mergeLayers, PRESETS, rulesOf, type SettingsLayer } from './core/config';
 import { directiveEffect, DIRECTIVE_ID } from './core/directives';
-import { codeInfo, refinedFindings, type FindingList, type Keep } from './core/findingList';
+import { codeInfo, refinedFindings, type FindingBuffers, type FindingList, type Keep } from './core/findingList';
 import type { DraftText } from './core/draftText';
 import { frontMatterSettings, type FrontMatterSettings } from './core/frontMatter';
 import { BlockCache, compareFindings, lintSteps, type LintOptions } from './core/engine';
@@ -55,18 +55,19 @@ export function lintText(text: string, format: TextFormat, settings: LintSetting
   const steps = lintSteps(view, checks, settingFor, options);
   for (;;) {
     const step = steps.next();
-    if (step.done) return result(step.value, text, view.lineStarts, frontMatter, problems);
+    if (step.done) return result(step.value, text, view.lineStarts, frontMatter, problems, false, options.history?.lists.refined);
   }
 }
 
 /** The engine's findings with the draft's directives, copies and front matter taken into account. */
-function result(list: FindingList, text: DraftText, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false): LintResult {
+function result(list: FindingList, text: DraftText, lineStarts: readonly number[], frontMatter: FrontMatterSettings | undefined, problems: readonly string[], markerFree = false, into?: FindingBuffers): LintResult {
   // Known to hold no directive: the search for one would read (and put together) the whole draft.
   const directives = markerFree ? undefined : directiveEffect(String(text), lineStarts, IDS);
   const copies = withoutEchoesOfCopies(list);
-  const keep: Keep | undefined = directives ? (f, start, end) => !directives.isSuppressed(f.checkId, start) && (!copies || copies(f, start, end)) : copies;
+  const keep: Keep | undefined = directives ? (f, start, end) => !directives.isSuppressed(f.checkId, start) && (!copies || copies.keep(f, start, end)) : copies?.keep;
   const extra = [...(directives?.extra ?? []), ...frontMatterProblems(frontMatter)].sort(compareFindings);
-  const refined = refinedFindings(list, keep, extra);
+  // Without directives only the findings in copies are in question.
+  const refined = refinedFindings(list, keep, extra, into, directives ? undefined : copies?.spans);
   return {
     list: refined,
     get findings() {
@@ -80,11 +81,11 @@ function result(list: FindingList, text: DraftText, lineStarts: readonly number[
  * A word-for-word copy of a paragraph is going to be deleted: its other findings repeat the
  * original's, so they are reported once, on the original, and the copy shows only that it is one.
  */
-function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
+function withoutEchoesOfCopies(list: FindingList): { readonly keep: Keep; readonly spans: readonly Span[] } | undefined {
   const copies: Span[] = [];
   // Read from the list's flat keys: this runs over every finding on every keystroke.
-  const { codes, spans } = list;
-  for (let i = 0; i < codes.length; i++) {
+  const { codes, spans, length } = list;
+  for (let i = 0; i < length; i++) {
     if (isCopyCode(codes[i]!)) copies.push({ start: spans[2 * i]!, end: spans[2 * i + 1]! });
   }
   if (!copies.length) return undefined;
@@ -94,10 +95,11 @@ function withoutEchoesOfCopies(list: FindingList): Keep | undefined {
   // Asked in text order (refinedFindings): the last copy starting at or before a finding only moves
   // on. Most findings are in no copy: only those inside one have their rule read.
   let i = -1;
-  return (f, start, end) => {
+  const keep: Keep = (f, start, end) => {
     while (i + 1 < copies.length && copies[i + 1]!.start <= start) i++;
     return i < 0 || end > copies[i]!.end || f.checkId === DUPLICATE;
   };
+  return { keep, spans: copies };
 }
 
 const DUPLICATE = 'duplicate-paragraph';
@@ -162,7 +164,7 @@ export async function lintTextInSteps(
     const step = steps.next();
     if (step.done) {
       if (options.isCancelled?.()) return undefined;
-      return result(step.value, text, view.lineStarts, frontMatter, problems, options.history?.text === text && options.history.markerFree);
+      return result(step.value, text, view.lineStarts, frontMatter, problems, options.history?.text === text && options.history.markerFree, options.history?.lists.refined);
     }
     if (performance.now() - since < PAUSE_EVERY_MS) continue;
     await options.pause();

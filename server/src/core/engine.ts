@@ -5,7 +5,8 @@
  */
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import type { DraftText } from './draftText';
-import { findingArray, mergedFindings, type FindingList } from './findingList';
+import { BlockFindings } from './blockFindings';
+import { findingArray, FindingBuffers, withLoose, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import type { PlainLayout } from './plaintext';
@@ -49,20 +50,29 @@ export class DraftHistory implements LayoutHistory {
   /** @internal The last version laid out, and whether it holds no directive (see buildSourceText). */
   text: DraftText | undefined;
   markerFree: boolean | undefined;
+  /** @internal The arrays this draft's lists are written into, keystroke after keystroke. */
+  readonly lists = { merged: new FindingBuffers(), refined: new FindingBuffers() };
 }
 
 interface LastRun {
   readonly text: DraftText;
   readonly allProse: boolean;
   readonly blocks: readonly Block[];
+  /** The enabled paragraph-scope rules with their settings (see paragraphKey). */
+  readonly key: string;
   /**
-   * Every paragraph-scope rule's findings per block, merged in text order; `key` names the rules.
-   * Only the merge is kept, not each rule's findings per block: an edit with the same rules takes
-   * the blocks it left alone from here, and each rule then reads only the blocks it touched
-   * (keeping a block array per rule cost 26 arrays of 10,000 entries per keystroke on a 4 MB
-   * draft, 4.6 MB of fresh memory that the garbage collector then copied and kept).
+   * Every paragraph-scope rule's findings block by block, merged in text order. Only the merge is
+   * kept, not each rule's findings per block: an edit with the same rules keeps the blocks it left
+   * alone here (patched in place by the next complete run), and each rule then reads only the
+   * blocks it touched (keeping a block array per rule cost 26 arrays of 10,000 entries per
+   * keystroke on a 4 MB draft, 4.6 MB of fresh memory that the garbage collector then copied and kept).
    */
-  readonly bundles: { readonly key: string; readonly perBlock: readonly (readonly Finding[])[] };
+  readonly table: BlockFindings;
+  /**
+   * Set when a later run patched `table` into its own: a run that started from this one meanwhile
+   * (two versions linted at once) then gathers every block's findings again instead.
+   */
+  spent?: true;
 }
 
 /** One rule's findings over a run of blocks: the k-th block's, relative to the block's start, at `[k]`. */
@@ -186,8 +196,8 @@ export function* lintSteps(
   const keys: string[] = [];
   const ran: { readonly check: Check; readonly setting: Extract<CheckSetting, { enabled: true }> }[] = [];
   // The same paragraph-scope rules as the last complete run: the blocks an edit left alone keep
-  // their findings, and the rules read only the blocks between (see LastRun.bundles).
-  const patch = blockCache && history?.last && history.last.bundles.key === paragraphKey(checks, settingFor) ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
+  // their findings, and the rules read only the blocks between (see LastRun.table).
+  const patch = blockCache && history?.last && history.last.key === paragraphKey(checks, settingFor) ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
   const failed = blockCache && !patch ? yield* firstLook(view, checks, settingFor, blockCache, options) : undefined;
   let complete = true;
   for (const check of checks) {
@@ -224,13 +234,14 @@ export function* lintSteps(
   if (!byBlock.length) return findingArray(findings);
   const key = keys.join('\u0001');
   // A run cancelled part-way is not wanted (and not kept): no need to gather what it lacks.
-  if (patch && !complete && key !== patch.last.bundles.key) return findingArray(findings);
+  if (patch && !complete && (key !== patch.last.key || patch.last.spent)) return findingArray(findings);
   // A rule that threw on an edited block is left out everywhere, as a lint from scratch leaves it
   // out: the other rules' findings for every block then come from the cache.
-  if (patch && key !== patch.last.bundles.key) byBlock = ran.map(({ check, setting }) => wholeRun(view, check, setting, blockCache!));
-  const bundles = { key, perBlock: patch && key === patch.last.bundles.key ? patched(byBlock, patch) : byBlock[0]!.map((_, k) => bundleOf(byBlock, k)) };
-  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, bundles };
-  return mergedFindings(bundles.perBlock, view.blocks.map((b) => b.outer.start), findings);
+  const whole = patch && (key !== patch.last.key || patch.last.spent);
+  if (whole) byBlock = ran.map(({ check, setting }) => wholeRun(view, check, setting, blockCache!));
+  const table = patch && !whole ? patched(byBlock, patch, view, complete) : BlockFindings.of(byBlock[0]!.map((_, k) => bundleOf(byBlock, k)), view.blocks.map((b) => b.outer.start));
+  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, key, table };
+  return withLoose(table, findings, history?.lists.merged);
 }
 
 /** The key of every enabled paragraph-scope rule with its setting, in check order. */
@@ -244,16 +255,19 @@ function paragraphKey(checks: readonly Check[], settingFor: (check: Check) => Ch
   return keys.join('\u0001');
 }
 
-/** The last run's bundles for the blocks an edit left alone, and new ones from `middle` (one run per rule over the edited blocks). */
-function patched(middle: readonly BlockRun[], patch: Unchanged): (readonly Finding[])[] {
-  const { head, tail } = patch;
-  const last = patch.last.bundles.perBlock;
-  const count = head + patch.middle.length + tail;
-  const out = new Array<readonly Finding[]>(count);
-  for (let k = 0; k < head; k++) out[k] = last[k]!;
-  for (let k = 0; k < patch.middle.length; k++) out[head + k] = bundleOf(middle, k);
-  for (let j = 1; j <= tail; j++) out[count - j] = last[last.length - j]!;
-  return out;
+/**
+ * The last run's findings for the blocks an edit left alone, and new ones from `middle` (one run
+ * per rule over the edited blocks): the last run's table patched in place when this run is
+ * complete (and so becomes the last run), a copy of it otherwise.
+ */
+function patched(middle: readonly BlockRun[], patch: Unchanged, view: SourceTextView, complete: boolean): BlockFindings {
+  const { head, tail, last } = patch;
+  const bundles: (readonly Finding[])[] = [];
+  const offsets: number[] = [];
+  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(middle, k)), offsets.push(view.blocks[head + k]!.outer.start);
+  if (!complete) return last.table.clone().patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
+  last.spent = true;
+  return last.table.patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
 }
 
 /** A rule's findings for every block, from the cache where it has them (after a patch fell through). */
@@ -528,9 +542,21 @@ export function interpolate(messages: Readonly<Record<string, string>>, id: stri
   const template = messages[id];
   if (template === undefined) throw new Error(`${checkId} used unknown message id '${id}'`);
   if (!template.includes('{{')) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{\{\s*(\w+)\s*\}\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = data?.[name];
     if (value === undefined) throw new Error(`${checkId} message '${id}' needs a value for {{${name}}}`);
-    return value;
-  });
+    out += value + parts[i + 1]!;
+  }
+  return out;
 }
+
+/**
+ * Each template split once at its placeholders (literal text at even indices, names at odd):
+ * the document-scope rules' findings are made again on every keystroke, and a regular-expression
+ * replace with a callback per message cost more than the rest of making them.
+ */
+const compiled = new Map<string, readonly string[]>();

@@ -43,5 +43,15 @@ const CONTAINER_PREFIX = /^[\s>\uFEFF]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/u;
 
 /** A line with nothing but spaces and block-quote markers separates blocks. */
 function isBlankLine(text: DraftText, lineStarts: readonly number[], index: number): boolean {
-  return /^[\s>\uFEFF\u200B]*$/u.test(text.slice(lineStarts[index]!, lineContentEnd(text, lineStarts, index)));
+  // Read character by character, not sliced out: a paragraph's line is read up to its first letter
+  // (duplicate-paragraph asks this of every copy on every keystroke).
+  for (let i = lineStarts[index]!, end = lineContentEnd(text, lineStarts, index); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? !ASCII_BLANK.test(String.fromCharCode(c)) : !OTHER_BLANK.test(String.fromCharCode(c))) return false;
+  }
+  return true;
 }
+
+const ASCII_BLANK = /^[\s>]$/u;
+/** One UTF-16 unit: \s holds no character outside the BMP, so half a surrogate pair is never blank, as before. */
+const OTHER_BLANK = /^[\s\uFEFF\u200B]$/u;

@@ -151,18 +151,26 @@ export class DraftDocument implements TextDocument {
     const newEnd = start + text.length;
     // A line start at p depends on the characters at p - 1 and p: those from start to newEnd (new offsets) are looked at again.
     const charAt = (p: number): number => (p < start ? this.charAt(p) : p < newEnd ? text.charCodeAt(p - start) : this.charAt(p - delta));
-    const lines: number[] = [];
     const old = this.lines;
-    let k = 0;
-    while (k < old.length && old[k]! < start) lines.push(old[k++]!);
-    if (!lines.length) lines.push(0);
+    // Old line starts before the change (0 at least), then those in it, then the old ones after it, moved.
+    const head = Math.max(1, firstAbove(old, start - 1));
+    const fresh: number[] = [];
     const newSize = this.size + delta;
     for (let p = Math.max(start, 1); p <= newEnd && p <= newSize; p++) {
       const c = charAt(p - 1);
-      if (c === 10 || (c === 13 && (p >= newSize || charAt(p) !== 10))) lines.push(p);
+      if (c === 10 || (c === 13 && (p >= newSize || charAt(p) !== 10))) fresh.push(p);
     }
-    while (k < old.length && old[k]! <= end) k++;
-    while (k < old.length) lines.push(old[k++]! + delta);
+    const after = Math.max(head, firstAbove(old, end));
+    let lines: number[];
+    if (fresh.length === after - head) {
+      // As many line breaks as before (a keystroke within a line): one copy of the array, changed in place.
+      lines = old.slice();
+      for (let i = 0; i < fresh.length; i++) lines[head + i] = fresh[i]!;
+      if (delta) for (let i = after; i < lines.length; i++) lines[i]! += delta;
+    } else {
+      lines = old.slice(0, head).concat(fresh);
+      for (let k = after; k < old.length; k++) lines.push(old[k]! + delta);
+    }
     this.current = this.current.replaced(start, end, text);
     this.lines = lines;
     return { start, oldEnd: end, newEnd };
@@ -192,4 +200,16 @@ function wellFormed(range: Range): Range {
 
 function isEol(c: number): boolean {
   return c === 13 || c === 10;
+}
+
+/** The index of the first of `starts` (ascending) above `offset`. */
+function firstAbove(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -40,14 +40,18 @@ describe('mergedFindings: block-relative bundles and draft-offset findings in te
 
 describe('refinedFindings: a filter on placed findings, and extra findings merged in', () => {
   const list = mergedFindings([[at('a', 0), at('b', 2)], [at('a', 0)]], [0, 10], [at('d', 5)]);
-  const cases: { name: string; keep?: (f: Finding, start: number) => boolean; extra: Finding[]; want: [string, number][] }[] = [
+  const cases: { name: string; keep?: (f: Finding, start: number) => boolean; extra: Finding[]; asking?: { start: number; end: number }[]; want: [string, number][] }[] = [
     { name: 'nothing to do', extra: [], want: [['a', 0], ['b', 2], ['d', 5], ['a', 10]] },
     { name: 'dropped by placed offset', keep: (_, start) => start !== 10, extra: [], want: [['a', 0], ['b', 2], ['d', 5]] },
     { name: 'extra findings in text order', extra: [at('a', 2), at('x', 11)], want: [['a', 0], ['a', 2], ['b', 2], ['d', 5], ['a', 10], ['x', 11]] },
+    { name: 'asked only about findings starting in a region', keep: (_, start) => start !== 10 && start !== 2, extra: [], asking: [{ start: 9, end: 12 }], want: [['a', 0], ['b', 2], ['d', 5]] },
+    { name: 'regions at both ends, a start on a region\'s end asked', keep: () => false, extra: [], asking: [{ start: 0, end: 0 }, { start: 5, end: 5 }, { start: 10, end: 40 }], want: [['b', 2]] },
+    { name: 'regions before and after every finding', keep: () => false, extra: [], asking: [{ start: 50, end: 60 }], want: [['a', 0], ['b', 2], ['d', 5], ['a', 10]] },
+    { name: 'regions are ignored when there are extra findings', keep: (_, start) => start !== 2, extra: [at('x', 11)], asking: [{ start: 9, end: 12 }], want: [['a', 0], ['d', 5], ['a', 10], ['x', 11]] },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const refined = refinedFindings(list, c.keep, c.extra);
+      const refined = refinedFindings(list, c.keep, c.extra, undefined, c.asking);
       assert.deepEqual(refined.toArray().map((f) => [f.checkId, f.span.start]), c.want);
       assert.equal(refined.length, c.want.length);
     });
