@@ -32,10 +32,17 @@ export type Words = TextWords | undefined;
  * news), so the words are looked up once, not once per expression.
  */
 export class TextWords {
+  private built: ReadonlySet<string> | undefined;
+
   constructor(
-    readonly set: ReadonlySet<string>,
+    private readonly list: readonly string[],
     readonly gates: number,
   ) {}
+
+  /** Made on first use: a text that meets none of the gates is never asked for it (most are not). */
+  get set(): ReadonlySet<string> {
+    return (this.built ??= new Set(this.list));
+  }
 }
 
 export interface WordFilter {
@@ -55,7 +62,7 @@ export function wordsOf(text: string): Words {
   const bits = gateBits();
   let gates = 0;
   for (let i = 0; i < list.length; i++) gates |= bits.get(list[i]!) ?? 0;
-  return new TextWords(new Set(list), gates);
+  return new TextWords(list, gates);
 }
 
 /** A sentence's words, read once for the rules that filter by them (by the sentence: views share their sentences). */
