@@ -29,19 +29,20 @@ export type Words = TextWords | undefined;
 /**
  * A text's words, and which of the table's gates they meet, one bit per expression: a rule asks
  * a dozen expressions of each sentence, and most sentences meet none of their gates (85% on BBC
- * news), so the words are looked up once, not once per expression.
+ * news), so the gates are looked up once, not once per expression, and the words themselves are
+ * read only for a text that meets one.
  */
 export class TextWords {
   private built: ReadonlySet<string> | undefined;
 
   constructor(
-    private readonly list: readonly string[],
+    private readonly text: string,
     readonly gates: number,
   ) {}
 
-  /** Made on first use: a text that meets none of the gates is never asked for it (most are not). */
+  /** The text's words, lower-cased: read on first use, which a text that meets no gate never has. */
   get set(): ReadonlySet<string> {
-    return (this.built ??= new Set(this.list));
+    return (this.built ??= new Set(this.text.toLowerCase().match(TOKEN) ?? []));
   }
 }
 
@@ -58,11 +59,7 @@ export interface WordFilter {
  */
 export function wordsOf(text: string): Words {
   if (/[\u017f\u212a]/u.test(text)) return undefined;
-  const list = text.toLowerCase().match(TOKEN) ?? [];
-  const bits = gateBits();
-  let gates = 0;
-  for (let i = 0; i < list.length; i++) gates |= bits.get(list[i]!) ?? 0;
-  return new TextWords(list, gates);
+  return new TextWords(text, gatesOf(text));
 }
 
 /** A sentence's words, read once for the rules that filter by them (by the sentence: views share their sentences). */
@@ -98,16 +95,68 @@ export function wordFilter(re: RegExp): WordFilter {
 const GATED = Object.keys(TABLE)
   .filter((key) => TABLE[key]?.gate)
   .slice(0, 31);
-let bitsByWord: Map<string, number> | undefined;
 
-/** Each gate word with the bits of the gates it is in: built once, on the first text's words. */
-function gateBits(): Map<string, number> {
-  if (bitsByWord) return bitsByWord;
-  bitsByWord = new Map();
+/**
+ * The gates a text's words meet, read off its characters with no string made per word: each
+ * word as TOKEN reads it from the text's lower case, as a number (FNV-1a over its characters),
+ * looked up among the gate words' numbers. Two words with one number can only set a bit whose
+ * gate the text does not meet, and every filter then asks its full condition of the words
+ * themselves (which imply the gate), so the answers are those of the words.
+ */
+function gatesOf(text: string): number {
+  const { byWord, byMark } = (gateTable ??= gateTableOf());
+  let gates = 0;
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 97 && c <= 122) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inWord = true;
+      continue;
+    }
+    // No other character lower-cases to ASCII: "İ" becomes "i" and a combining dot, which ends the word.
+    if (c === 0x130) {
+      h = Math.imul(h ^ 105, FNV_PRIME);
+      inWord = true;
+    }
+    if (inWord) {
+      gates |= byWord.get(h & SMALL) ?? 0;
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    if (c < 128) gates |= byMark[c]!;
+  }
+  if (inWord) gates |= byWord.get(h & SMALL) ?? 0;
+  return gates;
+}
+
+/** A word's number for gatesOf: FNV-1a over its characters, in a small integer's 30 bits. */
+function wordNumber(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h & SMALL;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const SMALL = 0x3fffffff;
+
+/** Each gate word's number, and each ASCII mark (a word of its own), with the bits of the gates it is in. */
+let gateTable: { readonly byWord: Map<number, number>; readonly byMark: Int32Array } | undefined;
+
+function gateTableOf(): { readonly byWord: Map<number, number>; readonly byMark: Int32Array } {
+  const byWord = new Map<number, number>();
+  const byMark = new Int32Array(128);
   GATED.forEach((key, bit) => {
-    for (const word of TABLE[key]!.gate!) bitsByWord!.set(word, (bitsByWord!.get(word) ?? 0) | (1 << bit));
+    for (const word of TABLE[key]!.gate!) {
+      if (/^[a-z]+$/u.test(word)) byWord.set(wordNumber(word), (byWord.get(wordNumber(word)) ?? 0) | (1 << bit));
+      // Any other gate word is one TOKEN never reads, so no text's words hold it.
+      else if (/^[!-/:-@[-`{-~]$/u.test(word)) byMark[word.charCodeAt(0)]! |= 1 << bit;
+    }
   });
-  return bitsByWord;
+  return { byWord, byMark };
 }
 
 /** The expressions wordFilter was asked about in this process. */
