@@ -52,7 +52,13 @@ export function requireWithCodeCache(file: string, cacheDir: string | undefined)
     save() {
       if (saved) return;
       saved = true;
-      writeCache(cacheFile!, script.createCachedData());
+      let data: Buffer;
+      try {
+        data = script.createCachedData();
+      } catch {
+        return;
+      }
+      writeCache(cacheFile!, data);
     },
   };
 }
