@@ -46,12 +46,6 @@ connection.onInitialize((params) => {
 // The connection reads the next message only after this returns, so the session's handlers are in
 // place for everything after `initialized`.
 connection.onInitialized(() => {
-  // The young generation starts at 1 MB and doubles when much of it survives a collection: a first
-  // look went through ~35 young collections, each copying what was live. Growing it to its full
-  // size at once: ~28, with a quarter fewer page faults. Set here, not at start, where the pages
-  // of the grown space cost `initialize` ~40 ms. (V8 reads it at each growth; the space's
-  // limits are fixed when Node starts.)
-  defaultV8Flag('--semi-space-growth-factor=16', 'semi-space-growth-factor');
   let resume: typeof resumeSession;
   try {
     // A file next to this one at run time (esbuild.mjs keeps it out of this bundle), compiled
