@@ -4,8 +4,8 @@
  * (server/src/lsp/workspaceCheck.ts); this file asks a batch at a time behind a cancellable
  * progress notification and puts the problems of drafts that are not open in a diagnostic
  * collection of its own. An open draft's problems come from the language client as you type, so
- * its entry here is dropped when it opens, and a draft that is edited, changed on disk or deleted
- * loses results that no longer describe it.
+ * its entry here is dropped when it opens, a draft that is edited, changed on disk or deleted
+ * loses results that no longer describe it, and a settings change checks the run's drafts again.
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
@@ -133,10 +133,20 @@ export function registerWorkspaceFeatures(getClient: GetClient): vscode.Disposab
     watcher.onDidChange((uri) => results.has(uri) && !isOpen(uri) && recheck.add(uri)),
     // A deleted folder is one event: everything under it goes.
     watcher.onDidDelete((uri) => results.forEach((u) => (u.toString() === uri.toString() || u.toString().startsWith(`${uri.toString()}/`)) && results.delete(u))),
-    // Results made under other settings no longer describe the drafts; running the command again does.
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('copydesk') && results.clear()),
-    watcher.onDidChange((uri) => uri.path.endsWith('/.copydesk.json') && results.clear()),
+    // Results made under other settings no longer describe the drafts: they go at once, and the
+    // last run's drafts are checked again under the new settings (the server has them by then: its
+    // configuration notice is sent before the recheck's delay ends).
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('copydesk') && settingsChanged()),
+    watcher.onDidChange((uri) => uri.path.endsWith('/.copydesk.json') && settingsChanged()),
   ];
+
+  function settingsChanged(): void {
+    results.clear();
+    for (const key of lastRun) {
+      const uri = vscode.Uri.parse(key);
+      if (!isOpen(uri)) recheck.add(uri);
+    }
+  }
 }
 
 /** Whether the language client checks this draft as you type: it is open in a tab of an editor. */
@@ -158,10 +168,16 @@ async function ask<R>(getClient: GetClient, method: string, params: object, toke
   }
 }
 
-/** Checks single drafts again (changed on disk, or closed after the run), a moment after the last change. */
+/**
+ * Checks drafts again (changed on disk, closed after the run, or every draft of the run after a
+ * settings change), a moment after the last change, a batch at a time, one flush at a time. A long
+ * recheck shows in the status bar, not as a notification: the writer did not ask for it.
+ */
 class Rechecker implements vscode.Disposable {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private flushing = false;
+  private disposed = false;
 
   constructor(
     private readonly getClient: GetClient,
@@ -170,25 +186,48 @@ class Rechecker implements vscode.Disposable {
 
   add(uri: vscode.Uri): void {
     this.pending.add(uri.toString());
+    this.schedule();
+  }
+
+  private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), 300);
   }
 
   private async flush(): Promise<void> {
-    const client = this.getClient();
-    const uris = [...this.pending].map((u) => vscode.Uri.parse(u));
-    this.pending.clear();
-    if (!client?.isRunning() || !uris.length) return;
+    // Drafts added while a flush runs wait for the next one, so answers never arrive out of order.
+    if (this.flushing) return this.schedule();
+    this.flushing = true;
+    try {
+      if (this.pending.size <= BATCH) await this.checkPending();
+      else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Copydesk: checking drafts again' }, () => this.checkPending());
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async checkPending(): Promise<void> {
     const never = new vscode.CancellationTokenSource();
-    const answer = await ask<CheckDraftsResult>(this.getClient, CHECK_DRAFTS, { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)) }, never.token).catch(() => undefined);
-    never.dispose();
-    for (const draft of answer?.drafts ?? []) {
-      const uri = client.protocol2CodeConverter.asUri(draft.uri);
-      if (!isOpen(uri)) this.results.set(uri, await client.protocol2CodeConverter.asDiagnostics(draft.diagnostics as never));
+    try {
+      while (this.pending.size && !this.disposed) {
+        const client = this.getClient();
+        if (!client?.isRunning()) return;
+        const uris = [...this.pending].slice(0, BATCH);
+        for (const u of uris) this.pending.delete(u);
+        const answer = await ask<CheckDraftsResult>(this.getClient, CHECK_DRAFTS, { uris: uris.map((u) => client.code2ProtocolConverter.asUri(vscode.Uri.parse(u))) }, never.token).catch(() => undefined);
+        for (const draft of answer?.drafts ?? []) {
+          const uri = client.protocol2CodeConverter.asUri(draft.uri);
+          // Changed again while this batch was checked: the next batch has its newer results.
+          if (!isOpen(uri) && !this.pending.has(uri.toString())) this.results.set(uri, await client.protocol2CodeConverter.asDiagnostics(draft.diagnostics as never));
+        }
+      }
+    } finally {
+      never.dispose();
     }
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { keyText } from './lexicon';
 import { linksIn } from './protected';
-import { blockSegments } from './segments';
+import { blockSegments, type Offsets } from './segments';
 import { overlapsAnyRange, SpanSet } from './spans';
 import { KeyTable } from './keyTable';
 import { TextMemo } from './textMemo';
@@ -19,14 +19,19 @@ export const NAME = 1;
 export const SKIP = 2;
 /** Only space between this word and the one before, in the same sentence: the two can be one phrase. */
 export const JOINED = 4;
+/**
+ * The first word of a sentence (every block's first word is). The passes only ever ask whether
+ * words at most two apart share a sentence, which these marks answer: a sentence number per word
+ * was 4 bytes a word twice over (in each paragraph's words and in the draft's tokens), 5 MB of a
+ * 4 MB draft's heap.
+ */
+export const SENTENCE = 8;
 
 /** One paragraph's words: keys as ids (see keyId), offsets from the block's start. */
 export interface BlockWords {
   readonly ids: Int32Array;
   /** [start, end, start, end, …]: the segmentation's own array (blockSegments), not a copy. */
-  readonly bounds: Uint32Array;
-  /** Sentence within the block. */
-  readonly sentences: Uint32Array;
+  readonly bounds: Offsets;
   readonly flags: Uint8Array;
 }
 
@@ -58,13 +63,9 @@ export function resetIdsIfFull(): boolean {
 export interface Tokens {
   readonly count: number;
   readonly ids: Int32Array;
-  /** Sentence numbers, one per sentence of the draft: only equality matters. */
-  readonly sentences: Uint32Array;
   readonly flags: Uint8Array;
   /** The first token of each block (and, last, the count): where an edited paragraph's words begin. */
   readonly blockStarts: Int32Array;
-  /** A number no sentence has yet: an edited paragraph's sentences are numbered from here. */
-  readonly nextSentence: number;
 }
 
 /** The words of the prose a reader meets once; `counted[k]` is block k's words, or undefined for a headline or a copy. */
@@ -77,27 +78,23 @@ export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
   }
   blockStarts[counted.length] = count;
   const t = { count, ...arrays(withRoom(count)), blockStarts };
-  let sentenceBase = 0;
   for (let index = 0; index < counted.length; index++) {
     const w = counted[index];
-    if (w) sentenceBase = place(t, w, blockStarts[index]!, sentenceBase);
+    if (w) place(t, w, blockStarts[index]!);
   }
-  return { ...t, nextSentence: sentenceBase };
+  return t;
 }
 
-/** Copies block words `w` into `t` from token `at`, its sentences numbered from `base`; returns the next free number. */
-function place(t: Arrays, w: BlockWords, at: number, base: number): number {
+/** Copies block words `w` into `t` from token `at` (its first word is marked SENTENCE: no sentence runs across blocks). */
+function place(t: Arrays, w: BlockWords, at: number): void {
   t.ids.set(w.ids, at);
   t.flags.set(w.flags, at);
-  for (let k = 0; k < w.ids.length; k++) t.sentences[at + k] = w.sentences[k]! + base;
-  return base + (w.sentences[w.sentences.length - 1] ?? 0) + 1;
 }
 
 /**
  * The tokens of a new version from the last one's, when blocks `from` to `to` (exclusive) are the
  * only ones whose words changed and the draft has as many blocks: the words after them are moved
- * along in place (the arrays keep room to grow), and the changed blocks' sentences get numbers no
- * sentence had. `old` is given up: its arrays are the new tokens'.
+ * along in place (the arrays keep room to grow). `old` is given up: its arrays are the new tokens'.
  */
 export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefined)[], from: number, to: number): Tokens {
   const oldFrom = old.blockStarts[from]!;
@@ -115,20 +112,19 @@ export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefin
   const blockStarts = new Int32Array(counted.length + 1);
   blockStarts.set(old.blockStarts.subarray(0, from + 1));
   let at = oldFrom;
-  let next = old.nextSentence;
   for (let k = from; k < to; k++) {
     blockStarts[k] = at;
     const w = counted[k];
-    if (w) (next = place(t, w, at, next)), (at += w.ids.length);
+    if (w) place(t, w, at), (at += w.ids.length);
   }
   for (let k = to; k <= counted.length; k++) blockStarts[k] = old.blockStarts[k]! + delta;
-  return { count, ids: t.ids, sentences: t.sentences, flags: t.flags, blockStarts, nextSentence: next };
+  return { count, ids: t.ids, flags: t.flags, blockStarts };
 }
 
-type Arrays = Pick<Tokens, 'ids' | 'sentences' | 'flags'>;
+type Arrays = Pick<Tokens, 'ids' | 'flags'>;
 
 function arrays(size: number): Arrays {
-  return { ids: new Int32Array(size), sentences: new Uint32Array(size), flags: new Uint8Array(size) };
+  return { ids: new Int32Array(size), flags: new Uint8Array(size) };
 }
 
 /** Room for a draft to grow by typing before the arrays are made again: about 1.5% more words. */
@@ -140,11 +136,10 @@ function withRoom(count: number): number {
 function copyTokens(src: Arrays, start: number, end: number, dst: Arrays, at: number): void {
   if (start === end || (src === dst && start === at)) return;
   if (src === dst) {
-    for (const a of [src.ids, src.sentences, src.flags]) a.copyWithin(at, start, end);
+    for (const a of [src.ids, src.flags]) a.copyWithin(at, start, end);
     return;
   }
   dst.ids.set(src.ids.subarray(start, end), at);
-  dst.sentences.set(src.sentences.subarray(start, end), at);
   dst.flags.set(src.flags.subarray(start, end), at);
 }
 
@@ -169,10 +164,10 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   const segments = blockSegments(prose);
   const pairs = segments.words;
   const n = pairs.length / 2;
-  // One buffer for the three arrays: an ArrayBuffer and its backing store cost more than a typical
+  // One buffer for both arrays: an ArrayBuffer and its backing store cost more than a typical
   // paragraph's words, and a draft keeps one set per paragraph for as long as it is open.
-  const buffer = new ArrayBuffer(9 * n);
-  const w = { ids: new Int32Array(buffer, 0, n), bounds: pairs, sentences: new Uint32Array(buffer, 4 * n, n), flags: new Uint8Array(buffer, 8 * n, n) };
+  const buffer = new ArrayBuffer(5 * n);
+  const w = { ids: new Int32Array(buffer, 0, n), bounds: pairs, flags: new Uint8Array(buffer, 4 * n, n) };
   const sentences = segments.sentences;
   const quoted: Span[] = [];
   for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
@@ -184,6 +179,7 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   // this says what scanning the prose from the sentence's start would, without the quadratic scan.
   let wordsInSentence = 0;
   let counted = -1;
+  let previousSentence = -1;
   for (let k = 0; k < n; k++) {
     const start = pairs[2 * k]!;
     const end = pairs[2 * k + 1]!;
@@ -197,10 +193,11 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     let flags = 0;
     if (startsUpperAt(prose, start, end) && (!opensSentence || isUpperCase(prose.slice(start, end)))) flags |= NAME;
     if (hasDigit(prose, start, end) || kind === 'blockquote' || (quoted.length > 0 && quotations.containsRange(start, end)) || (links.length > 0 && overlapsAnyRange(links, start, end))) flags |= SKIP;
-    if (k > 0 && w.sentences[k - 1] === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
+    if (k > 0 && previousSentence === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
+    if (k === 0 || previousSentence !== sentence) flags |= SENTENCE;
     w.ids[k] = keyed === undefined ? keyId(keyOf(prose.slice(start, end))) : table.idOf(keyed, start, possessive(keyed, start, end) ? end - 2 : end);
-    w.sentences[k] = sentence;
     w.flags[k] = flags;
+    previousSentence = sentence;
   }
   return w;
 }

@@ -10,7 +10,7 @@
  * again; the rest of the last run's answer is kept (see `again`).
  */
 import { BlockSummaries } from './blockSummaries';
-import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
+import { blockOf, ID_BITS, JOINED, keys, NAME, patchTokens, resetIdsIfFull, SENTENCE, SKIP, tokens, wordClasses, wordsOf, type BlockWords, type Tokens } from './echoWords';
 import { RecentPositions } from './numberTable';
 import { exactRepeats, nearRepeats } from './repeats';
 import type { SourceTextView, Span } from './types';
@@ -126,7 +126,7 @@ const MAX_PATCHED = 64;
  * the changed blocks and copies of the arrays, not a read of every block.
  */
 function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> | undefined {
-  if (previous.perBlock.length !== perBlock.length || previous.t.nextSentence > 0x7fffffff) return undefined;
+  if (previous.perBlock.length !== perBlock.length) return undefined;
   let from = -1;
   let to = -1;
   let changed = 0;
@@ -355,7 +355,7 @@ class Passes {
       lastUse.set(id, j);
       if (i === undefined || phrased.marks[j - phrased.from] || j - i > options.distance) continue;
       // "Little by little", "more and more": a fixed pattern, not an echo.
-      if (t.sentences[j] === t.sentences[i] && j - i === 2) continue;
+      if (j - i === 2 && !((t.flags[i + 1]! | t.flags[j]!) & SENTENCE)) continue;
       // The same word before the same noun twice is a term ("mobile phones", "annual report").
       const next = nextWord(t, j);
       if (next >= 0 && next === nextWord(t, i)) continue;
@@ -370,12 +370,21 @@ class Passes {
  * back as no use, so older ones may be forgotten (a few thousand words kept, not the whole draft).
  */
 function recentGrams(options: EchoOptions): RecentPositions {
-  return new RecentPositions(Math.max(options.distance + MAX_PHRASE_WORDS, 4096));
+  const window = Math.max(options.distance + MAX_PHRASE_WORDS, 4096);
+  if (grams?.window !== window) grams = { window, table: new RecentPositions(window) };
+  else grams.table.clear();
+  return grams.table;
 }
+
+/**
+ * One table for every run, emptied when taken (a run is done with it before the next starts):
+ * made afresh, its 400 KB of typed arrays were allocated and first touched on every keystroke.
+ */
+let grams: { readonly window: number; readonly table: RecentPositions } | undefined;
 
 /** The three words from `j` packed into one number, or -1 unless they form one stretch of prose in one sentence. */
 function gramKey(t: Tokens, j: number): number {
-  if (j + MIN_PHRASE_WORDS > t.count || t.sentences[j] !== t.sentences[j + MIN_PHRASE_WORDS - 1]) return -1;
+  if (j + MIN_PHRASE_WORDS > t.count || (t.flags[j + 1]! | t.flags[j + 2]!) & SENTENCE) return -1;
   if (t.flags[j]! & SKIP) return -1;
   for (let k = j + 1; k < j + MIN_PHRASE_WORDS; k++) if (t.flags[k]! & SKIP || !(t.flags[k]! & JOINED)) return -1;
   return (t.ids[j]! * 2 ** ID_BITS + t.ids[j + 1]!) * 2 ** ID_BITS + t.ids[j + 2]!;
@@ -383,7 +392,7 @@ function gramKey(t: Tokens, j: number): number {
 
 /** The word right after token `j` in the same stretch of prose (no punctuation between), or -1. */
 function nextWord(t: Tokens, j: number): number {
-  return j + 1 < t.count && t.sentences[j + 1] === t.sentences[j] && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
+  return j + 1 < t.count && !(t.flags[j + 1]! & SENTENCE) && t.flags[j + 1]! & JOINED ? t.ids[j + 1]! : -1;
 }
 
 function spanOf(view: SourceTextView, { t, perBlock }: Answer, j: number, length: number): Span {

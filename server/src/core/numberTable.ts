@@ -90,6 +90,13 @@ export class RecentPositions {
     return position >= 0 ? position : this.older.get(key);
   }
 
+  /** Forgets every position, as a new table would know none (the room stays: a pass per keystroke need not allocate it again). */
+  clear(): void {
+    this.newer.clear();
+    this.older.clear();
+    this.since = Number.NEGATIVE_INFINITY;
+  }
+
   set(key: number, position: number): void {
     if (position - this.since >= this.window) {
       const emptied = this.older;

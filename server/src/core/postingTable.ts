@@ -1,55 +1,163 @@
 /**
- * @file A map from 32-bit hashes (shingles) to a posting: one small non-negative number, or a list
- * of them. The near-duplicate index holds one entry per distinct shingle of a draft, 280,000 for a
- * 4 MB draft: as a Map that was 15 MB of hash table plus a boxed number for every hash above 2^31;
- * here it is two Int32Arrays (open addressing, linear probing), about 8 bytes a slot.
+ * @file A map from 32-bit hashes (shingles) to a posting: an ascending set of small non-negative
+ * numbers (blocks). The near-duplicate index holds one entry per distinct shingle of a draft,
+ * 280,000 for a 4 MB draft: as a Map that was 15 MB of hash table plus a boxed number for every
+ * hash above 2^31; here it is two Int32Arrays (open addressing, linear probing), about 8 bytes a
+ * slot. A lone number is stored in its slot; longer postings are regions of one shared pool: the
+ * 76,000 of them as arrays of their own were 7.7 MB (an array and its elements cost 48 bytes
+ * before the first number, and most postings hold two to four).
  */
 
 /** Slots at most this full; past it the table doubles. */
 const MAX_LOAD = 0.75;
 const MIN_CAPACITY = 1024;
+/** A list's first region; it doubles when full. */
+const MIN_LIST = 4;
 
-export type Posting = number | number[];
+/** find's answer for a key with no posting. */
+export const NONE = -1;
 
 export class PostingTable {
   /** Each slot's hash, as int32. */
   private keys = new Int32Array(MIN_CAPACITY);
-  /** 0: empty; n > 0: the lone number n - 1; n < 0: lists[-n - 1]. */
+  /** 0: empty; n > 0: the lone number n - 1; n < 0: list -n - 1. */
   private values = new Int32Array(MIN_CAPACITY);
-  private lists: (number[] | undefined)[] = [];
-  private freeLists: number[] = [];
   private used = 0;
   /** 32 - log2(capacity): a hash's top bits pick its home slot. */
   private shift = 32 - Math.log2(MIN_CAPACITY);
+  /** Every list's numbers: list i is pool[starts[i]] … pool[starts[i] + lengths[i] - 1], room for capacities[i]. */
+  private pool = new Int32Array(MIN_CAPACITY);
+  /** The pool's numbers in use or left behind by a list that moved. */
+  private poolEnd = 0;
+  /** Numbers of the pool up to poolEnd that no list holds (regions lists moved out of, or let go). */
+  private wasted = 0;
+  private starts = new Int32Array(256);
+  private lengths = new Int32Array(256);
+  private capacities = new Int32Array(256);
+  /** List numbers in use or freed so far. */
+  private lists = 0;
+  private freeLists: number[] = [];
 
   get size(): number {
     return this.used;
   }
 
-  get(key: number): Posting | undefined {
-    const slot = this.find(key | 0);
-    if (slot < 0) return undefined;
-    const v = this.values[slot]!;
-    return v > 0 ? v - 1 : this.lists[-v - 1];
+  /**
+   * The key's posting as one number, read without making an array: its lone number (≥ 0), NONE,
+   * or a handle (< NONE) to a list of two or more, for `length` and `at`. Valid until the next change.
+   */
+  find(key: number): number {
+    const slot = this.slotOf(key | 0);
+    // A lone number n is stored as n + 1 and list i as -i - 1: one less is the answer either way.
+    return slot < 0 ? NONE : this.values[slot]! - 1;
   }
 
-  /** @param value a number ≥ 0 and < 2^31 - 1, or a list the table keeps (not a copy) */
-  set(key: number, value: Posting): void {
+  /** How many numbers the list behind `handle` holds. */
+  length(handle: number): number {
+    return this.lengths[-handle - 2]!;
+  }
+
+  /** The list's `j`th number, ascending. */
+  at(handle: number, j: number): number {
+    return this.pool[this.starts[-handle - 2]! + j]!;
+  }
+
+  /** The key's numbers, ascending (a copy; empty when none). */
+  get(key: number): number[] {
+    const h = this.find(key);
+    if (h === NONE) return [];
+    if (h >= 0) return [h];
+    const out: number[] = [];
+    for (let j = 0; j < this.length(h); j++) out.push(this.at(h, j));
+    return out;
+  }
+
+  /** Puts `n` (≥ 0, < 2^31 - 1) in the key's posting, in order; a number already there is put in again. */
+  add(key: number, n: number): void {
     const k = key | 0;
-    let slot = this.find(k);
+    let slot = this.slotOf(k);
     if (slot < 0) {
       if (this.used + 1 > this.keys.length * MAX_LOAD) this.resize(this.keys.length * 2);
       slot = this.emptySlotFor(k);
       this.keys[slot] = k;
+      this.values[slot] = n + 1;
       this.used++;
-    } else this.release(slot);
-    this.values[slot] = typeof value === 'number' ? value + 1 : -this.keep(value) - 1;
+      return;
+    }
+    const v = this.values[slot]!;
+    if (v > 0) {
+      const list = this.newList(MIN_LIST);
+      const start = this.starts[list]!;
+      this.pool[start] = Math.min(v - 1, n);
+      this.pool[start + 1] = Math.max(v - 1, n);
+      this.lengths[list] = 2;
+      this.values[slot] = -list - 1;
+      return;
+    }
+    const list = -v - 1;
+    const length = this.lengths[list]!;
+    if (length === this.capacities[list]) this.grow(list, length * 2);
+    const start = this.starts[list]!;
+    const pool = this.pool;
+    let at = length;
+    if (length > 0 && pool[start + length - 1]! >= n) at = this.insertionPoint(start, length, n);
+    if (at < length) pool.copyWithin(start + at + 1, start + at, start + length);
+    pool[start + at] = n;
+    this.lengths[list] = length + 1;
+  }
+
+  /** Takes one `n` out of the key's posting, if there; the key goes when nothing is left. */
+  remove(key: number, n: number): void {
+    const slot = this.slotOf(key | 0);
+    if (slot < 0) return;
+    const v = this.values[slot]!;
+    if (v > 0) {
+      if (v - 1 === n) this.deleteSlot(slot);
+      return;
+    }
+    const list = -v - 1;
+    const start = this.starts[list]!;
+    const length = this.lengths[list]!;
+    const at = this.insertionPoint(start, length, n);
+    if (at === length || this.pool[start + at] !== n) return;
+    this.pool.copyWithin(start + at, start + at + 1, start + length);
+    this.lengths[list] = length - 1;
+    if (length - 1 === 1) {
+      this.values[slot] = this.pool[start]! + 1;
+      this.freeList(list);
+    }
   }
 
   delete(key: number): boolean {
-    let slot = this.find(key | 0);
+    const slot = this.slotOf(key | 0);
     if (slot < 0) return false;
-    this.release(slot);
+    this.deleteSlot(slot);
+    return true;
+  }
+
+  clear(): void {
+    this.keys = new Int32Array(MIN_CAPACITY);
+    this.values = new Int32Array(MIN_CAPACITY);
+    this.used = 0;
+    this.shift = 32 - Math.log2(MIN_CAPACITY);
+    this.pool = new Int32Array(MIN_CAPACITY);
+    this.poolEnd = 0;
+    this.wasted = 0;
+    this.starts = new Int32Array(256);
+    this.lengths = new Int32Array(256);
+    this.capacities = new Int32Array(256);
+    this.lists = 0;
+    this.freeLists = [];
+  }
+
+  /** Packs every list into a region of its own length and the pool into one of the total (call after a build). */
+  trimLists(): void {
+    this.compact(true);
+  }
+
+  private deleteSlot(slot: number): void {
+    const v = this.values[slot]!;
+    if (v < 0) this.freeList(-v - 1);
     this.used--;
     // Backward-shift deletion: entries after the hole that would no longer be found move into it.
     const mask = this.keys.length - 1;
@@ -62,41 +170,95 @@ export class PostingTable {
       slot = next;
     }
     this.values[slot] = 0;
-    return true;
   }
 
-  clear(): void {
-    this.keys = new Int32Array(MIN_CAPACITY);
-    this.values = new Int32Array(MIN_CAPACITY);
-    this.lists = [];
-    this.freeLists = [];
-    this.used = 0;
-    this.shift = 32 - Math.log2(MIN_CAPACITY);
-  }
-
-  /**
-   * Copies every list to one of its own length: a list grown by push keeps room for about 16 more
-   * numbers, which across tens of thousands of short lists is megabytes (call after a build).
-   */
-  trimLists(): void {
-    for (let i = 0; i < this.lists.length; i++) {
-      const list = this.lists[i];
-      if (list && list.length > 2) this.lists[i] = list.slice();
+  /** The first index of list region `start` (`length` numbers) whose number is not below `n`. */
+  private insertionPoint(start: number, length: number, n: number): number {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pool[start + mid]! < n) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
   }
 
-  private keep(list: number[]): number {
-    const i = this.freeLists.pop() ?? this.lists.length;
-    this.lists[i] = list;
-    return i;
+  private newList(capacity: number): number {
+    const list = this.freeLists.pop() ?? this.lists++;
+    if (list >= this.starts.length) {
+      const size = this.starts.length * 2;
+      this.starts = grown(this.starts, size);
+      this.lengths = grown(this.lengths, size);
+      this.capacities = grown(this.capacities, size);
+    }
+    this.starts[list] = this.allocate(capacity);
+    this.lengths[list] = 0;
+    this.capacities[list] = capacity;
+    return list;
   }
 
-  /** Lets go of the list a slot points to, if any. */
-  private release(slot: number): void {
-    const v = this.values[slot]!;
-    if (v < 0) {
-      this.lists[-v - 1] = undefined;
-      this.freeLists.push(-v - 1);
+  private freeList(list: number): void {
+    this.wasted += this.capacities[list]!;
+    this.lengths[list] = 0;
+    this.capacities[list] = 0;
+    this.freeLists.push(list);
+  }
+
+  /** Room for `capacity` numbers in list `list`: in place when it ends the pool, else moved to the end. */
+  private grow(list: number, capacity: number): void {
+    const start = this.starts[list]!;
+    const old = this.capacities[list]!;
+    if (start + old === this.poolEnd) {
+      this.ensure(start + capacity);
+      this.poolEnd = start + capacity;
+    } else {
+      const at = this.allocate(capacity);
+      // allocate may have compacted the pool and moved this list.
+      const from = this.starts[list]!;
+      this.pool.copyWithin(at, from, from + this.lengths[list]!);
+      this.wasted += this.capacities[list]!;
+      this.starts[list] = at;
+    }
+    this.capacities[list] = capacity;
+  }
+
+  /** A region of `size` numbers at the end of the pool. */
+  private allocate(size: number): number {
+    if (this.wasted > MIN_CAPACITY && this.wasted > this.poolEnd >> 1) this.compact(false);
+    const at = this.poolEnd;
+    this.ensure(at + size);
+    this.poolEnd = at + size;
+    return at;
+  }
+
+  private ensure(size: number): void {
+    if (size > this.pool.length) this.pool = grown(this.pool, Math.max(size, this.pool.length + (this.pool.length >> 1)));
+  }
+
+  /** Moves every list to the front of a new pool, in list order, with its room kept or (`tight`) cut to its length. */
+  private compact(tight: boolean): void {
+    let total = 0;
+    for (let list = 0; list < this.lists; list++) total += tight ? this.lengths[list]! : this.capacities[list]!;
+    const pool = new Int32Array(Math.max(MIN_CAPACITY, tight ? total : total + (total >> 1)));
+    let at = 0;
+    for (let list = 0; list < this.lists; list++) {
+      const capacity = tight ? this.lengths[list]! : this.capacities[list]!;
+      if (capacity === 0) continue;
+      const start = this.starts[list]!;
+      pool.set(this.pool.subarray(start, start + this.lengths[list]!), at);
+      this.starts[list] = at;
+      this.capacities[list] = capacity;
+      at += capacity;
+    }
+    this.pool = pool;
+    this.poolEnd = at;
+    this.wasted = 0;
+    if (tight) {
+      const size = Math.max(256, this.lists);
+      this.starts = this.starts.slice(0, size);
+      this.lengths = this.lengths.slice(0, size);
+      this.capacities = this.capacities.slice(0, size);
     }
   }
 
@@ -105,7 +267,7 @@ export class PostingTable {
     return Math.imul(k, 0x9e3779b1) >>> this.shift;
   }
 
-  private find(k: number): number {
+  private slotOf(k: number): number {
     const mask = this.keys.length - 1;
     for (let slot = this.home(k); this.values[slot] !== 0; slot = (slot + 1) & mask) if (this.keys[slot] === k) return slot;
     return -1;
@@ -130,4 +292,10 @@ export class PostingTable {
       this.values[slot] = values[i]!;
     }
   }
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }

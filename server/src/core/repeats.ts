@@ -5,8 +5,7 @@
  */
 import { foldedWordBounds, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
-import { insertionPoint } from './sortedList';
-import { PostingTable } from './postingTable';
+import { NONE, PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
@@ -54,12 +53,25 @@ export interface FoldedKey {
 const keyMemo = new TextMemo<FoldedKey>();
 const shingleMemo = new TextMemo<ShingleSet>();
 
-/** A paragraph's or sentence's comparison key and word count, remembered across versions of the draft. */
+/** A paragraph's comparison key and word count, remembered across versions of the draft. */
 export function foldedKey(text: string): FoldedKey {
-  return keyMemo.get(text, (t) => {
-    const key = normalizeForComparison(t);
-    return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
-  });
+  return keyMemo.get(text, makeKey);
+}
+
+/**
+ * A sentence's comparison key: the paragraph memo's when the sentence is a whole paragraph (a
+ * headline), else made and not remembered. The caller keeps each paragraph's sentence keys; a memo
+ * entry per sentence kept a copy of every sentence of the draft as its key besides (a 4 MB draft's
+ * 30,000 sentences: ~4 MB of text and two Map entries each), to spare folding the few sentences
+ * of an edited paragraph again.
+ */
+export function sentenceKey(text: string): FoldedKey {
+  return keyMemo.peek(text) ?? makeKey(text);
+}
+
+function makeKey(text: string): FoldedKey {
+  const key = normalizeForComparison(text);
+  return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
 }
 
 /**
@@ -268,7 +280,7 @@ function nearIndexFor(sets: readonly (ShingleSet | undefined)[], minWords: numbe
  */
 class NearIndex {
   private sets: (ShingleSet | undefined)[] = [];
-  /** Sorted block numbers; a lone block is stored as its number. */
+  /** Shingle → the blocks holding it, ascending. */
   private readonly postings = new PostingTable();
   private results: (NearRepeat | undefined)[] = [];
   private exact = new Set<number>();
@@ -314,10 +326,11 @@ class NearIndex {
     const affected = new Set<number>();
     const touch = (set: ShingleSet | undefined): void => {
       for (const s of set?.list ?? []) {
-        const list = this.postings.get(s);
+        const h = this.postings.find(s);
         // Blocks sharing a shingle that proposes candidates, or whose shingle has just become
         // (un)common: their candidates or counts may have changed.
-        if (list !== undefined && (typeof list === 'number' || list.length <= MAX_POSTINGS + 1)) for (const b of typeof list === 'number' ? [list] : list) affected.add(b);
+        if (h >= 0) affected.add(h);
+        else if (h !== NONE && this.postings.length(h) <= MAX_POSTINGS + 1) for (let j = 0; j < this.postings.length(h); j++) affected.add(this.postings.at(h, j));
       }
     };
     for (let block = 0; block < sets.length; block++) {
@@ -379,8 +392,7 @@ class NearIndex {
 
   /** The blocks holding shingle `s`, ascending. */
   private holders(s: number): readonly number[] {
-    const list = this.postings.get(s);
-    return list === undefined ? [] : typeof list === 'number' ? [list] : list;
+    return this.postings.get(s);
   }
 
   /** The earlier block `block` repeats most closely, at or above the threshold. */
@@ -396,15 +408,17 @@ class NearIndex {
     // Indexed loops over the typed arrays here and in add: a for-of made an iterator result per
     // shingle (10 MB of a 1 MB draft's first look).
     const shingles = set.list;
+    const { postings } = this;
     for (let i = 0; i < shingles.length; i++) {
-      const list = this.postings.get(shingles[i]!)!;
-      if (typeof list === 'number') continue; // only this block
-      if (list.length > MAX_POSTINGS) {
+      const h = postings.find(shingles[i]!);
+      if (h >= 0) continue; // only this block
+      const length = postings.length(h);
+      if (length > MAX_POSTINGS) {
         common++;
         continue;
       }
-      for (let j = 0; j < list.length; j++) {
-        const earlier = list[j]!;
+      for (let j = 0; j < length; j++) {
+        const earlier = postings.at(h, j);
         if (earlier >= block) break;
         if (shared[earlier]!++ === 0) touched.push(earlier);
       }
@@ -424,26 +438,11 @@ class NearIndex {
 
   private add(set: ShingleSet, block: number): void {
     const shingles = set.list;
-    for (let i = 0; i < shingles.length; i++) {
-      const s = shingles[i]!;
-      const list = this.postings.get(s);
-      if (list === undefined) this.postings.set(s, block);
-      else if (typeof list === 'number') this.postings.set(s, list < block ? [list, block] : [block, list]);
-      else if (list[list.length - 1]! < block) list.push(block);
-      else list.splice(insertionPoint(list, block), 0, block);
-    }
+    for (let i = 0; i < shingles.length; i++) this.postings.add(shingles[i]!, block);
   }
 
   private remove(set: ShingleSet, block: number): void {
-    for (const s of set.list) {
-      const list = this.postings.get(s);
-      if (list === undefined || list === block) this.postings.delete(s);
-      else if (typeof list !== 'number') {
-        const at = insertionPoint(list, block);
-        if (list[at] === block) list.splice(at, 1);
-        if (list.length === 1) this.postings.set(s, list[0]!);
-      }
-    }
+    for (const s of set.list) this.postings.remove(s, block);
   }
 }
 

@@ -11,6 +11,8 @@ import { lastAtOrBefore, overlapsAny } from './spans';
 import { wordCount } from './measure';
 import { buildSourceText, composeView, type TextFormat } from './text';
 import { TextMemo } from './textMemo';
+import type { DraftText } from './draftText';
+import { codeInfo, findingArray, type FindingList } from './findingList';
 import type { Block, BlockKind, Finding, Severity, SourceTextView, Span } from './types';
 
 export type FindingKind = 'duplicate' | 'loaded' | 'unattributed' | 'style';
@@ -82,9 +84,15 @@ const BODY: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'blockqu
 const zero = (): Record<FindingKind, number> => ({ duplicate: 0, loaded: 0, unattributed: 0, style: 0 });
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** The report for `text` and the findings the engine gave for it (pure: the same input, the same report). */
-export function articleReport(text: string, format: TextFormat, findings: readonly Finding[]): ArticleReport {
-  const view = buildSourceText(text, format);
+/**
+ * The report for `text` and the findings the engine gave for it (pure: the same input, the same
+ * report). Given the engine's FindingList, it reads rules and starts from the list's flat keys and
+ * places only the copies' findings: the status bar asks after every pause in typing, and placing
+ * the 27,000 findings of a 4 MB draft for it was most of its work. `lineStarts`, when the caller
+ * has them, spare a pass over the whole text.
+ */
+export function articleReport(text: DraftText, format: TextFormat, findings: readonly Finding[] | FindingList, lineStarts?: readonly number[]): ArticleReport {
+  const view = buildSourceText(text, format, undefined, lineStarts ? { lineStarts } : undefined);
   const { blocks } = view;
   // Each paragraph's figures are remembered by its text: the status bar asks after every keystroke.
   const figures = blocks.map((b) => figuresOf(b.text));
@@ -94,31 +102,45 @@ export function articleReport(text: string, format: TextFormat, findings: readon
   const copiedAt = blocks.map((): number[] => []);
   const copyOf = new Map<number, { number: number; line: number; exact: boolean }>();
   const counts = zero();
-  const byRule = new Map<string, { count: number; bySeverity: Partial<Record<Severity, number>> }>();
+  /** Findings per rule-and-severity code (findingList.ts codeOf). */
+  const perCode: number[] = [];
   let hints = 0;
-  for (const f of findings) {
-    const kind = kindOf(f.checkId);
-    const rule = byRule.get(f.checkId) ?? { count: 0, bySeverity: {} };
-    rule.count++;
-    rule.bySeverity[f.severity] = (rule.bySeverity[f.severity] ?? 0) + 1;
-    byRule.set(f.checkId, rule);
-    const at = blockAt(blocks, f.span.start);
-    // A copy in another draft (reused-paragraph) has no original here.
-    const original = f.related[0] && f.related[0].document === undefined ? blockAt(blocks, f.related[0].span.start) : -1;
-    if (at >= 0 && original >= 0 && original !== at) {
-      if (f.checkId === 'duplicate-sentence') sentenceCopies[at]!.add(original + 1);
-      else if (kind === 'duplicate' && !copyOf.has(at)) {
-        copyOf.set(at, { number: original + 1, line: blocks[original]!.line, exact: f.checkId === 'duplicate-paragraph' });
-        copiedAt[original]!.push(at + 1);
+  const list = isFindingList(findings) ? findings : findingArray(findings);
+  const { spans, codes } = list;
+  list.forEach((f, by, i) => {
+    const code = codes[i]!;
+    perCode[code] = (perCode[code] ?? 0) + 1;
+    const { checkId, severity } = codeInfo(code);
+    const kind = kindOf(checkId);
+    const at = blockAt(blocks, spans[2 * i]!);
+    if (kind === 'duplicate' && at >= 0) {
+      // A copy in another draft (reused-paragraph) has no original here.
+      const first = f.related[0];
+      const original = first && first.document === undefined ? blockAt(blocks, first.span.start + by) : -1;
+      if (original >= 0 && original !== at) {
+        if (checkId === 'duplicate-sentence') sentenceCopies[at]!.add(original + 1);
+        else if (!copyOf.has(at)) {
+          copyOf.set(at, { number: original + 1, line: blocks[original]!.line, exact: checkId === 'duplicate-paragraph' });
+          copiedAt[original]!.push(at + 1);
+        }
       }
     }
-    if (f.severity === 'hint') {
+    if (severity === 'hint') {
       hints++;
-      continue;
+      return;
     }
     counts[kind]++;
     if (at >= 0) perBlock[at]![kind]++;
-  }
+  });
+  const byRule = new Map<string, { count: number; bySeverity: Partial<Record<Severity, number>> }>();
+  perCode.forEach((n, code) => {
+    if (!n) return;
+    const { checkId, severity } = codeInfo(code);
+    const rule = byRule.get(checkId) ?? { count: 0, bySeverity: {} };
+    rule.count += n;
+    rule.bySeverity[severity] = n;
+    byRule.set(checkId, rule);
+  });
 
   const sentences = sentenceStats(view, figures);
   const body = blocks.flatMap((b, i) => (BODY.has(b.kind) ? [i] : []));
@@ -220,6 +242,10 @@ function sentenceStats(view: SourceTextView, figures: readonly Figures[]) {
     stats: { count, averageWords: count ? round1(totalWords / count) : 0, ...(longest ? { longest } : {}) },
     readability: { formula: READABILITY_FORMULA, grade: fleschKincaidGrade(grade.words, count, grade.syllables), words: grade.words, sentences: count, syllables: grade.syllables },
   };
+}
+
+function isFindingList(findings: readonly Finding[] | FindingList): findings is FindingList {
+  return !Array.isArray(findings);
 }
 
 /** Index of the block whose extent (markup included) holds `offset`, or -1. */

@@ -5,11 +5,12 @@
  * and puts its new ones in, instead of a pass over the 40,000 sentences of a book-length draft.
  */
 import { keyGeneration, keyNumber, startKeyPass, type FoldedKey } from './repeats';
+import type { Offsets } from './segments';
 import { insertionPoint } from './sortedList';
 
 /** One paragraph's sentences: offsets from the block's start as pairs, and each one's comparison key. */
 export interface BlockSentences {
-  readonly spans: Uint32Array;
+  readonly spans: Offsets;
   readonly keys: readonly FoldedKey[];
 }
 

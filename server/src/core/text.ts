@@ -7,7 +7,7 @@ import type { DraftText } from './draftText';
 import { changeBetween, computeLineStarts, type KnownVersion } from './lines';
 import { markdownLayout } from './markdown';
 import { plainTextBlocks, plainTextBlocksAfter, type PlainLayout } from './plaintext';
-import { blockSegments, type BlockSegments } from './segments';
+import { blockSegments, type BlockSegments, type Offsets } from './segments';
 import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
 
 export type TextFormat = 'markdown' | 'plaintext';
@@ -47,7 +47,7 @@ export interface LayoutHistory {
  */
 export function composeView(text: DraftText, prose: DraftText, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
   /** All blocks' segments of one kind in draft offsets, built on the first ask. */
-  const gathered = <T>(pick: (s: BlockSegments) => Uint32Array, make: (start: number, end: number, block: number) => T): (() => T[]) => {
+  const gathered = <T>(pick: (s: BlockSegments) => Offsets, make: (start: number, end: number, block: number) => T): (() => T[]) => {
     let out: T[] | undefined;
     return () => {
       if (out) return out;

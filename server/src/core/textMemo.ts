@@ -18,6 +18,11 @@ export class TextMemo<T> {
     return value;
   }
 
+  /** The value kept for `text`, if any, without computing one. */
+  peek(text: string): T | undefined {
+    return this.entries.get(text);
+  }
+
   clear(): void {
     this.entries.clear();
   }

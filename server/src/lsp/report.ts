@@ -7,7 +7,9 @@
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { articleReport, formatFor, reportMarkdown, type ArticleReport, type ParagraphEntry } from '../api';
+import type { FindingList } from '../core/findingList';
 import { toRange } from './convert';
+import { DraftDocument } from './draftDocument';
 import type { Outcome } from './linter';
 
 export const ARTICLE_REPORT_METHOD = 'copydesk/articleReport';
@@ -53,14 +55,13 @@ export async function answerArticleReport(params: ArticleReportParams, sources: 
   const stale = (): ResponseError<void> =>
     new ResponseError(LSPErrorCodes.ContentModified, `Copydesk: the report was asked for version ${version} of ${titleOf(uri)}, but the draft is now at version ${doc.version}; ask again for the current version.`);
   if (doc.version !== version) throw stale();
-  const text = doc.getText();
   const outcome = await sources.outcome(doc, isCancelled);
-  // The document object is updated in place: past this check it still holds `text`, and nothing below awaits.
+  // The document object is updated in place: past this check it holds the version asked for, and nothing below awaits.
   if (doc.version !== version) throw stale();
   if (outcome.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Copydesk: the report was cancelled.');
   if (outcome.kind === 'skipped') return { kind: 'notChecked', uri, version, reason: outcome.reason };
   let report = reports.get(outcome.result);
-  if (!report) reports.set(outcome.result, (report = articleReport(text, formatFor(doc.languageId), outcome.result.findings)));
+  if (!report) reports.set(outcome.result, (report = reportOf(doc, outcome.result.list)));
   const title = titleOf(uri);
   return {
     kind: 'report',
@@ -80,6 +81,15 @@ function toWire(doc: TextDocument, report: ArticleReport, detail: 'summary' | 'f
     sentences: { ...sentenceCounts, ...(longest ? { longest: { number: longest.number, words: longest.words, line: longest.line, range: toRange(doc, longest.span) } } : {}) },
     ...(detail === 'full' ? { map: map.map(({ span, ...p }) => ({ ...p, range: toRange(doc, span) })) } : {}),
   };
+}
+
+/**
+ * The server's own document (DraftDocument) gives its line starts, so a long draft is not scanned
+ * for lines again for the status bar (its text is joined once per version, when a report reads it).
+ */
+function reportOf(doc: TextDocument, findings: FindingList): ArticleReport {
+  const format = formatFor(doc.languageId);
+  return doc instanceof DraftDocument ? articleReport(doc.text, format, findings, doc.lineStarts) : articleReport(doc.getText(), format, findings);
 }
 
 /** The draft's file name, as a writer knows it ("Untitled-1" for a new one). */

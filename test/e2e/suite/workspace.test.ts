@@ -48,8 +48,8 @@ suite('workspace: reused paragraphs and "Check all drafts"', () => {
     assert.equal(editor.document.getText(editor.selection), doc.getText(d!.range), 'the matching paragraph is selected');
   });
 
-  test(`"Check all drafts in workspace" checks ${COUNT} generated drafts: problems for drafts that are not open, once for open ones, gone with a deleted file`, async function () {
-    this.timeout(240_000);
+  test(`"Check all drafts in workspace" checks ${COUNT} generated drafts: problems for drafts that are not open, once for open ones, gone with a deleted file, checked again after a settings change`, async function () {
+    this.timeout(360_000);
     await closeAllEditors();
     const names = generateDrafts(fixtureUri(GENERATED).fsPath, COUNT);
     const uris = names.map((n) => fixtureUri(`${GENERATED}/${n}`));
@@ -85,6 +85,19 @@ suite('workspace: reused paragraphs and "Check all drafts"', () => {
     assert.ok(copydesk(gone).length > 0);
     await vscode.workspace.fs.delete(gone);
     await waitForDiagnostics(gone, () => (copydesk(gone).length === 0 ? true : undefined), 'the deleted draft’s problems to go');
+
+    // A rule turned off: the run's drafts are checked again without it, not just cleared; and back on.
+    const still = uris[2]!;
+    const rules = vscode.workspace.getConfiguration('copydesk');
+    try {
+      await rules.update('rules.loaded-language', 'off', vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(still, () => (copydesk(still, 'loaded-language').length === 0 && copydesk(still, 'duplicate-paragraph').length === 1 ? true : undefined), 'the drafts to be checked again without loaded-language', TIMEOUT_MS);
+    } finally {
+      await rules.update('rules.loaded-language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(still, () => (copydesk(still, 'loaded-language').length >= 1 ? true : undefined), 'loaded-language to come back', TIMEOUT_MS);
+    const last = uris[COUNT - 1]!;
+    await waitForDiagnostics(last, () => (copydesk(last, 'loaded-language').length >= 1 && copydesk(last, 'duplicate-paragraph').length === 1 ? true : undefined), 'the last draft of the run to be checked again too', 120_000);
   });
 });
 

@@ -1,24 +1,38 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PostingTable, type Posting } from '../../../server/src/core/postingTable';
+import { NONE, PostingTable } from '../../../server/src/core/postingTable';
 
-type Op = readonly ['set', number, Posting] | readonly ['delete', number];
+type Op = readonly ['add' | 'remove', number, number] | readonly ['delete', number];
 
 // Each case: operations in order, then what get must answer for each key asked.
-const CASES: { name: string; ops: Op[]; want: [number, Posting | undefined][]; size: number }[] = [
-  { name: 'a lone number', ops: [['set', 7, 3]], want: [[7, 3], [8, undefined]], size: 1 },
-  { name: 'zero is a value, not an empty slot', ops: [['set', 0, 0]], want: [[0, 0]], size: 1 },
-  { name: 'a list', ops: [['set', 7, [1, 4, 9]]], want: [[7, [1, 4, 9]]], size: 1 },
-  { name: 'a list replaced by a number', ops: [['set', 7, [1, 4]], ['set', 7, 4]], want: [[7, 4]], size: 1 },
-  { name: 'hashes above 2^31 and their int32 twins are one key', ops: [['set', 0xffffffff, 2]], want: [[0xffffffff, 2], [-1, 2]], size: 1 },
-  { name: 'deleted', ops: [['set', 7, 1], ['set', 8, 2], ['delete', 7]], want: [[7, undefined], [8, 2]], size: 1 },
-  { name: 'deleting a missing key', ops: [['set', 7, 1], ['delete', 9]], want: [[7, 1]], size: 1 },
+const CASES: { name: string; ops: Op[]; want: [number, number[]][]; size: number }[] = [
+  { name: 'a lone number', ops: [['add', 7, 3]], want: [[7, [3]], [8, []]], size: 1 },
+  { name: 'zero is a value, not an empty slot', ops: [['add', 0, 0]], want: [[0, [0]]], size: 1 },
+  { name: 'numbers kept ascending whatever the order they come in', ops: [['add', 7, 9], ['add', 7, 1], ['add', 7, 4]], want: [[7, [1, 4, 9]]], size: 1 },
+  { name: 'a list grown past its first room', ops: [1, 2, 3, 4, 5, 6].map((n): Op => ['add', 7, n]), want: [[7, [1, 2, 3, 4, 5, 6]]], size: 1 },
+  { name: 'a list removed down to a lone number', ops: [['add', 7, 1], ['add', 7, 4], ['remove', 7, 1]], want: [[7, [4]]], size: 1 },
+  { name: 'the last number removed takes the key', ops: [['add', 7, 1], ['remove', 7, 1]], want: [[7, []]], size: 0 },
+  { name: 'removing a number not there changes nothing', ops: [['add', 7, 1], ['add', 7, 4], ['remove', 7, 2], ['remove', 8, 1]], want: [[7, [1, 4]]], size: 1 },
+  { name: 'a number added twice is there twice', ops: [['add', 7, 2], ['add', 7, 2]], want: [[7, [2, 2]]], size: 1 },
+  { name: 'hashes above 2^31 and their int32 twins are one key', ops: [['add', 0xffffffff, 2]], want: [[0xffffffff, [2]], [-1, [2]]], size: 1 },
+  { name: 'deleted', ops: [['add', 7, 1], ['add', 7, 3], ['add', 8, 2], ['delete', 7]], want: [[7, []], [8, [2]]], size: 1 },
 ];
 
 function apply(table: PostingTable, ops: readonly Op[]): void {
-  for (const op of ops) if (op[0] === 'set') table.set(op[1], op[2]);
-  else table.delete(op[1]);
+  for (const op of ops) {
+    if (op[0] === 'add') table.add(op[1], op[2]);
+    else if (op[0] === 'remove') table.remove(op[1], op[2]);
+    else table.delete(op[1]);
+  }
+}
+
+/** What find, length and at say about `key`, as get's answer. */
+function readByHandle(table: PostingTable, key: number): number[] {
+  const h = table.find(key);
+  if (h === NONE) return [];
+  if (h >= 0) return [h];
+  return Array.from({ length: table.length(h) }, (_, j) => table.at(h, j));
 }
 
 describe('PostingTable', () => {
@@ -26,28 +40,44 @@ describe('PostingTable', () => {
     it(c.name, () => {
       const table = new PostingTable();
       apply(table, c.ops);
-      for (const [key, want] of c.want) assert.deepEqual(table.get(key), want, `key ${key}`);
+      for (const [key, want] of c.want) {
+        assert.deepEqual(table.get(key), want, `key ${key}`);
+        assert.deepEqual(readByHandle(table, key), want, `key ${key} by handle`);
+      }
       assert.equal(table.size, c.size);
     });
   }
 
-  it('answers as a Map keyed by int32 does, through growth, collisions and deletions', () => {
-    // Few distinct keys, many operations: slots are reused, runs of probes form and are cut by deletions.
-    // Up to 1,500 keys: the table grows past its first 1,024 slots, and long probe runs form.
-    const key = fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 0xffffffff }));
-    const posting = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.array(fc.nat(1000), { minLength: 2, maxLength: 5 }));
-    const op = fc.oneof(fc.tuple(fc.constant('set' as const), key, posting), fc.tuple(fc.constant('delete' as const), key));
+  it('answers as a Map of sorted arrays does, through growth, moves, compaction, collisions and deletions', () => {
+    // Few keys and small numbers: lists grow, shrink to lone numbers, move within the pool and are
+    // let go, so the pool fills with left-behind regions and is compacted; up to 1,500 keys grow
+    // the hash table past its first 1,024 slots.
+    const key = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 0xffffffff }));
+    const op = fc.oneof(
+      { arbitrary: fc.tuple(fc.constant('add' as const), key, fc.nat(60)), weight: 6 },
+      { arbitrary: fc.tuple(fc.constant('remove' as const), key, fc.nat(60)), weight: 3 },
+      { arbitrary: fc.tuple(fc.constant('delete' as const), key), weight: 1 },
+    );
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1000, maxLength: 4000 }), (ops) => {
+      fc.property(fc.array(op, { minLength: 1000, maxLength: 5000 }), fc.nat(5000), (ops, trimAt) => {
         const table = new PostingTable();
-        const map = new Map<number, Posting>();
-        for (const o of ops) {
-          if (o[0] === 'set') (table.set(o[1], o[2]), map.set(o[1] | 0, o[2]));
-          else assert.equal(table.delete(o[1]), map.delete(o[1] | 0));
-        }
+        const map = new Map<number, number[]>();
+        ops.forEach((o, i) => {
+          if (i === trimAt) table.trimLists();
+          const k = o[1] | 0;
+          if (o[0] === 'delete') return assert.equal(table.delete(o[1]), map.delete(k));
+          apply(table, [o]);
+          const list = map.get(k) ?? [];
+          if (o[0] === 'add') {
+            list.push(o[2]);
+            list.sort((a, b) => a - b);
+          } else if (list.includes(o[2])) list.splice(list.indexOf(o[2]), 1);
+          if (list.length) map.set(k, list);
+          else map.delete(k);
+        });
         assert.equal(table.size, map.size);
-        for (const [k, v] of map) assert.deepEqual(table.get(k), v);
-        for (const o of ops) if (!map.has(o[1] | 0)) assert.equal(table.get(o[1]), undefined);
+        for (const [k, v] of map) assert.deepEqual(readByHandle(table, k), v);
+        for (const o of ops) if (!map.has(o[1] | 0)) assert.equal(table.find(o[1]), NONE);
         table.trimLists();
         for (const [k, v] of map) assert.deepEqual(table.get(k), v);
       }),
@@ -55,13 +85,32 @@ describe('PostingTable', () => {
     );
   });
 
+  it('keeps every list through the pool being compacted', () => {
+    // 300 lists grown side by side move along the pool as they fill; two thirds are then let go,
+    // and growing the rest needs room that only compacting the pool gives.
+    const table = new PostingTable();
+    const want = new Map<number, number[]>();
+    const add = (k: number, n: number): void => {
+      table.add(k, n);
+      want.set(k, [...(want.get(k) ?? []), n].sort((a, b) => a - b));
+    };
+    for (let round = 0; round < 20; round++) for (let k = 0; k < 300; k++) add(k, 2 * round);
+    for (let k = 0; k < 300; k++) if (k % 3) (table.delete(k), want.delete(k));
+    for (let round = 0; round < 40; round++) for (let k = 0; k < 300; k += 3) add(k, 2 * round + 1);
+    for (const [k, v] of want) assert.deepEqual(readByHandle(table, k), v, `key ${k}`);
+    assert.equal(table.size, 100);
+  });
+
   it('clear empties it', () => {
     const table = new PostingTable();
-    for (let k = 0; k < 5000; k++) table.set(k * 7919, k % 3 ? k : [k, k + 1]);
+    for (let k = 0; k < 5000; k++) {
+      table.add(k * 7919, k);
+      if (k % 3 === 0) table.add(k * 7919, k + 1);
+    }
     table.clear();
     assert.equal(table.size, 0);
-    assert.equal(table.get(7919), undefined);
-    table.set(7919, 1);
-    assert.equal(table.get(7919), 1);
+    assert.deepEqual(table.get(7919), []);
+    table.add(7919, 1);
+    assert.deepEqual(table.get(7919), [1]);
   });
 });

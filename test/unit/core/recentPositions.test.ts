@@ -20,6 +20,17 @@ describe('RecentPositions', () => {
     });
   }
 
+  it('cleared, answers as a new table does', () => {
+    const used = new RecentPositions(2);
+    [7, 1, 2, 3, 4, 5].forEach((key, position) => used.set(key, position));
+    used.clear();
+    assert.equal(used.get(5), -1);
+    // Positions start again from 0: the first is not taken as a window past the last one set.
+    const fresh = new RecentPositions(2);
+    for (const table of [used, fresh]) [9, 8, 9, 6, 5].forEach((key, position) => table.set(key, position));
+    for (const key of [9, 8, 7, 5]) assert.equal(used.get(key), fresh.get(key), `key ${key}`);
+  });
+
   it('answers as a Map does for every key set within the window, through many turns', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 3 })), { minLength: 200, maxLength: 2000 }), (window, steps) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WORD, wordBounds } from '../../../server/src/core/segments';
+import { blockSegments, WORD, wordBounds } from '../../../server/src/core/segments';
 
 /** The words as the expression finds them: what wordBounds must give without its match objects. */
 const byExpression = (prose: string): number[] => [...prose.matchAll(WORD)].flatMap((m) => [m.index, m.index + m[0].length]);
@@ -42,4 +42,23 @@ describe('wordBounds', () => {
       assert.deepEqual(wordBounds(prose), byExpression(prose), JSON.stringify(prose));
     }
   });
+});
+
+describe('blockSegments offsets', () => {
+  // 16-bit offsets up to a block of 65,535 characters, 32-bit past it: the last word's end is the block's length either way.
+  const cases: { name: string; length: number }[] = [
+    { name: 'a paragraph', length: 40 },
+    { name: 'a block of 65,535 characters', length: 0xffff },
+    { name: 'a block of 65,536 characters', length: 0x10000 },
+    { name: 'a block of 200,000 characters', length: 200_000 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const prose = 'word. '.repeat(Math.ceil(c.length / 6)).slice(0, c.length - 1) + 'x';
+      const { words, sentences } = blockSegments(prose);
+      assert.equal(words[words.length - 1], c.length);
+      assert.equal(sentences[sentences.length - 1], c.length);
+      assert.deepEqual(Array.from(words), wordBounds(prose));
+    });
+  }
 });

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../../../server/src/api';
+import { DraftDocument } from '../../../server/src/lsp/draftDocument';
 import { answerArticleReport, titleOf, type ArticleReportResult, type ReportSources } from '../../../server/src/lsp/report';
 import { KIND_LABELS as CLIENT_LABELS, WORDS_PER_MINUTE as CLIENT_WPM, type ArticleReportResult as ClientResult } from '../../../client/src/report/protocol';
 import { WORDS_PER_MINUTE } from '../../../server/src/core/readability';
@@ -55,6 +56,35 @@ describe('copydesk/articleReport', () => {
     const moving = sources(doc, () => TextDocument.update(doc, [{ text: 'x' }], 4));
     await assert.rejects(answerArticleReport({ textDocument: { uri: doc.uri, version: 3 } }, moving, () => false), (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified);
   });
+  // The server's own document hands the report its text in pieces, its line starts and the lint's
+  // finding list: the report must be the one the library's document and a whole string give.
+  const edited: { name: string; languageId: string; eol: string }[] = [
+    { name: 'plain text, LF', languageId: 'plaintext', eol: '\n' },
+    { name: 'plain text, CRLF', languageId: 'plaintext', eol: '\r\n' },
+    { name: 'Markdown, LF', languageId: 'markdown', eol: '\n' },
+  ];
+  for (const { name, languageId, eol } of edited) {
+    it(`a DraftDocument edited in place gives the same report as the library's document (${name})`, async () => {
+      const text = ['Ferry Terminal Saved', LEDE, '', OTHER, '', LEDE, '', OTHER, ''].join(eol);
+      const mine = new DraftDocument('file:///d/ferry.txt', languageId, 1, text);
+      const theirs = TextDocument.create('file:///d/ferry.txt', languageId, 1, text);
+      // Two edits, so the draft is in pieces: a word typed into the second paragraph, a paragraph cut.
+      const at = text.indexOf('old pier');
+      const changes = [
+        { range: { start: mine.positionAt(at), end: mine.positionAt(at) }, text: 'very ' },
+        { range: { start: mine.positionAt(text.lastIndexOf(OTHER)), end: mine.positionAt(text.length) }, text: '' },
+      ];
+      for (const [i, change] of changes.entries()) {
+        mine.update([change], i + 2);
+        TextDocument.update(theirs, [change], i + 2);
+      }
+      const ask = { textDocument: { uri: mine.uri, version: 3 }, markdown: true };
+      const linted = (doc: TextDocument): ReportSources => ({ document: () => doc, outcome: async (d) => ({ kind: 'linted', result: lintText(d.getText(), languageId === 'markdown' ? 'markdown' : 'plaintext') }) });
+      const expected = await answerArticleReport(ask, linted(theirs), () => false);
+      assert.equal(expected.kind, 'report');
+      assert.deepEqual(await answerArticleReport(ask, linted(mine), () => false), expected);
+    });
+  }
   it('a draft Copydesk does not check gets a notChecked answer, not an error', async () => {
     const doc = TextDocument.create('file:///d/big.txt', 'plaintext', 1, LEDE);
     const skipped: ReportSources = { document: () => doc, outcome: async () => ({ kind: 'skipped', reason: 'too-large' }) };
