@@ -8,9 +8,11 @@
  * loads the session (server/out/serverSession.js) when the client says `initialized`, before
  * anything else the client sends is read.
  */
+import path from 'node:path';
 import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, type InitializeParams } from 'vscode-languageserver/node';
 import { initializeResult } from './lsp/capabilities';
 import { describeError } from './lsp/faults';
+import { codeCacheDir, requireWithCodeCache } from './node/codeCache';
 import { compileRegExpsOnce, defaultV8Flag } from './node/v8Flags';
 import { serverCommandLine } from './serverCommandLine';
 import type { resumeSession } from './serverSession';
@@ -46,8 +48,13 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   let resume: typeof resumeSession;
   try {
-    // A file next to this one at run time (esbuild.mjs keeps it out of this bundle).
-    ({ resumeSession: resume } = require('./serverSession.js') as { resumeSession: typeof resumeSession });
+    // A file next to this one at run time (esbuild.mjs keeps it out of this bundle), compiled
+    // from the code cache its last run left (node/codeCache.ts). The cache is written when the
+    // server ends, when the most functions have been compiled (the LSP exit notification ends the
+    // process through process.exit, which runs 'exit' handlers).
+    const loaded = requireWithCodeCache(path.join(__dirname, 'serverSession.js'), codeCacheDir());
+    ({ resumeSession: resume } = loaded.exports as { resumeSession: typeof resumeSession });
+    process.once('exit', () => loaded.save());
   } catch (error) {
     // A broken install: say so where the writer sees it, and end, so the client reports the server gone.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

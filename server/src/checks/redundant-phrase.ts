@@ -50,11 +50,11 @@ export default defineCheck({
       // Part of a hyphenated compound ("tax-free gift"): the words belong to another construction.
       if (/[-\u2010\u2011]/u.test(text.text.charAt(span.start - 1)) || /[-\u2010\u2011]/u.test(text.text.charAt(span.end))) continue;
       if (isProtected(text, span)) continue;
-      while (tokens[first]!.span.start < span.start) first++;
+      while (tokens[first]!.start < span.start) first++;
       let last = first;
-      while (tokens[last + 1] && tokens[last + 1]!.span.end <= span.end) last++;
+      while (tokens[last + 1] && tokens[last + 1]!.end <= span.end) last++;
       // Every word capitalised: a title or a name ("the show Advance Warning"), not the writer's phrase.
-      if (tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(text.text.slice(t.span.start, t.span.end)))) continue;
+      if (tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(text.text.slice(t.start, t.end)))) continue;
       const edit = entry.replacement === undefined ? dropEdit(text, tokens.slice(first, last + 1), entry) : { span, newText: matchCase(entry.replacement, text.text.slice(span.start, span.end)) };
       const actual = text.text.slice(span.start, span.end);
       const expected = applyEdit(text.text, span, edit);
@@ -101,14 +101,14 @@ export function formsOf(entry: RedundantPhrase): string[] {
 function dropEdit(view: SourceTextView, tokens: readonly Token[], entry: RedundantPhrase): TextEdit {
   const dropped = entry.drop!.split(' ').length;
   const dropsFirst = entry.term.startsWith(`${entry.drop} `) || entry.term.startsWith(`${entry.drop}-`);
-  if (!dropsFirst) return { span: { start: tokens[tokens.length - dropped - 1]!.span.end, end: tokens[tokens.length - 1]!.span.end }, newText: '' };
-  const firstKept = tokens[dropped]!.span.start;
-  const opening = view.text.charAt(tokens[0]!.span.start);
+  if (!dropsFirst) return { span: { start: tokens[tokens.length - dropped - 1]!.end, end: tokens[tokens.length - 1]!.end }, newText: '' };
+  const firstKept = tokens[dropped]!.start;
+  const opening = view.text.charAt(tokens[0]!.start);
   const keptInitial = view.text.charAt(firstKept);
   if (opening !== opening.toLowerCase() && keptInitial !== keptInitial.toUpperCase()) {
-    return { span: { start: tokens[0]!.span.start, end: firstKept + 1 }, newText: keptInitial.toUpperCase() };
+    return { span: { start: tokens[0]!.start, end: firstKept + 1 }, newText: keptInitial.toUpperCase() };
   }
-  return { span: { start: tokens[0]!.span.start, end: firstKept }, newText: '' };
+  return { span: { start: tokens[0]!.start, end: firstKept }, newText: '' };
 }
 
 function applyEdit(text: string, span: Span, edit: TextEdit): string {

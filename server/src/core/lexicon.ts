@@ -60,16 +60,21 @@ export class TermMatcher<T extends LexiconTerm> {
         if (node.terminal) best = { end: j, terminal: node.terminal };
       }
       if (best && !neutralInContext(best.terminal.entry, tokens, i, best.end, prose)) {
-        yield { span: { start: tokens[i]!.span.start, end: tokens[best.end]!.span.end }, entry: best.terminal.entry, transform: best.terminal.transform };
+        yield { span: { start: tokens[i]!.start, end: tokens[best.end]!.end }, entry: best.terminal.entry, transform: best.terminal.transform };
         i = best.end + 1;
       } else i++;
     }
   }
 }
 
-/** A word or a hyphen-separated part of one, with its lookup key. */
+/**
+ * A word or a hyphen-separated part of one (its offsets in the view), with its lookup key. Flat,
+ * not a span object inside: a view's tokens live through all of its stretch's rules, and the
+ * young-generation collections copied two objects per word of the draft for them.
+ */
 export interface Token {
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
   readonly key: string;
   readonly block: number;
 }
@@ -91,17 +96,17 @@ export function tokensOf(view: SourceTextView): Token[] {
       // A word's key cut from its block's keyed text: one string per word, not a slice and its lower case.
       const key = keys === undefined ? undefined : keys.slice(pairs[i]!, pairs[i + 1]!);
       if (key !== undefined && key.indexOf('-') < 0) {
-        tokens.push({ span: { start, end: start + key.length }, key, block });
+        tokens.push({ start, end: start + key.length, key, block });
         continue;
       }
       const word = text.slice(pairs[i]!, pairs[i + 1]!);
       if (word.indexOf('-') < 0) {
-        tokens.push({ span: { start, end: start + word.length }, key: keyOf(word), block });
+        tokens.push({ start, end: start + word.length, key: keyOf(word), block });
         continue;
       }
       let offset = start;
       for (const part of word.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
-        if (part) tokens.push({ span: { start: offset, end: offset + part.length }, key: keyOf(part), block });
+        if (part) tokens.push({ start: offset, end: offset + part.length, key: keyOf(part), block });
         offset += part.length + 1;
       }
     }
@@ -139,7 +144,7 @@ const PLAIN_TERM = /^[a-z']+(?: [a-z']+)*$/;
 
 /** Two words belong to one phrase when only spaces, line breaks or a hyphen stand between them. */
 function joined(prose: string, a: Token, b: Token): boolean {
-  return a.block === b.block && /^[\s\-\u00ad\u2010\u2011]*$/u.test(prose.slice(a.span.end, b.span.start));
+  return a.block === b.block && /^[\s\-\u00ad\u2010\u2011]*$/u.test(prose.slice(a.end, b.start));
 }
 
 function neutralInContext(entry: LexiconTerm, tokens: readonly Token[], first: number, last: number, prose: string): boolean {

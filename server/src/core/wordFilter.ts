@@ -29,13 +29,29 @@ export type Words = TextWords | undefined;
 /**
  * A text's words, and which of the table's gates they meet, one bit per expression: a rule asks
  * a dozen expressions of each sentence, and most sentences meet none of their gates (85% on BBC
- * news), so the words are looked up once, not once per expression.
+ * news), so the gates are looked up once, not once per expression, and the words themselves are
+ * read only for a text that meets one.
+ *
+ * Words are numbers here (wordNumber), read off the text's characters: no lower-cased copy and
+ * no string per word is made. Two words with one number can only make a filter say "may match"
+ * where it could have said "cannot" (and firstMatch try an alternative that then finds nothing):
+ * the expression decides, as it would unfiltered, so no answer changes.
  */
 export class TextWords {
+  private built: ReadonlySet<number> | undefined;
+
   constructor(
-    readonly set: ReadonlySet<string>,
+    private readonly text: string,
     readonly gates: number,
   ) {}
+
+  /** The numbers of the text's words: read on first use, which a text that meets no gate never has. */
+  get set(): ReadonlySet<number> {
+    if (this.built) return this.built;
+    const set = new Set<number>();
+    readWords(this.text, set);
+    return (this.built = set);
+  }
 }
 
 export interface WordFilter {
@@ -46,16 +62,14 @@ export interface WordFilter {
 }
 
 /**
- * The words of a text, lower-cased. ſ (long s) and K (the Kelvin sign) match "s" and "k" under
- * some flags and not others: a text with either is never filtered.
+ * The words of a text, lower-cased: what `text.toLowerCase().match(/[a-z]+|[!-/:-@[-`{-~]/g)`
+ * finds (runs of ASCII letters, and each ASCII mark alone), as wordNumber numbers them. ſ (long s)
+ * and K (the Kelvin sign) match "s" and "k" under some flags and not others: a text with either
+ * is never filtered.
  */
 export function wordsOf(text: string): Words {
   if (/[\u017f\u212a]/u.test(text)) return undefined;
-  const list = text.toLowerCase().match(TOKEN) ?? [];
-  const bits = gateBits();
-  let gates = 0;
-  for (let i = 0; i < list.length; i++) gates |= bits.get(list[i]!) ?? 0;
-  return new TextWords(new Set(list), gates);
+  return new TextWords(text, readWords(text));
 }
 
 /** A sentence's words, read once for the rules that filter by them (by the sentence: views share their sentences). */
@@ -66,8 +80,6 @@ export function sentenceWords(sentence: Sentence): Words {
 }
 
 const bySentence = new WeakMap<Sentence, Words>();
-
-const TOKEN = /[a-z]+|[!-/:-@[-`{-~]/g;
 
 /** How the table names an expression: its source and the flags that change what it matches. */
 export function filterKey(re: RegExp): string {
@@ -91,17 +103,88 @@ export function wordFilter(re: RegExp): WordFilter {
 const GATED = Object.keys(TABLE)
   .filter((key) => TABLE[key]?.gate)
   .slice(0, 31);
-let bitsByWord: Map<string, number> | undefined;
 
-/** Each gate word with the bits of the gates it is in: built once, on the first text's words. */
-function gateBits(): Map<string, number> {
-  if (bitsByWord) return bitsByWord;
-  bitsByWord = new Map();
-  GATED.forEach((key, bit) => {
-    for (const word of TABLE[key]!.gate!) bitsByWord!.set(word, (bitsByWord!.get(word) ?? 0) | (1 << bit));
-  });
-  return bitsByWord;
+/**
+ * The gates a text's words meet (see wordsOf), and (into `into`, if given) their numbers, read
+ * off the characters with no string made per word.
+ */
+function readWords(text: string, into?: Set<number>): number {
+  const { byWord, byMark, markNumbers } = (gateTable ??= gateTableOf());
+  let gates = 0;
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 97 && c <= 122) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inWord = true;
+      continue;
+    }
+    // No other character lower-cases to ASCII: "İ" becomes "i" and a combining dot, which ends the word.
+    if (c === 0x130) {
+      h = Math.imul(h ^ 105, FNV_PRIME);
+      inWord = true;
+    }
+    if (inWord) {
+      const word = h & SMALL;
+      gates |= byWord.get(word) ?? 0;
+      into?.add(word);
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    if (c < 128 && markNumbers[c] !== 0) {
+      gates |= byMark[c]!;
+      into?.add(markNumbers[c]!);
+    }
+  }
+  if (inWord) {
+    const word = h & SMALL;
+    gates |= byWord.get(word) ?? 0;
+    into?.add(word);
+  }
+  return gates;
 }
+
+/** A word's number: FNV-1a over its characters, in a small integer's 30 bits (no boxed numbers in a set). */
+function wordNumber(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h & SMALL;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const SMALL = 0x3fffffff;
+
+interface GateTable {
+  /** Each gate word's number with the bits of the gates it is in. */
+  readonly byWord: Map<number, number>;
+  /** The same for each ASCII mark, a word of its own ("%"), by its code. */
+  readonly byMark: Int32Array;
+  /** Each ASCII mark's number, by its code (0 for a letter, digit, space or control character). */
+  readonly markNumbers: Int32Array;
+}
+
+let gateTable: GateTable | undefined;
+
+function gateTableOf(): GateTable {
+  const byWord = new Map<number, number>();
+  const byMark = new Int32Array(128);
+  const markNumbers = new Int32Array(128);
+  for (let c = 33; c < 127; c++) if (MARK.test(String.fromCharCode(c))) markNumbers[c] = wordNumber(String.fromCharCode(c));
+  GATED.forEach((key, bit) => {
+    for (const word of TABLE[key]!.gate!) {
+      if (/^[a-z]+$/u.test(word)) byWord.set(wordNumber(word), (byWord.get(wordNumber(word)) ?? 0) | (1 << bit));
+      // Any other gate word is never one of a text's words (see wordsOf).
+      else if (MARK.test(word)) byMark[word.charCodeAt(0)]! |= 1 << bit;
+    }
+  });
+  return { byWord, byMark, markNumbers };
+}
+
+/** An ASCII mark, a word of its own (see wordsOf). */
+const MARK = /^[!-/:-@[-`{-~]$/u;
 
 /** The expressions wordFilter was asked about in this process. */
 export function expressionsAsked(): readonly RegExp[] {
@@ -120,16 +203,19 @@ export function filterFrom(stored: StoredFilter, bit = -1): WordFilter {
   return { mayMatch: (words) => words === undefined || ((first === undefined || meets(first, words.set)) && meets(full, words.set)), always: false };
 }
 
-/** `list` holds the words of `words` again: an array is walked without the iterator a Set needs. */
-type Need = { readonly words: ReadonlySet<string>; readonly list: readonly string[] } | { readonly all: readonly Need[] } | { readonly some: readonly Need[] };
+/** Words by wordNumber; `list` holds `words` again: an array is walked without the iterator a Set needs. */
+type Need = { readonly words: ReadonlySet<number>; readonly list: readonly number[] } | { readonly all: readonly Need[] } | { readonly some: readonly Need[] };
 
 function needOf(stored: StoredNeed): Need {
-  if (Array.isArray(stored)) return { words: new Set(stored as readonly string[]), list: [...new Set(stored as readonly string[])] };
+  if (Array.isArray(stored)) {
+    const words = new Set((stored as readonly string[]).map(wordNumber));
+    return { words, list: [...words] };
+  }
   const mixed = stored as { readonly all?: readonly StoredNeed[]; readonly some?: readonly StoredNeed[] };
   return mixed.all ? { all: mixed.all.map(needOf) } : { some: mixed.some!.map(needOf) };
 }
 
-function meets(need: Need, words: ReadonlySet<string>): boolean {
+function meets(need: Need, words: ReadonlySet<number>): boolean {
   if ('words' in need) {
     if (need.words.size > words.size) {
       for (const w of words) if (need.words.has(w)) return true;

@@ -15,7 +15,7 @@ describe('tokensOf keys each word as if lower-cased alone', () => {
     it(text, () => {
       const tokens = tokensOf(buildSourceText(text, 'plaintext'));
       assert.deepEqual(
-        tokens.map((t) => [text.slice(t.span.start, t.span.end), t.key]),
+        tokens.map((t) => [text.slice(t.start, t.end), t.key]),
         expected,
       );
     });
