@@ -87,14 +87,6 @@ export function findingArray(findings: readonly Finding[]): FindingList {
 }
 
 /**
- * The merge of block bundles (`bundles[k]` relative to `offsets[k]`, blocks in text order and
- * disjoint, each sorted by compareFindings) with `loose` findings in draft offsets, sorted likewise.
- */
-export function mergedFindings(bundles: readonly (readonly Finding[])[], offsets: ArrayLike<number>, loose: readonly Finding[]): FindingList {
-  return withLoose(BlockFindings.of(bundles, offsets), loose);
-}
-
-/**
  * A draft's paragraph-scope findings (`blocks`) and its `loose` findings in draft offsets (sorted
  * by compareFindings) in one list, in text order, written into `into`'s arrays when given (reused
  * from keystroke to keystroke). The few loose findings are placed by binary search and the runs of
@@ -170,13 +162,7 @@ export function refinedFindings(list: FindingList, keep: Keep | undefined, extra
     let n = 0;
     let i = 0;
     for (const region of asking) {
-      let lo = i;
-      let hi = length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (at[2 * mid]! < region.start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstStartingFrom(at, i, length, region.start);
       n = copyRun(src, i, lo, out, n);
       for (i = lo; i < length && at[2 * i]! <= region.end; i++) {
         if (keep(from[i]!, at[2 * i]!, at[2 * i + 1]!)) n = copyRun(src, i, i + 1, out, n);
@@ -264,13 +250,7 @@ function listOf(out: Buffers, length: number, placedAlready?: readonly Finding[]
     within(start, end) {
       current();
       if (longest < 0) for (let i = 0; i < length; i++) longest = Math.max(longest, spans[2 * i + 1]! - spans[2 * i]!);
-      let lo = 0;
-      let hi = length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spans[2 * mid]! < start - longest) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = firstStartingFrom(spans, 0, length, start - longest);
       const found: Finding[] = [];
       for (let i = lo; i < length && spans[2 * i]! <= end; i++) {
         if (spans[2 * i + 1]! >= start) found.push(placed(stored[i]!, shifts[i]!));
@@ -308,6 +288,16 @@ function listOf(out: Buffers, length: number, placedAlready?: readonly Finding[]
       return array;
     },
   };
+}
+
+/** The first of entries [lo, hi) (sorted by start) whose span starts at or after `offset`; `hi` if none does. */
+function firstStartingFrom(spans: Int32Array, lo: number, hi: number, offset: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Whether `a` at [aStart, aEnd) sorts before `b` at [bStart, bEnd) (compareFindings < 0); their rules are read only on a tie. */

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareFindings } from '../../../server/src/core/engine';
-import { findingArray, mergedFindings, refinedFindings, shiftFinding } from '../../../server/src/core/findingList';
+import { BlockFindings } from '../../../server/src/core/blockFindings';
+import { findingArray, refinedFindings, shiftFinding, withLoose, type FindingList } from '../../../server/src/core/findingList';
 import type { Finding } from '../../../server/src/core/types';
+
+/** Block bundles (each relative to its block's offset) and loose findings in draft offsets, merged as the engine merges them. */
+const mergedFindings = (bundles: readonly (readonly Finding[])[], offsets: ArrayLike<number>, loose: readonly Finding[]): FindingList => withLoose(BlockFindings.of(bundles, offsets), loose);
 
 function at(checkId: string, start: number, end = start + 1): Finding {
   return { checkId, messageId: 'm', message: checkId, span: { start, end }, severity: 'warning', fix: { title: 't', edit: { span: { start, end }, newText: '' } }, suggestions: [], related: [{ span: { start, end }, message: 'r' }], tags: [] };
