@@ -77,11 +77,32 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Node's flags and environment for `file`, as its #! line gives them (`#!/usr/bin/env -S [NAME=value...]
+ * node [flag...]`, esbuild.mjs): what `copydesk-language-server` runs with, and what VS Code's client
+ * forks the server with. Read from the build being measured, so another build (COPYDESK_BENCH_SERVER)
+ * is started as that build's product starts it.
+ */
+export function launchOf(file: string): { readonly env: Record<string, string>; readonly execArgv: string[] } {
+  const first = readFileSync(file, 'utf8').slice(0, 300).split('\n')[0]!;
+  const words = /^#!\/usr\/bin\/env\s+(?:-S\s+)?(.*)$/.exec(first)?.[1]?.trim().split(/\s+/) ?? [];
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length && words[i]!.includes('='); i++) {
+    const [name, ...value] = words[i]!.split('=');
+    env[name!] = value.join('=');
+  }
+  return { env, execArgv: words.slice(i + 1) };
+}
+
 /** The `copydesk` settings section the client answers with; none set is VS Code's answer for a user who changed none. */
 export async function startServer(settings: object = {}): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+  const { env, execArgv } = launchOf(SERVER);
+  // COPYDESK_BENCH_NODE_ARGS adds flags for experiments (after the build's own, so they win).
+  const extra = process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const start = performance.now();
-  const child = spawn(process.execPath, [...(process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.on('error', () => {});

@@ -26,7 +26,7 @@ cp "$root"/test/editors/fixtures/* "$work/"
 cd "$work"
 echo "$(nvim --version | head -1), node $(node --version)"
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" \
-COPYDESK_ROOT="$root" COPYDESK_NODE="$(command -v node)" \
+COPYDESK_ROOT="$root" \
   timeout 120 nvim --headless --clean -n -i NONE \
     -c "lua local ok, err = pcall(dofile, '$root/test/editors/neovim/check.lua'); if not ok then io.stdout:write('FAIL ' .. tostring(err) .. '\\n'); vim.cmd('cq') end" \
     harbour-ferry.md

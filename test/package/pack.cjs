@@ -48,6 +48,7 @@ try {
   run('tar', ['-xzf', path.join(tmp, filename), '-C', installed, '--strip-components=1'], tmp);
   const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
   const draft = 'The mayor slammed the plan.\\n\\nThe mayor slammed the plan.\\n';
+  const serverLine = readFileSync(path.join(installed, manifest.bin['copydesk-language-server']), 'utf8').split('\n')[0];
 
   check('the tarball holds the bundles, the types and nothing of the sources', () => {
     const paths = files.map((f) => f.path).sort();
@@ -83,7 +84,9 @@ try {
 
   check('bin: copydesk and copydesk-language-server run from the package', () => {
     assert.deepEqual(Object.keys(manifest.bin).sort(), ['copydesk', 'copydesk-language-server']);
-    for (const bin of Object.values(manifest.bin)) assert.match(readFileSync(path.join(installed, bin), 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node\n/);
+    assert.match(readFileSync(path.join(installed, manifest.bin.copydesk), 'utf8').slice(0, 30), /^#!\/usr\/bin\/env node\n/);
+    // The server's Node flags (esbuild.mjs): `env -S` splits them off the one argument the line gives env.
+    assert.match(serverLine, /^#!\/usr\/bin\/env -S ([A-Z_]+=\S+ )*node( --[a-z-]+(=\S+)?)*$/);
     assert.equal(node([path.join(installed, manifest.bin.copydesk), '--version'], project).trim(), manifest.version);
     assert.equal(node([path.join(installed, manifest.bin['copydesk-language-server']), '--version'], project).trim(), manifest.version);
     writeFileSync(path.join(project, 'draft.md'), draft.replace(/\\n/g, '\n'));
@@ -91,9 +94,13 @@ try {
     assert.deepEqual(json[0].diagnostics.map((d) => d.rule), ['loaded-language', 'duplicate-paragraph']);
   });
 
-  check('copydesk-language-server from the package answers initialize, loads its checks and publishes diagnostics', () => {
-    const codes = JSON.parse(node([path.join(__dirname, 'serve.cjs'), path.join(installed, manifest.bin['copydesk-language-server']), path.join(project, 'draft.md')], project));
+  check('copydesk-language-server from the package, run as a command, answers initialize, loads its checks and publishes diagnostics', () => {
+    const { codes, commandLine, environment } = JSON.parse(node([path.join(__dirname, 'serve.cjs'), path.join(installed, manifest.bin['copydesk-language-server']), path.join(project, 'draft.md')], project));
     assert.deepEqual(codes, ['loaded-language', 'duplicate-paragraph']);
+    // Node was started with the flags and the environment of the #! line (Linux shows both in /proc).
+    const [settings, flags] = serverLine.replace(/^#!\/usr\/bin\/env -S /, '').split(/(?:^| )node(?: |$)/).map((part) => part.split(' ').filter(Boolean));
+    if (commandLine) assert.deepEqual(commandLine.slice(1, 1 + flags.length), flags);
+    for (const setting of environment ? settings : []) assert.ok(environment.includes(setting), setting);
   });
 
   check('copydesk --jobs 2 checks drafts in worker threads of the installed bundle', () => {

@@ -1,7 +1,9 @@
 /**
  * @file Drives a language server given by path as the simplest push client does: initialize,
- * initialized, didOpen of one draft; prints the rule codes of the first diagnostics it publishes and
- * ends it. For pack.cjs, which runs the installed `copydesk-language-server` with it.
+ * initialized, didOpen of one draft; prints the rule codes of the first diagnostics it publishes
+ * (and, on Linux, the server's command line and environment) and ends it. For pack.cjs, which runs the installed
+ * `copydesk-language-server` with it. The file is run as a command, through its #! line, as npm's
+ * bin link runs it (on Windows, where npm writes a shim that reads the line, with this Node).
  *
  *   node serve.cjs SERVER DRAFT
  */
@@ -11,7 +13,7 @@ const { readFileSync } = require('node:fs');
 const { pathToFileURL } = require('node:url');
 
 const [server, draft] = process.argv.slice(2);
-const child = spawn(process.execPath, [server], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = process.platform === 'win32' ? spawn(process.execPath, [server], { stdio: ['pipe', 'pipe', 'inherit'] }) : spawn(server, [], { stdio: ['pipe', 'pipe', 'inherit'] });
 const send = (message) => {
   const body = JSON.stringify({ jsonrpc: '2.0', ...message });
   child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
@@ -35,7 +37,8 @@ child.stdout.on('data', (chunk) => {
       send({ method: 'initialized', params: {} });
       send({ method: 'textDocument/didOpen', params: { textDocument: { uri: pathToFileURL(draft).href, languageId: 'markdown', version: 1, text: readFileSync(draft, 'utf8') } } });
     } else if (message.method === 'textDocument/publishDiagnostics') {
-      console.log(JSON.stringify(message.params.diagnostics.map((d) => d.code)));
+      const proc = (file) => (process.platform === 'linux' ? readFileSync(`/proc/${child.pid}/${file}`, 'utf8').split('\0').filter(Boolean) : null);
+      console.log(JSON.stringify({ codes: message.params.diagnostics.map((d) => d.code), commandLine: proc('cmdline'), environment: proc('environ') }));
       clearTimeout(timer);
       child.kill();
     }

@@ -44,7 +44,9 @@ async function check(name, fn) {
 class ScenarioAborted extends Error {}
 
 function startServer() {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // As a command, through its #! line and the Node flags there, as `copydesk-language-server` runs
+  // (Windows has no #! lines: npm's shim reads it there).
+  const child = process.platform === 'win32' ? spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }) : spawn(SERVER, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -3,7 +3,6 @@
 -- the repeated paragraph, apply it and see the diagnostics update. Prints ok/FAIL lines and exits
 -- non-zero (:cq) on any failure. Started by test/editors/run.sh with the draft as the current buffer.
 local root = assert(vim.env.COPYDESK_ROOT, 'COPYDESK_ROOT is not set')
-local node = vim.env.COPYDESK_NODE or 'node'
 local bufnr = vim.api.nvim_get_current_buf()
 local passed, failed = 0, 0
 
@@ -35,8 +34,9 @@ local exited = nil
 
 local client_id = vim.lsp.start_client({
   name = 'copydesk',
-  -- No --stdio: copydesk-language-server (server/out/server.js) must default to it.
-  cmd = { node, root .. '/server/out/server.js' },
+  -- No --stdio: copydesk-language-server (server/out/server.js) must default to it. Run as the
+  -- command npm links, so Node starts with the flags of its #! line (esbuild.mjs).
+  cmd = { root .. '/server/out/server.js' },
   root_dir = vim.fn.getcwd(),
   handlers = {
     ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
