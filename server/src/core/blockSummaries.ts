@@ -30,10 +30,17 @@ export class BlockSummaries<T> {
     const { blocks } = view;
     const { values } = this;
     const { head, tail } = alignment(this.blocks, blocks, this.byKind);
-    const middle: T[] = [];
-    for (let k = head; k < blocks.length - tail; k++) middle.push(this.compute(blocks[k]!));
-    // Whole stretches copied, not element by element: a 4 MB draft has 10,000 blocks.
-    const out = values.slice(0, head).concat(middle, values.slice(values.length - tail));
+    let out: T[];
+    if (values.length === blocks.length) {
+      // As many blocks as before (a keystroke within a paragraph): one copy, the changed ones replaced in it.
+      out = values.slice();
+      for (let k = head; k < blocks.length - tail; k++) out[k] = this.compute(blocks[k]!);
+    } else {
+      const middle: T[] = [];
+      for (let k = head; k < blocks.length - tail; k++) middle.push(this.compute(blocks[k]!));
+      // Whole stretches copied, not element by element: a 4 MB draft has 10,000 blocks.
+      out = values.slice(0, head).concat(middle, values.slice(values.length - tail));
+    }
     this.blocks = blocks;
     this.values = out;
     this.byView.set(view, out);

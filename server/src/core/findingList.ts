@@ -231,6 +231,9 @@ export class FindingBuffers {
     let set = this.sets[this.turn];
     if (!set || set.shifts.length < n) {
       this.sets[this.turn] = set = fresh(n + (n >> 4) + 64);
+      // Both sets at the first list (a draft's open), not the second at its first keystroke: that
+      // keystroke then writes into arrays already touched instead of faulting in fresh ones.
+      this.sets[this.turn ^ 1] ??= fresh(n + (n >> 4) + 64);
     }
     set.gen++;
     return set;

@@ -360,7 +360,8 @@ class NearIndex {
   private patchOne(c: number, after: ShingleSet | undefined): void {
     const before = this.sets[c];
     const shingles = [...(before?.list ?? []), ...(after?.list ?? [])];
-    const was = shingles.map((s) => this.holders(s).length);
+    // Counts, not copies of the postings: a common shingle's ("of the") lists thousands of blocks.
+    const was = shingles.map((s) => this.holderCount(s));
     if (before) this.remove(before, c);
     if (after) this.add(after, c);
     this.sets[c] = after;
@@ -368,9 +369,11 @@ class NearIndex {
     const later = new Set<number>();
     const candidates = new Set<number>();
     shingles.forEach((s, i) => {
-      const holders = this.holders(s);
-      if (was[i]! <= MAX_POSTINGS !== holders.length <= MAX_POSTINGS) for (const b of holders) again.add(b);
-      else if (holders.length <= MAX_POSTINGS) {
+      const count = this.holderCount(s);
+      // Crossing the line, a posting holds at most MAX_POSTINGS + 1 blocks: copied only then or below it.
+      if (was[i]! <= MAX_POSTINGS !== count <= MAX_POSTINGS) for (const b of this.holders(s)) again.add(b);
+      else if (count <= MAX_POSTINGS) {
+        const holders = this.holders(s);
         for (const b of holders) if (b > c) later.add(b);
         if (i >= (before?.list.length ?? 0)) for (const b of holders) if (b > c) candidates.add(b);
       }
@@ -388,6 +391,12 @@ class NearIndex {
       if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && c < best.original))) this.results[b] = { copy: b, original: c, similarity };
     }
     for (const block of again) this.results[block] = this.search(block);
+  }
+
+  /** How many blocks hold shingle `s`. */
+  private holderCount(s: number): number {
+    const h = this.postings.find(s);
+    return h === NONE ? 0 : h >= 0 ? 1 : this.postings.length(h);
   }
 
   /** The blocks holding shingle `s`, ascending. */

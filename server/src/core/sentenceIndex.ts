@@ -35,11 +35,24 @@ export class SentenceIndex {
   private readonly uses = new Map<number, number | number[]>();
   /** Keys used more than once. */
   private readonly repeated = new Set<number>();
+  /**
+   * The last answer, and whether a key used more than once before or after has changed uses since:
+   * a keystroke mostly changes sentences used once, and the answer stays (gathering and sorting
+   * every repeat of a 4 MB draft again cost a few milliseconds of every keystroke).
+   */
+  private answer: readonly SentenceRepeat[] | undefined;
+  private repeatsChanged = true;
 
   /** Every sentence of at least `minWords` words whose key an earlier sentence in another block had first, in text order. */
-  repeats(perBlock: readonly BlockSentences[], minWords: number): SentenceRepeat[] {
+  repeats(perBlock: readonly BlockSentences[], minWords: number): readonly SentenceRepeat[] {
     startKeyPass();
     if (!this.patch(perBlock, minWords)) this.rebuild(perBlock, minWords);
+    if (this.answer && !this.repeatsChanged) return this.answer;
+    this.repeatsChanged = false;
+    return (this.answer = this.gather());
+  }
+
+  private gather(): SentenceRepeat[] {
     const out: SentenceRepeat[] = [];
     for (const id of this.repeated) {
       const list = this.uses.get(id) as number[];
@@ -56,6 +69,7 @@ export class SentenceIndex {
   private rebuild(perBlock: readonly BlockSentences[], minWords: number): void {
     this.uses.clear();
     this.repeated.clear();
+    this.repeatsChanged = true;
     this.minWords = minWords;
     this.generation = keyGeneration();
     perBlock.forEach((sentences, block) => this.each(sentences, block, (id, at) => this.add(id, at)));
@@ -67,12 +81,30 @@ export class SentenceIndex {
     if (minWords !== this.minWords || this.generation !== keyGeneration() || perBlock.length !== this.perBlock.length) return false;
     const changed: number[] = [];
     for (let block = 0; block < perBlock.length; block++) if (perBlock[block] !== this.perBlock[block] && changed.push(block) > MAX_CHANGED) return false;
-    for (const block of changed) {
-      this.each(this.perBlock[block]!, block, (id, at) => this.remove(id, at));
-      this.each(perBlock[block]!, block, (id, at) => this.add(id, at));
-    }
+    for (const block of changed) this.replace(block, this.perBlock[block]!, perBlock[block]!);
     this.perBlock = perBlock;
     return true;
+  }
+
+  /**
+   * A changed block's sentences out and its new ones in, leaving alone each sentence whose key is
+   * the same at the same place (the sentences of an edited paragraph that the edit did not reach).
+   */
+  private replace(block: number, before: BlockSentences, after: BlockSentences): void {
+    const count = Math.min(PER_BLOCK, Math.max(before.keys.length, after.keys.length));
+    for (let index = 0; index < count; index++) {
+      const was = this.idAt(before, index);
+      const now = this.idAt(after, index);
+      if (was === now) continue;
+      if (was >= 0) this.remove(was, block * PER_BLOCK + index);
+      if (now >= 0) this.add(now, block * PER_BLOCK + index);
+    }
+  }
+
+  /** The key number of sentence `index`, or -1 when there is none or it is too short to compare. */
+  private idAt(sentences: BlockSentences, index: number): number {
+    const key = sentences.keys[index];
+    return key && key.words >= this.minWords ? keyNumber(key) : -1;
   }
 
   private each(sentences: BlockSentences, block: number, visit: (id: number, at: number) => void): void {
@@ -82,8 +114,9 @@ export class SentenceIndex {
 
   private add(id: number, at: number): void {
     const list = this.uses.get(id);
-    if (list === undefined) this.uses.set(id, at);
-    else if (typeof list === 'number') this.uses.set(id, list < at ? [list, at] : [at, list]), this.repeated.add(id);
+    if (list === undefined) return void this.uses.set(id, at);
+    this.repeatsChanged = true;
+    if (typeof list === 'number') this.uses.set(id, list < at ? [list, at] : [at, list]), this.repeated.add(id);
     else list.splice(insertionPoint(list, at), 0, at);
   }
 
@@ -91,6 +124,7 @@ export class SentenceIndex {
     const list = this.uses.get(id);
     if (list === undefined || list === at) this.uses.delete(id);
     else if (typeof list !== 'number') {
+      this.repeatsChanged = true;
       const i = insertionPoint(list, at);
       if (list[i] === at) list.splice(i, 1);
       if (list.length === 1) this.uses.set(id, list[0]!), this.repeated.delete(id);

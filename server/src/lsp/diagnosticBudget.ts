@@ -36,9 +36,15 @@ function tierOf(code: number): number {
   return tier;
 }
 
-/** Characters between a span and the nearest focus span (0 when they touch); without focus, from the start. */
+/**
+ * Without focus, distance is from the start of the draft: a focus at offset 0 measures exactly that,
+ * so a draft's open (no focus yet) runs the same loop as its keystrokes, and the machine code the
+ * open's pass over 27,000 findings leaves behind is not thrown away at the first keystroke.
+ */
+const ORIGIN: readonly Span[] = [{ start: 0, end: 0 }];
+
+/** Characters between a span and the nearest focus span (0 when they touch). */
 function distance(start: number, end: number, focus: readonly Span[]): number {
-  if (!focus.length) return start;
   let best = Infinity;
   for (const f of focus) {
     const d = end < f.start ? f.start - end : start > f.end ? start - f.end : 0;
@@ -64,6 +70,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   const findings = 'toArray' in all ? all : findingArray(all);
   if (budget <= 0 || findings.length <= budget) return { findings: findings.toArray(), omitted: 0 };
   const n = findings.length;
+  const near = focus.length ? focus : ORIGIN;
   budget -= 1;
   if (tiers.length < n) tiers = new Uint8Array(n + (n >> 2));
   // Tier 0 is "in view", whatever its severity: the lines on screen are never missing a squiggle.
@@ -71,7 +78,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   // The list's flat keys, not the findings: this runs over every finding on every keystroke.
   const { stored, shifts, spans, codes } = findings;
   for (let i = 0; i < n; i++) {
-    const tier = focus.length && distance(spans[2 * i]!, spans[2 * i + 1]!, focus) === 0 ? 0 : 1 + tierOf(codes[i]!);
+    const tier = distance(spans[2 * i]!, spans[2 * i + 1]!, near) === 0 && focus.length ? 0 : 1 + tierOf(codes[i]!);
     tiers[i] = tier;
     counts[tier]!++;
   }
@@ -87,7 +94,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
     const m = counts[cut]!;
     if (nears.length < m) nears = new Float64Array(m + (m >> 2));
     let k = 0;
-    for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, focus);
+    for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
     threshold = nthSmallest(nears, m, room - 1);
     let nearer = 0;
     for (let j = 0; j < m; j++) if (nears[j]! < threshold) nearer++;
@@ -98,7 +105,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
     const tier = tiers[i]!;
     if (tier > cut || (tier === cut && threshold < 0)) continue;
     if (tier === cut) {
-      const d = distance(spans[2 * i]!, spans[2 * i + 1]!, focus);
+      const d = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
       if (d > threshold || (d === threshold && ties-- <= 0)) continue;
     }
     shown.push(placed(stored[i]!, shifts[i]!));

@@ -92,7 +92,10 @@ export class DraftDocument implements TextDocument {
     offset = Math.max(Math.min(offset, this.size), 0);
     const line = lineIndexAt(this.lines, offset);
     const lineStart = this.lines[line]!;
-    return { line, character: this.beforeEol(offset, lineStart) - lineStart };
+    const next = line + 1 < this.lines.length ? this.lines[line + 1]! : this.size;
+    // Only a line's last two characters can be its break ("\r\n"): an offset before them is placed
+    // without reading the text (a keystroke's 1,000 diagnostics read none of its pieces).
+    return { line, character: (offset < next - 1 ? offset : this.beforeEol(offset, lineStart)) - lineStart };
   }
 
   offsetAt(position: Position): number {

@@ -55,6 +55,27 @@ describe('SentenceIndex: table cases', () => {
   }
 });
 
+describe('SentenceIndex: the last answer is kept while no repeated sentence changes', () => {
+  const A = 'The council voted on Tuesday to raise the levy.';
+  const B = 'Residents asked for more buses on the northern routes.';
+  const D = 'The mayor said the plan would be reviewed next spring.';
+  const cases: { name: string; before: string[]; after: string[]; kept: boolean }[] = [
+    { name: 'a sentence used once edited into another used once', before: [A, `${A} ${B}`], after: [A, `${A} ${D}`], kept: true },
+    { name: 'a sentence used once edited into a repeat', before: [A, B, D], after: [A, B, A], kept: false },
+    { name: 'a repeat edited into a sentence used once', before: [A, B, A], after: [A, B, D], kept: false },
+    { name: 'a third use of a repeated sentence', before: [A, A, B], after: [A, A, A], kept: false },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const index = new SentenceIndex();
+      const first = index.repeats(c.before.map(sentencesOf), 6);
+      const second = index.repeats(c.after.map(sentencesOf), 6);
+      assert.equal(second === first, c.kept);
+      assert.deepEqual(second, reference(c.after, 6));
+    });
+  }
+});
+
 test('after any sequence of edits, the kept index answers as a fresh reading does', () => {
   const SENTENCES = ['The council voted on Tuesday to raise the levy.', 'Residents asked for more buses on the northern routes.', 'The mayor said the plan would be reviewed next spring.', 'Short one.', 'The ferry runs every hour, the operator said.'];
   const paragraph = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
