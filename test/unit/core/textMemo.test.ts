@@ -44,6 +44,23 @@ describe('detached', () => {
   });
 });
 
+describe('detached, memory', () => {
+  it('stores plain text cut from a two-byte draft at a byte per character', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // One curly quote makes the whole draft two-byte; the pieces cut from it are plain ASCII.
+    const draft = `“${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(16_000)}`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 20 }, (_, k) => detached(draft.slice(1 + k, 1_000_001 + k)));
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    // 20 MB at a byte per character, 40 MB at two.
+    assert.ok(grown < 30, `20 copies of a million plain characters took ${grown.toFixed(0)} MB`);
+    assert.equal(kept.length, 20);
+  });
+});
+
 describe('TextMemo', () => {
   it('computes once per text and finds the text by its characters', () => {
     const memo = new TextMemo<number>();
