@@ -7,7 +7,7 @@ import lexicon from '../data/redundant-phrases.json';
 import { matchCase } from '../core/casing';
 import { defineCheck } from '../core/defineCheck';
 import { inflectWord, type Transform } from '../core/inflect';
-import { TermMatcher, tokensOf, type Token } from '../core/lexicon';
+import { TermMatcher, tokensOf } from '../core/lexicon';
 import { isProtected } from '../core/protected';
 import type { SourceTextView, Span, TextEdit } from '../core/types';
 
@@ -50,12 +50,14 @@ export default defineCheck({
       // Part of a hyphenated compound ("tax-free gift"): the words belong to another construction.
       if (/[-\u2010\u2011]/u.test(text.text.charAt(span.start - 1)) || /[-\u2010\u2011]/u.test(text.text.charAt(span.end))) continue;
       if (isProtected(text, span)) continue;
-      while (tokens[first]!.start < span.start) first++;
+      while (tokens.starts[first]! < span.start) first++;
       let last = first;
-      while (tokens[last + 1] && tokens[last + 1]!.end <= span.end) last++;
+      while (last + 1 < tokens.length && tokens.ends[last + 1]! <= span.end) last++;
+      const words: Span[] = [];
+      for (let k = first; k <= last; k++) words.push({ start: tokens.starts[k]!, end: tokens.ends[k]! });
       // Every word capitalised: a title or a name ("the show Advance Warning"), not the writer's phrase.
-      if (tokens.slice(first, last + 1).every((t) => /^\p{Lu}/u.test(text.text.slice(t.start, t.end)))) continue;
-      const edit = entry.replacement === undefined ? dropEdit(text, tokens.slice(first, last + 1), entry) : { span, newText: matchCase(entry.replacement, text.text.slice(span.start, span.end)) };
+      if (words.every((t) => /^\p{Lu}/u.test(text.text.slice(t.start, t.end)))) continue;
+      const edit = entry.replacement === undefined ? dropEdit(text, words, entry) : { span, newText: matchCase(entry.replacement, text.text.slice(span.start, span.end)) };
       const actual = text.text.slice(span.start, span.end);
       const expected = applyEdit(text.text, span, edit);
       const data = { actual, expected, rationale: entry.rationale };
@@ -98,7 +100,7 @@ export function formsOf(entry: RedundantPhrase): string[] {
  * Deletes the dropped words and what separates them from the kept ones (a space or a hyphen:
  * "over-exaggerated"), and gives the kept word the capital the phrase opened with.
  */
-function dropEdit(view: SourceTextView, tokens: readonly Token[], entry: RedundantPhrase): TextEdit {
+function dropEdit(view: SourceTextView, tokens: readonly Span[], entry: RedundantPhrase): TextEdit {
   const dropped = entry.drop!.split(' ').length;
   const dropsFirst = entry.term.startsWith(`${entry.drop} `) || entry.term.startsWith(`${entry.drop}-`);
   if (!dropsFirst) return { span: { start: tokens[tokens.length - dropped - 1]!.end, end: tokens[tokens.length - 1]!.end }, newText: '' };

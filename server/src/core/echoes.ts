@@ -111,7 +111,11 @@ function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings']
 function whole(perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> {
   const t = tokens(countedWords(perBlock, headings));
   const uses = new Int32Array(keys.length);
-  for (const words of perBlock) if (words) for (const id of words.ids) uses[id]!++;
+  // Indexed: for-of made an iterator result per word of the draft (4.6 MB of a 1 MB first look).
+  for (let b = 0; b < perBlock.length; b++) {
+    const ids = perBlock[b]?.ids;
+    if (ids) for (let i = 0; i < ids.length; i++) uses[ids[i]!]!++;
+  }
   const names = new Int32Array(keys.length);
   for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!]!++;
   return { t, uses, names };

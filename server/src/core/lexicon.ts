@@ -48,19 +48,20 @@ export class TermMatcher<T extends LexiconTerm> {
   }
 
   /** Non-overlapping matches in text order, each the longest term starting at its word. */
-  *matches(tokens: readonly Token[], prose: string): Iterable<TermMatch<T>> {
-    for (let i = 0; i < tokens.length; ) {
+  *matches(tokens: Tokens, prose: string): Iterable<TermMatch<T>> {
+    const { keys, length } = tokens;
+    for (let i = 0; i < length; ) {
       let node: Node<T> | undefined = this.root;
       let best: { end: number; terminal: NonNullable<Node<T>['terminal']> } | undefined;
-      for (let j = i; j < tokens.length && node; j++) {
+      for (let j = i; j < length && node; j++) {
         // The trie first: most words continue no phrase, and then what lies between is not read.
-        const next: Node<T> | undefined = node.next.get(tokens[j]!.key);
-        if (!next || (j > i && !joined(prose, tokens[j - 1]!, tokens[j]!))) break;
+        const next: Node<T> | undefined = node.next.get(keys[j]!);
+        if (!next || (j > i && !joined(prose, tokens, j - 1, j))) break;
         node = next;
         if (node.terminal) best = { end: j, terminal: node.terminal };
       }
       if (best && !neutralInContext(best.terminal.entry, tokens, i, best.end, prose)) {
-        yield { span: { start: tokens[i]!.start, end: tokens[best.end]!.end }, entry: best.terminal.entry, transform: best.terminal.transform };
+        yield { span: { start: tokens.starts[i]!, end: tokens.ends[best.end]! }, entry: best.terminal.entry, transform: best.terminal.transform };
         i = best.end + 1;
       } else i++;
     }
@@ -68,25 +69,55 @@ export class TermMatcher<T extends LexiconTerm> {
 }
 
 /**
- * A word or a hyphen-separated part of one (its offsets in the view), with its lookup key. Flat,
- * not a span object inside: a view's tokens live through all of its stretch's rules, and the
- * young-generation collections copied two objects per word of the draft for them.
+ * A view's words, a word split at its hyphens ("so-called": "so", "called"), as columns: token k
+ * is at [starts[k], ends[k]) of the view, in block blocks[k], looked up by keys[k]. Columns, not an
+ * object per word: a view's tokens live through all of its stretch's rules, and the young-generation
+ * collections copied every one of them (an object per word was 56 bytes; 11 MB of a 1 MB first look).
  */
-export interface Token {
-  readonly start: number;
-  readonly end: number;
-  readonly key: string;
-  readonly block: number;
+export class Tokens {
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  blocks: Int32Array;
+  readonly keys: string[];
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.blocks = new Int32Array(capacity);
+    this.keys = new Array<string>(capacity);
+  }
+
+  push(start: number, end: number, key: string, block: number): void {
+    const k = this.length++;
+    if (k === this.starts.length) this.grow();
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.blocks[k] = block;
+    this.keys[k] = key;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2 + 16;
+    for (const column of ['starts', 'ends', 'blocks'] as const) {
+      const bigger = new Int32Array(size);
+      bigger.set(this[column]);
+      this[column] = bigger;
+    }
+  }
 }
 
 /** The text's words split at hyphens, keyed in lower case with straight apostrophes (once per view: several rules match lexicons). */
-export function tokensOf(view: SourceTextView): Token[] {
+export function tokensOf(view: SourceTextView): Tokens {
   let tokens = tokenMemo.get(view);
   if (tokens) return tokens;
-  tokens = [];
   // Read from each block's word offsets (core/segments.ts) rather than view.words, whose objects
   // (a span and a string per word) a long draft's first look would make only for this.
   const { blocks } = view;
+  let words = 0;
+  for (let block = 0; block < blocks.length; block++) words += blockSegments(blocks[block]!.text).words.length / 2;
+  // Room for every word: only words with hyphens in them make more tokens than one.
+  tokens = new Tokens(words + (words >> 5) + 16);
   for (let block = 0; block < blocks.length; block++) {
     const { text, span } = blocks[block]!;
     const pairs = blockSegments(text).words;
@@ -96,17 +127,17 @@ export function tokensOf(view: SourceTextView): Token[] {
       // A word's key cut from its block's keyed text: one string per word, not a slice and its lower case.
       const key = keys === undefined ? undefined : keys.slice(pairs[i]!, pairs[i + 1]!);
       if (key !== undefined && key.indexOf('-') < 0) {
-        tokens.push({ start, end: start + key.length, key, block });
+        tokens.push(start, start + key.length, key, block);
         continue;
       }
       const word = text.slice(pairs[i]!, pairs[i + 1]!);
       if (word.indexOf('-') < 0) {
-        tokens.push({ start, end: start + word.length, key: keyOf(word), block });
+        tokens.push(start, start + word.length, keyOf(word), block);
         continue;
       }
       let offset = start;
       for (const part of word.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u)) {
-        if (part) tokens.push({ start: offset, end: offset + part.length, key: keyOf(part), block });
+        if (part) tokens.push(offset, offset + part.length, keyOf(part), block);
         offset += part.length + 1;
       }
     }
@@ -115,7 +146,7 @@ export function tokensOf(view: SourceTextView): Token[] {
   return tokens;
 }
 
-const tokenMemo = new WeakMap<SourceTextView, Token[]>();
+const tokenMemo = new WeakMap<SourceTextView, Tokens>();
 
 function keyOf(word: string): string {
   const lower = word.toLowerCase();
@@ -143,13 +174,11 @@ function splitTerm(term: string): string[] {
 const PLAIN_TERM = /^[a-z']+(?: [a-z']+)*$/;
 
 /** Two words belong to one phrase when only spaces, line breaks or a hyphen stand between them. */
-function joined(prose: string, a: Token, b: Token): boolean {
-  return a.block === b.block && /^[\s\-\u00ad\u2010\u2011]*$/u.test(prose.slice(a.end, b.start));
+function joined(prose: string, tokens: Tokens, a: number, b: number): boolean {
+  return tokens.blocks[a] === tokens.blocks[b] && /^[\s\-\u00ad\u2010\u2011]*$/u.test(prose.slice(tokens.ends[a], tokens.starts[b]));
 }
 
-function neutralInContext(entry: LexiconTerm, tokens: readonly Token[], first: number, last: number, prose: string): boolean {
-  const before = tokens[first - 1];
-  const after = tokens[last + 1];
-  if (entry.notAfter && before && joined(prose, before, tokens[first]!) && entry.notAfter.includes(before.key)) return true;
-  return Boolean(entry.notBefore && after && joined(prose, tokens[last]!, after) && entry.notBefore.includes(after.key));
+function neutralInContext(entry: LexiconTerm, tokens: Tokens, first: number, last: number, prose: string): boolean {
+  if (entry.notAfter && first > 0 && joined(prose, tokens, first - 1, first) && entry.notAfter.includes(tokens.keys[first - 1]!)) return true;
+  return Boolean(entry.notBefore && last + 1 < tokens.length && joined(prose, tokens, last, last + 1) && entry.notBefore.includes(tokens.keys[last + 1]!));
 }

@@ -433,7 +433,8 @@ class NearIndex {
       }
     }
     let best: NearRepeat | undefined;
-    for (const earlier of touched) {
+    for (let t = 0; t < touched.length; t++) {
+      const earlier = touched[t]!;
       const count = shared[earlier]!;
       shared[earlier] = 0;
       const other = this.sets[earlier]!;

@@ -38,7 +38,7 @@ export type Words = TextWords | undefined;
  * the expression decides, as it would unfiltered, so no answer changes.
  */
 export class TextWords {
-  private built: ReadonlySet<number> | undefined;
+  private built: WordNumbers | undefined;
 
   constructor(
     private readonly text: string,
@@ -46,12 +46,69 @@ export class TextWords {
   ) {}
 
   /** The numbers of the text's words: read on first use, which a text that meets no gate never has. */
-  get set(): ReadonlySet<number> {
+  get set(): WordNumbers {
     if (this.built) return this.built;
-    const set = new Set<number>();
-    readWords(this.text, set);
-    return (this.built = set);
+    scratch.length = 0;
+    readWords(this.text, scratch);
+    return (this.built = new WordNumbers(scratch));
   }
+}
+
+/** Where a text's word numbers are read before they are sorted into their own array: reused, text after text. */
+const scratch = { numbers: new Int32Array(256), length: 0 };
+
+/**
+ * A text's word numbers, sorted and each once, asked by binary search: a sentence has a few dozen
+ * words, and a Set of them grew its table three or four times over (10 MB of a 1 MB first look).
+ */
+export class WordNumbers {
+  private readonly list: number[];
+
+  /** The numbers read into `read`, sorted, each once. */
+  constructor(read: { readonly numbers: Int32Array; readonly length: number }) {
+    const { numbers, length } = read;
+    // A typed array sorts numerically in place, natively (Array.prototype.sort copies what it sorts and calls back per comparison).
+    numbers.subarray(0, length).sort();
+    let n = 0;
+    for (let i = 0; i < length; i++) if (i === 0 || numbers[i] !== numbers[i - 1]) n++;
+    const list = new Array<number>(n);
+    n = 0;
+    for (let i = 0; i < length; i++) if (i === 0 || numbers[i] !== numbers[i - 1]) list[n++] = numbers[i]!;
+    this.list = list;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  has(word: number): boolean {
+    const { list } = this;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = list[mid]!;
+      if (at === word) return true;
+      if (at < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** The i-th smallest, for 0 <= i < size. */
+  at(i: number): number {
+    return this.list[i]!;
+  }
+}
+
+/** Appends a number to the scratch list, growing it as needed. */
+function record(into: { numbers: Int32Array; length: number }, n: number): void {
+  if (into.length === into.numbers.length) {
+    const bigger = new Int32Array(into.numbers.length * 2);
+    bigger.set(into.numbers);
+    into.numbers = bigger;
+  }
+  into.numbers[into.length++] = n;
 }
 
 export interface WordFilter {
@@ -108,7 +165,7 @@ const GATED = Object.keys(TABLE)
  * The gates a text's words meet (see wordsOf), and (into `into`, if given) their numbers, read
  * off the characters with no string made per word.
  */
-function readWords(text: string, into?: Set<number>): number {
+function readWords(text: string, into?: { numbers: Int32Array; length: number }): number {
   const { byWord, byMark, markNumbers } = (gateTable ??= gateTableOf());
   let gates = 0;
   let h = FNV_OFFSET;
@@ -129,19 +186,19 @@ function readWords(text: string, into?: Set<number>): number {
     if (inWord) {
       const word = h & SMALL;
       gates |= byWord.get(word) ?? 0;
-      into?.add(word);
+      if (into) record(into, word);
       h = FNV_OFFSET;
       inWord = false;
     }
     if (c < 128 && markNumbers[c] !== 0) {
       gates |= byMark[c]!;
-      into?.add(markNumbers[c]!);
+      if (into) record(into, markNumbers[c]!);
     }
   }
   if (inWord) {
     const word = h & SMALL;
     gates |= byWord.get(word) ?? 0;
-    into?.add(word);
+    if (into) record(into, word);
   }
   return gates;
 }
@@ -215,10 +272,10 @@ function needOf(stored: StoredNeed): Need {
   return mixed.all ? { all: mixed.all.map(needOf) } : { some: mixed.some!.map(needOf) };
 }
 
-function meets(need: Need, words: ReadonlySet<number>): boolean {
+function meets(need: Need, words: WordNumbers): boolean {
   if ('words' in need) {
     if (need.words.size > words.size) {
-      for (const w of words) if (need.words.has(w)) return true;
+      for (let i = 0; i < words.size; i++) if (need.words.has(words.at(i))) return true;
       return false;
     }
     const { list } = need;

@@ -36,8 +36,10 @@ const CHECKSUM_BYTES = 32;
  * bundle's own requires resolve from its folder, in the process's module cache, as require's do.
  */
 export function requireWithCodeCache(file: string, cacheDir: string | undefined): CachedLoad {
-  const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${path.basename(file, '.js')}-${cacheKey(source)}.bin`);
+  // Hashed as read: hashing the decoded text would encode it back to UTF-8 first (a copy of the bundle).
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${path.basename(file, '.js')}-${cacheKey(bytes)}.bin`);
   const read = cacheFile === undefined ? 'missing' : readCache(cacheFile);
   const script = new Script(wrap(source), { filename: file, ...(typeof read === 'string' ? {} : { cachedData: read }) });
   const cache = read === 'missing' ? 'none' : read === 'corrupt' || script.cachedDataRejected ? 'rejected' : 'used';
@@ -81,7 +83,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
  * The bundle's text and the runtime: a cache made for any other is another file. (V8 rejects a
  * cache made under other flags itself; the next process to end then replaces it.)
  */
-function cacheKey(source: string): string {
+function cacheKey(source: Buffer): string {
   const runtime = [process.version, process.versions.v8, process.arch].join('\0');
   return createHash('sha256').update(runtime).update('\0').update(source).digest('hex').slice(0, 24);
 }

@@ -15,11 +15,22 @@ describe('tokensOf keys each word as if lower-cased alone', () => {
     it(text, () => {
       const tokens = tokensOf(buildSourceText(text, 'plaintext'));
       assert.deepEqual(
-        tokens.map((t) => [text.slice(t.start, t.end), t.key]),
+        Array.from({ length: tokens.length }, (_, k) => [text.slice(tokens.starts[k], tokens.ends[k]), tokens.keys[k]]),
         expected,
       );
     });
   }
+});
+
+describe('tokensOf past the room it makes for one token per word', () => {
+  it('splits 200 four-part compounds into 800 tokens, in order', () => {
+    const text = Array.from({ length: 200 }, (_, k) => `Well-${k}-to-do`).join(' ');
+    const tokens = tokensOf(buildSourceText(text, 'plaintext'));
+    assert.equal(tokens.length, 800);
+    const parts = Array.from({ length: tokens.length }, (_, k) => tokens.keys[k]);
+    assert.deepEqual(parts.slice(0, 8), ['well', '0', 'to', 'do', 'well', '1', 'to', 'do']);
+    for (let k = 0; k < tokens.length; k++) assert.equal(text.slice(tokens.starts[k], tokens.ends[k]).toLowerCase(), tokens.keys[k]);
+  });
 });
 
 describe('keyText', () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checks, lintText } from '../../../server/src/api';
-import { expressionsAsked, filterFrom, filterKey, firstMatch, wordFilter, wordsOf } from '../../../server/src/core/wordFilter';
+import { expressionsAsked, filterFrom, filterKey, firstMatch, wordFilter, WordNumbers, wordsOf } from '../../../server/src/core/wordFilter';
 import { storedFilterOf, wordFilterTableText } from '../../../server/src/core/wordNeed';
 
 /** What the table would say for an expression: read off it, stored, and read back. */
@@ -164,4 +164,23 @@ describe('data/word-filters.json', () => {
     }
     assert.ok(found >= 10, `only ${found} matches to compare`);
   });
+});
+
+describe('WordNumbers', () => {
+  const cases: [string, number[], number[], number[]][] = [
+    // read, then asked: present, absent
+    ['none', [], [], [0, 5]],
+    ['one', [7], [7], [0, 6, 8]],
+    ['repeats and disorder', [9, 3, 9, 1, 3, 1 << 29], [1, 3, 9, 1 << 29], [0, 2, 4, 10, (1 << 29) + 1]],
+    ['a long run', Array.from({ length: 300 }, (_, i) => (i * 7919) % 1000), Array.from({ length: 300 }, (_, i) => (i * 7919) % 1000), [1000, 1001, -1]],
+  ];
+  for (const [name, read, present, absent] of cases) {
+    it(name, () => {
+      const words = new WordNumbers({ numbers: Int32Array.from(read), length: read.length });
+      assert.equal(words.size, new Set(read).size);
+      for (const n of present) assert.equal(words.has(n), true, `${n}`);
+      for (const n of absent) assert.equal(words.has(n), false, `${n}`);
+      for (let i = 1; i < words.size; i++) assert.ok(words.at(i - 1) < words.at(i));
+    });
+  }
 });

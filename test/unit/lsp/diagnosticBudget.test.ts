@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { FINDING_KINDS, kindOf } from '../../../server/src/core/report';
-import { chooseShown, Focus, omittedMessage } from '../../../server/src/lsp/diagnosticBudget';
+import { chooseShown, Focus, grouped, omittedMessage } from '../../../server/src/lsp/diagnosticBudget';
 import { SEVERITIES, type Finding, type Severity, type Span } from '../../../server/src/core/types';
 
 function finding(checkId: string, severity: Severity, start: number): Finding {
@@ -106,4 +106,24 @@ describe('omittedMessage', () => {
   it('says how many of how many, and the setting', () => {
     assert.match(omittedMessage(26_404, 27_404), /26,404 of this draft's 27,404 findings are not shown.*copydesk\.maxDiagnostics/);
   });
+});
+
+describe('grouped', () => {
+  const cases: [number, string][] = [
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [27_404, '27,404'],
+    [100_000, '100,000'],
+    [1_234_567, '1,234,567'],
+    [-1234, '-1,234'],
+    [1234.5, '1,234.5'],
+  ];
+  for (const [count, text] of cases) {
+    it(`${count} → ${text}, as toLocaleString('en-US')`, () => {
+      assert.equal(grouped(count), text);
+      assert.equal(grouped(count), count.toLocaleString('en-US'));
+    });
+  }
 });

@@ -1,0 +1,82 @@
+/**
+ * detached() is what keeps the memos from holding every version of a long draft: its copies must
+ * equal their originals character for character and keep nothing of the text they were cut from.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { detached, intern, TextMemo } from '../../../server/src/core/textMemo';
+
+describe('detached', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['one character', 'a'],
+    ['short (below the length at which slices share storage)', 'council'],
+    ['a paragraph', 'The council said on Tuesday that the harbour plan would go ahead, despite objections.'],
+    ['two-byte', '“Quoted,” she said — twice.'],
+    ['astral characters and a lone surrogate', 'emoji 😀 then \ud800 alone, and a trailing space '],
+    ['JSON-special characters', 'a "quote", a \\ backslash,\nnew line\ttab\u0000nul'],
+  ];
+  for (const [name, text] of cases) {
+    it(`copies ${name} exactly`, () => {
+      const cut = `xx${text}yy`.slice(2, 2 + text.length);
+      assert.equal(detached(cut), text);
+      assert.equal(detached(cut).length, text.length);
+    });
+  }
+
+  it('keeps nothing of the long text a piece was cut from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 20 texts of 4 M two-byte characters (8 MB each): 160 MB if the pieces held on to them.
+    for (let k = 0; k < 20; k++) {
+      const long = `${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(62_000)}“${k}`;
+      kept.push(detached(long.slice(1000, 1600)), intern(long.slice(2000 + k, 2600)));
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    assert.ok(grown < 40, `the heap grew ${grown.toFixed(0)} MB for 40 short copies`);
+    assert.equal(kept.length, 40);
+  });
+});
+
+describe('detached, memory', () => {
+  it('stores plain text cut from a two-byte draft at a byte per character', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // One curly quote makes the whole draft two-byte; the pieces cut from it are plain ASCII.
+    const draft = `“${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(16_000)}`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 20 }, (_, k) => detached(draft.slice(1 + k, 1_000_001 + k)));
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    // 20 MB at a byte per character, 40 MB at two.
+    assert.ok(grown < 30, `20 copies of a million plain characters took ${grown.toFixed(0)} MB`);
+    assert.equal(kept.length, 20);
+  });
+});
+
+describe('TextMemo', () => {
+  it('computes once per text and finds the text by its characters', () => {
+    const memo = new TextMemo<number>();
+    let calls = 0;
+    const length = (t: string) => (calls++, t.length);
+    const text = 'A paragraph of the draft, long enough to be a slice.';
+    assert.equal(memo.get(`>${text}`.slice(1), length), text.length);
+    assert.equal(memo.get(`<${text}`.slice(1), length), text.length);
+    assert.equal(calls, 1);
+    assert.equal(memo.peek(text), text.length);
+  });
+
+  it('lets the oldest entry go past its bound', () => {
+    const memo = new TextMemo<string>(2);
+    for (const t of ['first', 'second', 'third']) memo.get(t, (x) => x.toUpperCase());
+    assert.equal(memo.peek('first'), undefined);
+    assert.equal(memo.peek('third'), 'THIRD');
+  });
+});
