@@ -134,15 +134,15 @@ export async function startServer(settings: object = {}): Promise<Running> {
 }
 
 /** didOpen → the complete diagnostics (the pull request's answer). */
-export async function open_(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number }> {
+export async function open_(server: Running, label: SizeLabel): Promise<{ doc: TextDocument; ms: number; diagnostics: number; resultId: string | undefined }> {
   const { text } = corpus(label);
   const uri = pathToFileURL(path.join(server.folder, `draft-${label.replace(' ', '')}.txt`)).toString();
   const doc = TextDocument.create(uri, 'plaintext', 1, text);
   const { ms, value } = await timed(async () => {
     await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-    return server.conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return server.conn.sendRequest<{ items: unknown[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri } });
   });
-  return { doc, ms, diagnostics: value.items.length };
+  return { doc, ms, diagnostics: value.items.length, resultId: value.resultId };
 }
 
 /** VmHWM (peak) or VmRSS in MB, from /proc (Linux only). */
@@ -162,14 +162,16 @@ function cpuMs(pid: number | undefined): number {
  * Typing in the middle of the draft: one character per edit, each followed by a diagnostic request,
  * as VS Code does after a change. The characters spell words, so the paragraph really changes.
  */
-async function edits(server: Running, start: TextDocument, plan: ServerPlan, log: (line: string) => void): Promise<{ ms: number[]; diagnostics: number }> {
-  let doc = start;
+async function edits(server: Running, opened: { doc: TextDocument; diagnostics: number; resultId: string | undefined }, plan: ServerPlan, log: (line: string) => void): Promise<{ ms: number[]; diagnostics: number }> {
+  let doc = opened.doc;
+  // As VS Code's client does, each pull names the last report's id, and an `unchanged` answer keeps it.
+  let resultId = opened.resultId;
+  let diagnostics = opened.diagnostics;
   const text = doc.getText();
   // Just after a space in the middle, inside a paragraph.
   let offset = text.indexOf(' ', Math.floor(text.length / 2)) + 1;
   const typed = 'the council said on Tuesday that the harbour plan would go ahead ';
   const ms: number[] = [];
-  let diagnostics = 0;
   let spent = 0;
   while (ms.length < plan.maxEdits && spent < plan.editBudgetMs) {
     const character = typed[ms.length % typed.length]!;
@@ -178,11 +180,12 @@ async function edits(server: Running, start: TextDocument, plan: ServerPlan, log
     doc = TextDocument.update(doc, [change], doc.version + 1);
     const run = await timed(async () => {
       await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
-      return server.conn.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
+      return server.conn.sendRequest<{ kind: 'full' | 'unchanged'; items?: unknown[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri: doc.uri }, ...(resultId === undefined ? {} : { previousResultId: resultId }) });
     });
     ms.push(run.ms);
     spent += run.ms;
-    diagnostics = run.value.items.length;
+    resultId = run.value.resultId;
+    if (run.value.kind === 'full') diagnostics = run.value.items!.length;
     offset += 1;
     if (ms.length % 10 === 0 || ms.length <= 3) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms, RSS ${Math.round(memoryMB(server.child.pid, 'VmRSS'))} MB`);
   }
@@ -225,7 +228,7 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
     if (openEntry) (openEntry.ms as number[]).push(opened.ms);
     else opens.push({ label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: [opened.ms], diagnostics: opened.diagnostics });
     const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
-    const typed = await edits(server, opened.doc, plan, log);
+    const typed = await edits(server, opened, plan, log);
     const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
     const editsResult = { label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics };
     log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
@@ -253,7 +256,7 @@ async function measureEveryFinding(plan: ServerPlan, log: (line: string) => void
   try {
     const opened = await open_(server, plan.editLabel);
     const fewer = { ...plan, maxEdits: Math.max(5, Math.round(plan.maxEdits / 5)), editBudgetMs: plan.editBudgetMs / 3 };
-    const typed = await edits(server, opened.doc, fewer, () => {});
+    const typed = await edits(server, opened, fewer, () => {});
     const result = { open, edits: { label: plan.editLabel, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics } };
     log(`  every finding sent: open ${label} ${Math.round(open.ms)} ms (${open.diagnostics} diagnostics); edits p50 ${Math.round(result.edits.p50)} ms, p95 ${Math.round(result.edits.p95)} ms (n=${typed.ms.length}, ${typed.diagnostics} diagnostics)`);
     return result;
@@ -277,7 +280,7 @@ export async function measureMemory(label: SizeLabel, maxEdits: number, log: (li
     const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
     const openCpu = cpuMs(server.child.pid);
     log(`open ${label}: ${Math.round(opened.ms)} ms (server CPU since spawn ${Math.round(openCpu)} ms), ${opened.diagnostics} diagnostics; peak RSS ${Math.round(afterOpenPeakMB)} MB`);
-    const typed = await edits(server, opened.doc, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log);
+    const typed = await edits(server, opened, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log);
     const result = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS'), openMs: opened.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95) };
     log(`edits: p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms (n=${typed.ms.length}, server CPU ${Math.round(cpuMs(server.child.pid) - openCpu)} ms); peak RSS ${Math.round(result.afterEditsPeakMB)} MB, RSS now ${Math.round(result.afterEditsRssMB)} MB`);
     return result;

@@ -23,6 +23,7 @@ import { REFRESH_COMMAND, REMOVE_DUPLICATES_COMMAND, initializeResult } from './
 import { codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './codeActions';
 import { SOURCE, toDiagnostic, type DiagnosticFeatures } from './convert';
 import { chooseShown, Focus, omittedMessage } from './diagnosticBudget';
+import { ReportIds } from './reportIds';
 import { hoverFor } from './hover';
 import { canonicalLanguageId } from './languageIds';
 import { answerArticleReport, articleReportRequest } from './report';
@@ -272,10 +273,12 @@ export function startSession(connection: Connection, platform: Platform, answere
     }
   }
 
+  const reportIds = new ReportIds();
   connection.languages.diagnostics.on(async (params, token) => {
     const items = await diagnosticsFor(params.textDocument.uri, () => token.isCancellationRequested);
     // A superseded run: VS Code re-asks for the new version; report nothing new meanwhile.
-    return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+    if (!items) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return reportIds.report(params.textDocument.uri, items, params.previousResultId);
   });
 
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -302,6 +305,7 @@ export function startSession(connection: Connection, platform: Platform, answere
   });
   documents.onDidClose(({ document }) => {
     linter.forget(document.uri);
+    reportIds.forget(document.uri);
     focus.forget(document.uri);
     overBudget.delete(document.uri);
     settings.forget(document.uri);

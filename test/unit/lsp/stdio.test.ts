@@ -204,6 +204,48 @@ describe('stale fixes over stdio', { skip }, () => {
   });
 });
 
+describe('result ids over stdio: a pull that names its last report gets `unchanged` only when nothing shown changed', { skip }, () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it('answers each pull in turn', async () => {
+    const uri = 'file:///stdio/result-ids.txt';
+    await server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: DRAFT } });
+    const line = (n: number, from: number, to: number) => ({ start: { line: n, character: from }, end: { line: n, character: to } });
+    const march = OTHER.indexOf('March');
+    // Each step: an edit or none, the id the client names ('last' = the id of the last answer), what comes back.
+    const steps: [string, { range: ReturnType<typeof line>; text: string } | undefined, 'none' | 'last' | 'unknown', 'full' | 'unchanged', string[]][] = [
+      ['the first pull', undefined, 'none', 'full', ['duplicate-paragraph']],
+      ['again, naming it', undefined, 'last', 'unchanged', []],
+      ['again, naming none', undefined, 'none', 'full', ['duplicate-paragraph']],
+      ['a word swapped where no finding moves', { range: line(2, march, march + 5), text: 'April' }, 'last', 'unchanged', []],
+      ['an id the server never gave', undefined, 'unknown', 'full', ['duplicate-paragraph']],
+      ['the copy rewritten', { range: line(4, 0, LEDE.length), text: 'Volunteers will help move the maps to the town hall.' }, 'last', 'full', []],
+      ['again, naming it', undefined, 'last', 'unchanged', []],
+    ];
+    let version = 1;
+    let last: string | undefined;
+    const ids = new Set<string>();
+    for (const [name, change, named, kind, codesNow] of steps) {
+      if (change) await server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      const previousResultId = named === 'last' ? last : named === 'unknown' ? 'no-such-id' : undefined;
+      const report = await server.request<DocumentDiagnosticReport & { resultId?: string }>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+      assert.equal(report.kind, kind, name);
+      assert.ok(report.resultId, name);
+      if (kind === 'unchanged') assert.equal(report.resultId, last, name);
+      else {
+        assert.ok(!ids.has(report.resultId), `${name}: a full report has a new id`);
+        assert.deepEqual(codes((report as { items: Diagnostic[] }).items), codesNow, name);
+      }
+      ids.add(report.resultId);
+      last = report.resultId;
+    }
+  });
+});
+
 describe('incremental sync over stdio: pulled diagnostics after every edit equal a lint from scratch', { skip }, () => {
   for (const { seed, label } of SEEDS) {
     it(label, async () => {

@@ -1,0 +1,47 @@
+/**
+ * @file Result ids for pulled diagnostics (LSP 3.17 `textDocument/diagnostic`). A client that names
+ * the id of its last report gets `unchanged` when the new items equal it, and keeps what it shows:
+ * on a long draft a keystroke in the middle leaves the shown diagnostics (the budget keeps those
+ * nearest the writer's focus) mostly as they were, and a full report would send and parse ~0.5 MB
+ * of JSON again for nothing. Equality is checked on the items themselves, never assumed from the
+ * edit, so a report is only ever called unchanged when it is.
+ */
+import type { Diagnostic } from 'vscode-languageserver';
+
+export type Report = { readonly kind: 'full'; readonly resultId: string; readonly items: Diagnostic[] } | { readonly kind: 'unchanged'; readonly resultId: string };
+
+export class ReportIds {
+  private readonly last = new Map<string, { readonly resultId: string; readonly items: readonly Diagnostic[] }>();
+  private next = 0;
+
+  /** The report for `uri`'s new `items`, given the id the client says it holds (if any). */
+  report(uri: string, items: Diagnostic[], previousResultId: string | undefined): Report {
+    const last = this.last.get(uri);
+    if (last && previousResultId === last.resultId && sameJson(last.items, items)) return { kind: 'unchanged', resultId: last.resultId };
+    // A new id per full report, never reused, so a stale id from the client never matches.
+    const resultId = `${++this.next}`;
+    this.last.set(uri, { resultId, items });
+    return { kind: 'full', resultId, items };
+  }
+
+  forget(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+/** Equality of two JSON-shaped values (what a diagnostic is), as the client would read them. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(y, key) || !sameJson(x[key], y[key])) return false;
+  return true;
+}
