@@ -277,7 +277,8 @@ export function startSession(connection: Connection, platform: Platform, answere
   connection.languages.diagnostics.on(async (params, token) => {
     const items = await diagnosticsFor(params.textDocument.uri, () => token.isCancellationRequested);
     // A superseded run: VS Code re-asks for the new version; report nothing new meanwhile.
-    if (!items) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // Ids only for open drafts: their close forgets them.
+    if (!items || !documents.get(params.textDocument.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
     return reportIds.report(params.textDocument.uri, items, params.previousResultId);
   });
 
