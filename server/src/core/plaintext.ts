@@ -10,6 +10,7 @@
  */
 import type { DraftText } from './draftText';
 import { lineContentEnd, lineIndexAt } from './lines';
+import { lastAtOrBefore } from './spans';
 import { intern } from './textMemo';
 import type { Block, Offset, Span } from './types';
 import { classifyPlainLine } from './headline';
@@ -48,9 +49,10 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
   // The old text from here on is the new text's from regionEnd: the edit ends before it.
   const oldRegionEnd = (to < lineStarts.length ? lineStarts[to]! : text.length) - delta;
   const old = last.blocks;
-  // Binary searches (the blocks are in text order and do not overlap), not a walk over every block.
-  const head = firstBlock(old, 0, old.length, (b) => b.outer.end >= regionStart);
-  const tail = firstBlock(old, head, old.length, (b) => b.outer.start >= oldRegionEnd);
+  // Binary searches (the blocks are in text order and do not overlap), not a walk over every block:
+  // head is the first block ending at or after regionStart, tail the first from head starting at or after oldRegionEnd.
+  const head = lastAtOrBefore(old, regionStart - 1, (b) => b.outer.end) + 1;
+  const tail = Math.max(head, lastAtOrBefore(old, oldRegionEnd - 1, (b) => b.outer.start) + 1);
   if (tail === old.length) return undefined;
   const lineDelta = lineStarts.length - last.lines;
   const middle = runSpans(text, lineStarts, from, to).map((s) => toBlock(text, s, true));
@@ -72,16 +74,6 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
 function moved(b: Block, delta: number, lineDelta: number): Block {
   const span = { start: b.span.start + delta, end: b.span.end + delta };
   return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
-}
-
-/** The first of blocks [lo, hi) for which `past` holds (it holds for every block after that one); `hi` if none. */
-function firstBlock(blocks: readonly Block[], lo: number, hi: number, past: (b: Block) => boolean): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (past(blocks[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function toBlock(text: DraftText, { span, line, lines }: { span: Span; line: number; lines: number }, notLast: boolean): Block {
