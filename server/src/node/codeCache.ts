@@ -80,12 +80,12 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
 }
 
 /**
- * The bundle's text and the runtime: a cache made for any other is another file. (V8 rejects a
+ * The bundle's bytes and the runtime: a cache made for any other is another file. (V8 rejects a
  * cache made under other flags itself; the next process to end then replaces it.)
  */
-function cacheKey(source: Buffer): string {
+function cacheKey(bundle: Buffer): string {
   const runtime = [process.version, process.versions.v8, process.arch].join('\0');
-  return createHash('sha256').update(runtime).update('\0').update(source).digest('hex').slice(0, 24);
+  return createHash('sha256').update(runtime).update('\0').update(bundle).digest('hex').slice(0, 24);
 }
 
 /** The cache's bytes if the file is there and its checksum holds. */
