@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { main } from './cli/main';
 import { isLane, runLane } from './cli/worker';
-import { compileRegExpsOnce } from './node/v8Flags';
+import { compileForFirstLooks, compileRegExpsOnce } from './node/v8Flags';
 
 declare const COPYDESK_VERSION: string;
 
 compileRegExpsOnce();
+compileForFirstLooks();
 // --jobs starts this same file in worker threads, each of which checks drafts for the main thread.
 if (isLane()) runLane();
 else {

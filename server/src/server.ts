@@ -13,7 +13,7 @@ import { createConnection, MessageType, ProposedFeatures, ShowMessageNotificatio
 import { initializeResult } from './lsp/capabilities';
 import { describeError } from './lsp/faults';
 import { codeCacheDir, requireWithCodeCache } from './node/codeCache';
-import { compileRegExpsOnce, defaultV8Flag } from './node/v8Flags';
+import { compileForFirstLooks, compileRegExpsOnce, defaultV8Flag } from './node/v8Flags';
 import { serverCommandLine } from './serverCommandLine';
 import type { resumeSession } from './serverSession';
 
@@ -32,6 +32,7 @@ if ('print' in commandLine) {
 // at every collection, so set here, for every way the server is started.
 defaultV8Flag('--heap-growing-percent=30', 'heap-growing-percent');
 compileRegExpsOnce();
+compileForFirstLooks();
 // vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
 process.argv.splice(2, Infinity, ...commandLine.args);
 const connection = createConnection(ProposedFeatures.all);
