@@ -4,10 +4,9 @@
  * Kept as offset pairs in typed arrays, relative to the block's start: a 4 MB draft has 700,000
  * words, and an object per word would cost tens of megabytes for as long as the draft is open.
  */
-import { findQuotes } from './quotes';
-import { splitSentences } from './sentences';
+import { quoteBounds } from './quotes';
+import { sentenceBounds } from './sentences';
 import { TextMemo } from './textMemo';
-import type { Block } from './types';
 
 export const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
@@ -32,10 +31,11 @@ export function blockSegments(prose: string): BlockSegments {
 }
 
 function segment(prose: string): BlockSegments {
-  const sentences = splitSentences(prose, 0, prose.length).flatMap((s) => [s.start, s.end]);
+  const sentences: number[] = [];
+  sentenceBounds(prose, 0, prose.length, sentences);
   const words = wordBounds(prose);
-  const whole: Block = { kind: 'paragraph', span: { start: 0, end: prose.length }, outer: { start: 0, end: prose.length }, text: prose, line: 1 };
-  const quotes = findQuotes(prose, [whole]).flatMap((q) => [q.span.start, q.span.end]);
+  const quotes: number[] = [];
+  quoteBounds(prose, 0, prose.length, quotes);
   // One buffer for the three: an ArrayBuffer and its backing store cost more than the few dozen
   // offsets of a typical paragraph, and a draft keeps one set per paragraph.
   const size = sentences.length + words.length + quotes.length;
