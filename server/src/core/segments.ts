@@ -67,7 +67,9 @@ export function wordBounds(prose: string): number[] {
     let end = i;
     for (;;) {
       while (w) (end += w), (w = letterOrDigitWidth(prose, end));
-      const c = prose.charCodeAt(end);
+      // Never a read past the end: optimised code that met one (NaN) was thrown away, on the first
+      // look and again on the first edit.
+      const c = end < n ? prose.charCodeAt(end) : -1;
       if (!(c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e) || !(w = letterOrDigitWidth(prose, end + 1))) break;
       end += 1;
     }
@@ -79,9 +81,9 @@ export function wordBounds(prose: string): number[] {
 
 /** Whether a letter or digit (\p{L}, \p{N}) starts at `i`, and how many UTF-16 units it takes: 0 if none. */
 function letterOrDigitWidth(prose: string, i: number): number {
+  if (i >= prose.length) return 0;
   const c = prose.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
-  if (Number.isNaN(c)) return 0;
   const cp = prose.codePointAt(i)!;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
