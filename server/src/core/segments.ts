@@ -4,10 +4,9 @@
  * Kept as offset pairs in typed arrays, relative to the block's start: a 4 MB draft has 700,000
  * words, and an object per word would cost tens of megabytes for as long as the draft is open.
  */
-import { findQuotes } from './quotes';
-import { splitSentences } from './sentences';
+import { quoteBounds } from './quotes';
+import { sentenceBounds } from './sentences';
 import { TextMemo } from './textMemo';
-import type { Block } from './types';
 
 export const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 
@@ -32,10 +31,11 @@ export function blockSegments(prose: string): BlockSegments {
 }
 
 function segment(prose: string): BlockSegments {
-  const sentences = splitSentences(prose, 0, prose.length).flatMap((s) => [s.start, s.end]);
+  const sentences: number[] = [];
+  sentenceBounds(prose, 0, prose.length, sentences);
   const words = wordBounds(prose);
-  const whole: Block = { kind: 'paragraph', span: { start: 0, end: prose.length }, outer: { start: 0, end: prose.length }, text: prose, line: 1 };
-  const quotes = findQuotes(prose, [whole]).flatMap((q) => [q.span.start, q.span.end]);
+  const quotes: number[] = [];
+  quoteBounds(prose, 0, prose.length, quotes);
   // One buffer for the three: an ArrayBuffer and its backing store cost more than the few dozen
   // offsets of a typical paragraph, and a draft keeps one set per paragraph.
   const size = sentences.length + words.length + quotes.length;
@@ -67,7 +67,9 @@ export function wordBounds(prose: string): number[] {
     let end = i;
     for (;;) {
       while (w) (end += w), (w = letterOrDigitWidth(prose, end));
-      const c = prose.charCodeAt(end);
+      // Never a read past the end: optimised code that met one (NaN) was thrown away, on the first
+      // look and again on the first edit.
+      const c = end < n ? prose.charCodeAt(end) : -1;
       if (!(c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e) || !(w = letterOrDigitWidth(prose, end + 1))) break;
       end += 1;
     }
@@ -79,9 +81,9 @@ export function wordBounds(prose: string): number[] {
 
 /** Whether a letter or digit (\p{L}, \p{N}) starts at `i`, and how many UTF-16 units it takes: 0 if none. */
 function letterOrDigitWidth(prose: string, i: number): number {
+  if (i >= prose.length) return 0;
   const c = prose.charCodeAt(i);
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
-  if (Number.isNaN(c)) return 0;
   const cp = prose.codePointAt(i)!;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }

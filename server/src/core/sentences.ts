@@ -31,44 +31,104 @@ const BOUNDARY = /((?<![.!?])(?:\.{3}|[.!?]+)|…)(["'”’»)\]]*)(\s+)/gu;
 
 /** Sentence spans of `prose` between `start` and `end`, trimmed of surrounding space. */
 export function splitSentences(prose: string, start: number, end: number): Span[] {
+  const bounds: number[] = [];
+  sentenceBounds(prose, start, end, bounds);
   const spans: Span[] = [];
+  for (let i = 0; i < bounds.length; i += 2) spans.push({ start: bounds[i]!, end: bounds[i + 1]! });
+  return spans;
+}
+
+/**
+ * The same sentences as [start, end, …] pairs appended to `out`: a draft's segmentation keeps
+ * only offsets, and an object per sentence made there was thrown away at once.
+ */
+export function sentenceBounds(prose: string, start: number, end: number, out: number[]): void {
   let from = start;
   BOUNDARY.lastIndex = start;
   for (let m = BOUNDARY.exec(prose); m && m.index < end; m = BOUNDARY.exec(prose)) {
     const nextStart = m.index + m[0].length;
     if (nextStart >= end) break;
     if (!isBoundary(prose, m.index, m[1]!, m[2]!, nextStart, end)) continue;
-    pushTrimmed(prose, spans, from, m.index + m[1]!.length + m[2]!.length);
+    pushTrimmed(prose, out, from, m.index + m[1]!.length + m[2]!.length);
     from = nextStart;
   }
-  pushTrimmed(prose, spans, from, end);
-  return spans;
+  pushTrimmed(prose, out, from, end);
 }
 
+/**
+ * Read off the characters, not a slice of the 40 after the stop with its opening marks replaced
+ * away: the slice, the replacement and a regular expression per question were most of a draft's
+ * sentence splitting. The same answers: only the 40 characters after the stop are looked at.
+ */
 function isBoundary(prose: string, at: number, punct: string, closers: string, next: number, end: number): boolean {
-  const following = prose.slice(next, Math.min(end, next + 40)).replace(/^["'“‘«(\[]+/u, '');
-  const first = following.charAt(0);
-  if (!first || /\p{Ll}/u.test(first)) return false;
+  const windowEnd = Math.min(end, next + 40);
+  let first = next;
+  while (first < windowEnd && isOpener(prose.charCodeAt(first))) first++;
+  if (first >= windowEnd) return false;
+  const c = prose.charCodeAt(first);
+  if (c < 0x80 ? c >= 0x61 && c <= 0x7a : LOWER.test(prose.charAt(first))) return false;
   if (punct !== '.' || closers) return true;
   const before = wordBefore(prose, at).toLowerCase();
-  const nextWord = (/^[\p{L}\p{N}]+/u.exec(following)?.[0] ?? '').toLowerCase();
   if (TITLES.has(before)) return false;
-  const initial = /^\p{L}$/u.test(before);
-  const acronym = /^(\p{L}\.)+\p{L}$/u.test(before);
-  if (BEFORE_NUMBERS.has(before) && /^\p{N}/u.test(first)) return false;
-  if (initial || acronym || AMBIGUOUS.has(before)) return OPENERS.has(nextWord);
+  // Only a word of one letter (one code point, two units at most) or with a stop in it can be an initial or an acronym.
+  const short = before.length <= 2 || before.indexOf('.') >= 0;
+  const initial = short && /^\p{L}$/u.test(before);
+  const acronym = short && /^(\p{L}\.)+\p{L}$/u.test(before);
+  if (BEFORE_NUMBERS.has(before) && (c < 0x80 ? c >= 0x30 && c <= 0x39 : DIGIT.test(prose.charAt(first)))) return false;
+  if (initial || acronym || AMBIGUOUS.has(before)) return OPENERS.has(wordAfter(prose, first, windowEnd).toLowerCase());
   return true;
+}
+
+const LOWER = /\p{Ll}/u;
+const DIGIT = /^\p{N}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_OR_STOP = /[\p{L}\p{N}.]/u;
+const SPACE = /\s/u;
+
+/** " ' “ ‘ « ( [: the marks skipped before the word after a stop. */
+function isOpener(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x28 || c === 0x5b;
+}
+
+/**
+ * The letters and digits from `from` on, up to `limit`: the word after a stop. A letter outside the
+ * BMP counts when both its halves are before `limit` (as \p{L} under the u flag reads a slice).
+ */
+function wordAfter(prose: string, from: number, limit: number): string {
+  let i = from;
+  while (i < limit) {
+    const c = prose.charCodeAt(i);
+    if (c < 0x80) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+      i++;
+      continue;
+    }
+    const cp = prose.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (i + width > limit || !WORD_CHAR.test(String.fromCodePoint(cp))) break;
+    i += width;
+  }
+  return prose.slice(from, i);
 }
 
 /** The token just before a full stop: "U.S" in "the U.S.", "E" in "Michael E.". */
 function wordBefore(prose: string, at: number): string {
   let i = at;
-  while (i > 0 && /[\p{L}\p{N}.]/u.test(prose.charAt(i - 1))) i--;
+  while (i > 0) {
+    const c = prose.charCodeAt(i - 1);
+    if (c < 0x80 ? !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e) : !WORD_OR_STOP.test(prose.charAt(i - 1))) break;
+    i--;
+  }
   return prose.slice(i, at);
 }
 
-function pushTrimmed(prose: string, spans: Span[], start: number, end: number): void {
-  while (start < end && /\s/u.test(prose.charAt(start))) start++;
-  while (end > start && /\s/u.test(prose.charAt(end - 1))) end--;
-  if (end > start) spans.push({ start, end });
+function pushTrimmed(prose: string, out: number[], start: number, end: number): void {
+  while (start < end && isSpace(prose, start)) start++;
+  while (end > start && isSpace(prose, end - 1)) end--;
+  if (end > start) out.push(start, end);
+}
+
+function isSpace(prose: string, i: number): boolean {
+  const c = prose.charCodeAt(i);
+  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(prose.charAt(i));
 }

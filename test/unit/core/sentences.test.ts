@@ -26,6 +26,14 @@ const cases: [string, string[]][] = [
   ['The team won 3-1.\nThe fans cheered.', ['The team won 3-1.', 'The fans cheered.']],
   ['No full stop at the end', ['No full stop at the end']],
   ['  Leading and trailing space.  ', ['Leading and trailing space.']],
+  // The word after a stop is read past opening marks, within the 40 characters after the stop.
+  ['It was in the U.S. “The best,” he said.', ['It was in the U.S.', '“The best,” he said.']],
+  ['Growth in the U.S. (Excluding food) rose.', ['Growth in the U.S. (Excluding food) rose.']],
+  ['It ended. ' + '('.repeat(39) + 'Then more.', ['It ended.', '('.repeat(39) + 'Then more.']],
+  ['It ended. ' + '('.repeat(40) + 'Then more.', ['It ended. ' + '('.repeat(40) + 'Then more.']],
+  ['Le prix. été chaud.', ['Le prix. été chaud.']],
+  ['He left. Émile stayed.', ['He left.', 'Émile stayed.']],
+  ['See Fig. 3 for details.', ['See Fig. 3 for details.']],
 ];
 
 describe('splitSentences', () => {
