@@ -19,13 +19,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileRegExpsOnce } from '../server/src/node/v8Flags';
+import { compileForFirstLooks, compileRegExpsOnce } from '../server/src/node/v8Flags';
 import { corpus, SIZES, warmUpText, type SizeLabel } from './corpus';
 import { printTopSelf, startProfiler } from './timing';
 
 // The V8 defaults the server sets for itself: without them every regular expression was compiled
 // twice here (bytecode, then machine code) and the rules' figures overstated the server's.
 compileRegExpsOnce();
+compileForFirstLooks();
 
 const OUT = path.join(__dirname, '..', '.bench-cache');
 

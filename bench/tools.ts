@@ -29,8 +29,12 @@ const benchModules = path.join(__dirname, 'node_modules');
 export const TOOLS: Readonly<Record<string, Tool>> = {
   copydesk: {
     packages: [],
-    call: "lintText(text, 'plaintext', {}, { blockCache }) from server/src/api.ts (through tsx) — all default rules, with one BlockCache kept for the tool's life, as the language server keeps one",
+    call: "lintText(text, 'plaintext', {}, { blockCache }) from server/src/api.ts (through tsx) — all default rules, with one BlockCache kept for the tool's life, as the language server keeps one, and the V8 settings the server and the CLI give themselves (node/v8Flags.ts)",
     load: async () => {
+      // Set before the engine's code is loaded, as the server and the CLI do at start.
+      const flags = await import('../server/src/node/v8Flags');
+      flags.compileRegExpsOnce();
+      flags.compileForFirstLooks();
       const api = await import('../server/src/api');
       // The server's per-paragraph cache: a warm run is a re-lint of a draft it has seen, as after a keystroke.
       const blockCache = new api.BlockCache();
