@@ -25,6 +25,10 @@ export interface Profile {
 
 export async function ruleProfile(label: SizeLabel, withWarm: boolean): Promise<Profile> {
   const { text, bytes } = corpus(label);
+  // The server's and the CLI's V8 settings, set before the engine's code is loaded, as they do.
+  const flags = await import('../server/src/node/v8Flags');
+  flags.compileRegExpsOnce();
+  flags.compileForFirstLooks();
   const api = await import('../server/src/api');
   const ids = api.checks.map((c) => c.meta.id);
   const only = (id?: string) => ({ rules: Object.fromEntries(ids.filter((x) => x !== id).map((x) => [x, 'off'])) });
