@@ -9,12 +9,14 @@
  * anything else the client sends is read.
  */
 import path from 'node:path';
-import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, type InitializeParams } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, MessageType, ProposedFeatures, ShowMessageNotification, StreamMessageWriter, type InitializeParams, type MessageWriter, type RemoteConsole } from 'vscode-languageserver/node';
 import { initializeResult } from './lsp/capabilities';
 import { describeError } from './lsp/faults';
 import { codeCacheDir, requireWithCodeCache } from './node/codeCache';
+import { reusingJsonEncoder } from './node/messageEncoder';
 import { compileForFirstLooks, compileRegExpsOnce, defaultV8Flag } from './node/v8Flags';
-import { serverCommandLine } from './serverCommandLine';
+import { serverCommandLine, usesStdio } from './serverCommandLine';
 import type { resumeSession } from './serverSession';
 
 declare const COPYDESK_VERSION: string;
@@ -35,7 +37,7 @@ compileRegExpsOnce();
 compileForFirstLooks();
 // vscode-languageserver reads the transport from process.argv (and only then keeps console.log off stdout).
 process.argv.splice(2, Infinity, ...commandLine.args);
-const connection = createConnection(ProposedFeatures.all);
+const connection = usesStdio(commandLine.args) ? stdioConnection() : fromCommandLine();
 // A notice the client answers with an error (or a bug of ours in a fire-and-forget promise) is
 // logged; the default for an unhandled rejection would end the server.
 process.on('unhandledRejection', (reason) => connection.console.error(`Copydesk: an asynchronous step failed: ${describeError(reason)}`));
@@ -69,3 +71,29 @@ connection.onInitialized(() => {
   resume(connection, answered!);
 });
 connection.listen();
+
+function fromCommandLine() {
+  return createConnection(ProposedFeatures.all);
+}
+
+/**
+ * Over stdio, the connection vscode-languageserver would make from the command line, but writing
+ * messages through one kept buffer (node/messageEncoder.ts). stdin is still given as a stream, so
+ * the library ends the server when it closes; the library accepts a stream or a reader, and a
+ * stream or a writer, argument by argument, though its overloads pair them.
+ */
+function stdioConnection(): ReturnType<typeof fromCommandLine> {
+  const make = createConnection as unknown as (features: typeof ProposedFeatures.all, input: NodeJS.ReadableStream, output: MessageWriter) => ReturnType<typeof fromCommandLine>;
+  const made = make(ProposedFeatures.all, process.stdin, new StreamMessageWriter(process.stdout, { contentTypeEncoder: reusingJsonEncoder() }));
+  consoleToClient(made.console);
+  return made;
+}
+
+/** What the library does when it opens stdio itself: stdout carries the protocol, so console output goes to the client's log. */
+function consoleToClient(remote: RemoteConsole): void {
+  const to = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
+  console.log = console.debug = console.dir = console.table = console.trace = to((m) => remote.log(m));
+  console.info = to((m) => remote.info(m));
+  console.warn = to((m) => remote.warn(m));
+  console.error = to((m) => remote.error(m));
+}

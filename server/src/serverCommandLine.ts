@@ -21,3 +21,8 @@ export function serverCommandLine(args: readonly string[], version: string): { r
   if (args.includes('--help') || args.includes('-h')) return { print: `${SERVER_USAGE}\n` };
   return { args: args.some((a) => TRANSPORT.test(a)) ? args : [...args, '--stdio'] };
 }
+
+/** Whether these arguments (as serverCommandLine returns them) make vscode-languageserver talk over stdio: the first transport named is --stdio. */
+export function usesStdio(args: readonly string[]): boolean {
+  return args.find((a) => TRANSPORT.test(a)) === '--stdio';
+}

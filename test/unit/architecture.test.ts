@@ -36,10 +36,11 @@ describe('import boundaries', () => {
   });
   // server.ts answers initialize before the engine is loaded: what it imports is all that start-up reads.
   const startUp: [string, RegExp][] = [
-    ['server.ts', /^(node:path|vscode-languageserver\/node|\.\/lsp\/capabilities|\.\/lsp\/faults|\.\/node\/codeCache|\.\/node\/v8Flags|\.\/serverCommandLine|\.\/serverSession)$/],
-    // Modules Node has loaded before any of ours (crypto: vscode-jsonrpc's, for its pipe names).
+    ['server.ts', /^(node:path|node:util|vscode-languageserver\/node|\.\/lsp\/capabilities|\.\/lsp\/faults|\.\/node\/codeCache|\.\/node\/messageEncoder|\.\/node\/v8Flags|\.\/serverCommandLine|\.\/serverSession)$/],
+    // Modules Node has loaded before any of ours (crypto: vscode-jsonrpc's, for its pipe names; util: vscode-languageserver's).
     ['node/codeCache.ts', /^node:(crypto|fs|module|os|path|vm)$/],
     ['node/v8Flags.ts', /^node:v8$/],
+    ['node/messageEncoder.ts', /^$/],
     ['lsp/capabilities.ts', /^vscode-languageserver$/],
     ['lsp/faults.ts', /^$/],
     ['serverCommandLine.ts', /^$/],

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalLanguageId } from '../../server/src/lsp/languageIds';
-import { SERVER_USAGE, serverCommandLine } from '../../server/src/serverCommandLine';
+import { SERVER_USAGE, serverCommandLine, usesStdio } from '../../server/src/serverCommandLine';
 
 describe('copydesk-language-server arguments', () => {
   const cases: { args: string[]; expected: ReturnType<typeof serverCommandLine> }[] = [
@@ -25,6 +25,22 @@ describe('copydesk-language-server arguments', () => {
   ];
   for (const { args, expected } of cases) {
     it(`${args.join(' ') || '(none)'}`, () => assert.deepEqual(serverCommandLine(args, '1.2.3'), expected));
+  }
+});
+
+describe('whether the server talks over stdio', () => {
+  const cases: [string[], boolean][] = [
+    [['--stdio'], true],
+    [['--clientProcessId=42', '--stdio'], true],
+    [['--node-ipc', '--clientProcessId=42'], false],
+    [['--socket=6009'], false],
+    [['--pipe=/tmp/copydesk.sock'], false],
+    // The first transport named wins, as vscode-languageserver reads them.
+    [['--node-ipc', '--stdio'], false],
+    [['--stdio', '--node-ipc'], true],
+  ];
+  for (const [args, expected] of cases) {
+    it(args.join(' '), () => assert.equal(usesStdio(args), expected));
   }
 });
 

@@ -46,6 +46,18 @@ export function otherRange(others: OtherDrafts | undefined, document: string, sp
   return { start: at(span.start), end: at(span.end) };
 }
 
+/**
+ * One link object per rule, shared by its diagnostics (they are only read, then sent): not a new
+ * object and URL string for each of a keystroke's 1,000 diagnostics.
+ */
+const descriptions = new Map<string, { readonly href: string }>();
+
+function descriptionOf(checkId: string): { readonly href: string } {
+  let description = descriptions.get(checkId);
+  if (!description) descriptions.set(checkId, (description = Object.freeze({ href: docsUrlFor(checkId) })));
+  return description;
+}
+
 export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(doc, finding.span),
@@ -54,7 +66,7 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, features: Diag
     code: finding.checkId,
     message: finding.message,
   };
-  if (features.codeDescription) diagnostic.codeDescription = { href: docsUrlFor(finding.checkId) };
+  if (features.codeDescription) diagnostic.codeDescription = descriptionOf(finding.checkId);
   if (features.unnecessaryTag && finding.tags.includes('unnecessary')) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (features.relatedInformation && finding.related.length) {
     diagnostic.relatedInformation = finding.related.flatMap((r) => {

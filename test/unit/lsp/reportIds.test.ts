@@ -35,4 +35,16 @@ describe('ReportIds', () => {
     ids.forget('a');
     assert.equal(ids.report('a', [diagnostic(2)], moved.resultId).kind, 'full', 'after the draft was closed');
   });
+
+  it("hands back the last report's object for each equal item, in place", () => {
+    const ids = new ReportIds();
+    const first = ids.report('a', [diagnostic(1), diagnostic(2), diagnostic(3)], undefined);
+    assert.equal(first.kind, 'full');
+    const items = [diagnostic(1), diagnostic(7), diagnostic(3), diagnostic(4)];
+    const next = ids.report('a', items, first.resultId);
+    assert.equal(next.kind, 'full');
+    if (first.kind !== 'full' || next.kind !== 'full') return;
+    assert.deepEqual(next.items, [diagnostic(1), diagnostic(7), diagnostic(3), diagnostic(4)]);
+    assert.deepEqual([0, 1, 2, 3].map((i) => next.items[i] === first.items[i]), [true, false, true, false]);
+  });
 });
