@@ -5,7 +5,7 @@
  */
 import { foldedWordBounds, normalizeForComparison } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
-import { NONE, PostingTable } from './postingTable';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
@@ -308,14 +308,18 @@ class NearIndex {
   }
 
   private rebuild(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
-    this.postings.clear();
     this.sets = [...sets];
     this.exact = new Set(exact);
     this.built = true;
-    for (let block = 0; block < sets.length; block++) if (sets[block]) this.add(sets[block]!, block);
-    this.postings.trimLists();
+    this.fill(sets);
     this.results = new Array<NearRepeat | undefined>(sets.length);
     for (let block = 0; block < sets.length; block++) this.results[block] = this.search(block);
+  }
+
+  /** Every block's shingles into the postings at once, sorted natively (see PostingTable.fill). */
+  private fill(sets: readonly (ShingleSet | undefined)[]): void {
+    const pairs = shinglePairs(sets);
+    this.postings.fill(pairs.sort());
   }
 
   private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
@@ -454,6 +458,20 @@ class NearIndex {
   private remove(set: ShingleSet, block: number): void {
     for (const s of set.list) this.postings.remove(s, block);
   }
+}
+
+/** Every (shingle, block) pair as shingle * 2^32 + block, in block order (written by halves: no BigInt per pair). */
+function shinglePairs(sets: readonly (ShingleSet | undefined)[]): BigUint64Array {
+  let total = 0;
+  for (let block = 0; block < sets.length; block++) total += sets[block]?.list.length ?? 0;
+  const wide = new BigUint64Array(total);
+  const halves = new Uint32Array(wide.buffer);
+  let at = 0;
+  for (let block = 0; block < sets.length; block++) {
+    const list = sets[block]?.list;
+    if (list) for (let i = 0; i < list.length; i++, at += 2) (halves[at + PAIR_NUMBER] = block), (halves[at + PAIR_KEY] = list[i]!);
+  }
+  return wide;
 }
 
 function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
