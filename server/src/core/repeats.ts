@@ -3,11 +3,11 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { foldedWordBounds, normalizeForComparison } from './normalize';
+import { foldedWordBounds, ownComparisonKey } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
 import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
-import { detached, TextMemo } from './textMemo';
+import { TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -59,19 +59,21 @@ export function foldedKey(text: string): FoldedKey {
 }
 
 /**
- * A sentence's comparison key: the paragraph memo's when the sentence is a whole paragraph (a
- * headline), else made and not remembered. The caller keeps each paragraph's sentence keys; a memo
- * entry per sentence kept a copy of every sentence of the draft as its key besides (a 4 MB draft's
- * 30,000 sentences: ~4 MB of text and two Map entries each), to spare folding the few sentences
- * of an edited paragraph again.
+ * The comparison key of the sentence from `start` to `end` of a paragraph's prose: the paragraph
+ * memo's when the sentence is the whole paragraph (a headline), else made and not remembered. The
+ * caller keeps each paragraph's sentence keys; a memo entry per sentence kept a copy of every
+ * sentence of the draft as its key besides (a 4 MB draft's 30,000 sentences: ~4 MB of text and
+ * two Map entries each), to spare folding the few sentences of an edited paragraph again. (Only a
+ * whole paragraph is looked up: a lookup hashed every sentence of a first look, to find nothing.)
  */
-export function sentenceKey(text: string): FoldedKey {
-  return keyMemo.peek(text) ?? makeKey(text);
+export function sentenceKey(prose: string, start: number, end: number): FoldedKey {
+  if (start === 0 && end === prose.length) return keyMemo.peek(prose) ?? makeKey(prose);
+  return makeKey(prose.slice(start, end));
 }
 
 function makeKey(text: string): FoldedKey {
-  const key = normalizeForComparison(text);
-  return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
+  const key = ownComparisonKey(text);
+  return { key, words: foldedWordBounds(key).count, id: -1, generation: -1 };
 }
 
 /**
