@@ -99,7 +99,7 @@ function charWidth(text: string, i: number): number {
 /** Whether the code point at `i` is a letter or a number (\p{L}, \p{N}). */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c < 128) return ASCII_WORD_CHARS[c] === 1;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
   let known = bmpWordChars[c]!;
   if (known === 0) bmpWordChars[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
@@ -107,5 +107,10 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/**
+ * ASCII letters and digits, as a table: the comparisons it replaces were compiled before a draft's
+ * first look had met a digit in a folded key, and the first digit threw the compiled scan away.
+ */
+const ASCII_WORD_CHARS = new Uint8Array(128).map((_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
 /** Per UTF-16 unit outside ASCII: 0 not asked yet, 1 no, 2 yes. */
 const bmpWordChars = new Uint8Array(0x10000);
