@@ -56,7 +56,7 @@ function sentenceKeys(blockProse: string): BlockSentences {
   return keyMemo.get(blockProse, (prose) => {
     const spans = blockSegments(prose).sentences;
     const keys: FoldedKey[] = [];
-    for (let i = 0; i < spans.length; i += 2) keys.push(sentenceKey(prose.slice(spans[i]!, spans[i + 1]!)));
+    for (let i = 0; i < spans.length; i += 2) keys.push(sentenceKey(prose, spans[i]!, spans[i + 1]!));
     return { spans, keys };
   });
 }

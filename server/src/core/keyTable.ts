@@ -3,7 +3,7 @@
  * first look reads every word, and a string cut per word only to find its number was most of what
  * echo allocated (tens of MB on a 1 MB draft, each freshly touched page a cost on its own).
  */
-import { detached } from './textMemo';
+import { detachedSlice } from './textMemo';
 
 export class KeyTable {
   /** Every key by its number. */
@@ -27,7 +27,7 @@ export class KeyTable {
     }
     const id = this.keys.length;
     // A copy: the key outlives the text it was read from (a cut would keep all of that text alive).
-    this.keys.push(detached(text.slice(start, end)));
+    this.keys.push(detachedSlice(text, start, end));
     this.hashes.push(hash);
     if (2 * this.keys.length > this.slots.length) this.grow();
     else this.place(id);

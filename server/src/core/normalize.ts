@@ -2,6 +2,8 @@
  * @file Text folding for comparing paragraphs: two copies of a paragraph often differ only in what
  * a CMS or a paste changed, such as curly vs straight quotes, dash variants, case and spacing.
  */
+import { detached } from './textMemo';
+
 const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/gu;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/gu;
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
@@ -26,6 +28,19 @@ export function normalizeForComparison(text: string): string {
     .toLowerCase()
     .replace(SPACING, ' ')
     .trim();
+}
+
+/**
+ * normalizeForComparison's answer as a string of its own, sharing no storage with `text` (memos
+ * keep keys longer than the text they were read from). Most keys are one already: lower-casing
+ * ASCII text that has a capital letter makes a new one-byte copy, and a key that is not found in
+ * the text cannot be a cut of it. Only the others take detached's JSON round trip, which every
+ * key of a draft's first look took (its paragraphs and sentences: ~11,000 calls on 1 MB), and
+ * which also stores a two-byte paragraph's key at a byte a character where it can.
+ */
+export function ownComparisonKey(text: string): string {
+  const key = normalizeForComparison(text);
+  return ASCII.test(text) && !text.includes(key) ? key : detached(key);
 }
 
 /** Folded words of a text, punctuation dropped: the units of near-duplicate shingles. */
@@ -84,7 +99,7 @@ function charWidth(text: string, i: number): number {
 /** Whether the code point at `i` is a letter or a number (\p{L}, \p{N}). */
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c < 128) return ASCII_WORD_CHARS[c] === 1;
   if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
   let known = bmpWordChars[c]!;
   if (known === 0) bmpWordChars[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
@@ -92,5 +107,10 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/**
+ * ASCII letters and digits, as a table: the comparisons it replaces were compiled before a draft's
+ * first look had met a digit in a folded key, and the first digit threw the compiled scan away.
+ */
+const ASCII_WORD_CHARS = new Uint8Array(128).map((_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
 /** Per UTF-16 unit outside ASCII: 0 not asked yet, 1 no, 2 yes. */
 const bmpWordChars = new Uint8Array(0x10000);

@@ -3,11 +3,11 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { foldedWordBounds, normalizeForComparison } from './normalize';
+import { foldedWordBounds, ownComparisonKey } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
-import { NONE, PostingTable } from './postingTable';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
-import { detached, TextMemo } from './textMemo';
+import { TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -59,19 +59,21 @@ export function foldedKey(text: string): FoldedKey {
 }
 
 /**
- * A sentence's comparison key: the paragraph memo's when the sentence is a whole paragraph (a
- * headline), else made and not remembered. The caller keeps each paragraph's sentence keys; a memo
- * entry per sentence kept a copy of every sentence of the draft as its key besides (a 4 MB draft's
- * 30,000 sentences: ~4 MB of text and two Map entries each), to spare folding the few sentences
- * of an edited paragraph again.
+ * The comparison key of the sentence from `start` to `end` of a paragraph's prose: the paragraph
+ * memo's when the sentence is the whole paragraph (a headline), else made and not remembered. The
+ * caller keeps each paragraph's sentence keys; a memo entry per sentence kept a copy of every
+ * sentence of the draft as its key besides (a 4 MB draft's 30,000 sentences: ~4 MB of text and
+ * two Map entries each), to spare folding the few sentences of an edited paragraph again. (Only a
+ * whole paragraph is looked up: a lookup hashed every sentence of a first look, to find nothing.)
  */
-export function sentenceKey(text: string): FoldedKey {
-  return keyMemo.peek(text) ?? makeKey(text);
+export function sentenceKey(prose: string, start: number, end: number): FoldedKey {
+  if (start === 0 && end === prose.length) return keyMemo.peek(prose) ?? makeKey(prose);
+  return makeKey(prose.slice(start, end));
 }
 
 function makeKey(text: string): FoldedKey {
-  const key = normalizeForComparison(text);
-  return { key: detached(key), words: foldedWordBounds(key).count, id: -1, generation: -1 };
+  const key = ownComparisonKey(text);
+  return { key, words: foldedWordBounds(key).count, id: -1, generation: -1 };
 }
 
 /**
@@ -308,14 +310,54 @@ class NearIndex {
   }
 
   private rebuild(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
-    this.postings.clear();
     this.sets = [...sets];
     this.exact = new Set(exact);
     this.built = true;
-    for (let block = 0; block < sets.length; block++) if (sets[block]) this.add(sets[block]!, block);
-    this.postings.trimLists();
-    this.results = new Array<NearRepeat | undefined>(sets.length);
-    for (let block = 0; block < sets.length; block++) this.results[block] = this.search(block);
+    // Every block's shingles into the postings at once, sorted natively (see PostingTable.fill),
+    // and every block's search answered from the same sorted pairs.
+    const pairs = shinglePairs(sets).sort();
+    this.postings.fill(pairs);
+    this.results = this.searchAll(new Uint32Array(pairs.buffer));
+  }
+
+  /**
+   * Every block's search at once, from the (shingle, block) pairs sorted: each shingle's blocks
+   * are a run of them, so the counts search gathers shingle by shingle through the postings (of
+   * shared shingles per earlier block, and of common ones) come from one walk of the runs, and the
+   * (block, earlier block) pairs sharing a shingle that proposes candidates, sorted natively, give
+   * each block its candidates in order. The same answers: search keeps the most similar earlier
+   * block and the first on a tie, whatever the order candidates come in.
+   */
+  private searchAll(halves: Uint32Array): (NearRepeat | undefined)[] {
+    const { sets } = this;
+    const common = new Int32Array(sets.length);
+    const candidates = candidatePairs(halves, common).sort();
+    const results = new Array<NearRepeat | undefined>(sets.length).fill(undefined);
+    const pairs = new Uint32Array(candidates.buffer);
+    const n = candidates.length;
+    for (let p = 0; p < n; ) {
+      const block = pairs[2 * p + PAIR_KEY]!;
+      const set = sets[block]!;
+      const searched = !this.exact.has(block);
+      let best: NearRepeat | undefined;
+      while (p < n && pairs[2 * p + PAIR_KEY] === block) {
+        const earlier = pairs[2 * p + PAIR_NUMBER]!;
+        let count = 0;
+        for (; p < n && pairs[2 * p + PAIR_KEY] === block && pairs[2 * p + PAIR_NUMBER] === earlier; p++) count++;
+        if (searched) best = this.better(best, block, set, earlier, count, common[block]!);
+      }
+      results[block] = best;
+    }
+    return results;
+  }
+
+  /** `best`, or the earlier block when it shares `count` shingles that propose candidates with `block` and is a closer match (search's test). */
+  private better(best: NearRepeat | undefined, block: number, set: ShingleSet, earlier: number, count: number, common: number): NearRepeat | undefined {
+    const other = this.sets[earlier]!;
+    // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
+    if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.list.length, other.list.length)) return best;
+    const similarity = overlapCoefficient(set, other);
+    return similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && earlier < best.original)) ? { copy: block, original: earlier, similarity } : best;
   }
 
   private patch(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
@@ -437,11 +479,7 @@ class NearIndex {
       const earlier = touched[t]!;
       const count = shared[earlier]!;
       shared[earlier] = 0;
-      const other = this.sets[earlier]!;
-      // The common shingles are the only ones the count can have missed: skip hopeless pairs unverified.
-      if (!comparableLengths(set, other) || count + common < this.threshold * Math.min(set.list.length, other.list.length)) continue;
-      const similarity = overlapCoefficient(set, other);
-      if (similarity >= this.threshold && (!best || similarity > best.similarity || (similarity === best.similarity && earlier < best.original))) best = { copy: block, original: earlier, similarity };
+      best = this.better(best, block, set, earlier, count, common);
     }
     return best;
   }
@@ -454,6 +492,64 @@ class NearIndex {
   private remove(set: ShingleSet, block: number): void {
     for (const s of set.list) this.postings.remove(s, block);
   }
+}
+
+/** Every (shingle, block) pair as shingle * 2^32 + block, in block order (written by halves: no BigInt per pair). */
+function shinglePairs(sets: readonly (ShingleSet | undefined)[]): BigUint64Array {
+  let total = 0;
+  for (let block = 0; block < sets.length; block++) total += sets[block]?.list.length ?? 0;
+  const wide = new BigUint64Array(total);
+  const halves = new Uint32Array(wide.buffer);
+  let at = 0;
+  for (let block = 0; block < sets.length; block++) {
+    const list = sets[block]?.list;
+    if (list) for (let i = 0; i < list.length; i++, at += 2) (halves[at + PAIR_NUMBER] = block), (halves[at + PAIR_KEY] = list[i]!);
+  }
+  return wide;
+}
+
+/**
+ * From the sorted (shingle, block) pairs: each block's count of common shingles (held by more than
+ * MAX_POSTINGS blocks) into `common`, and a (block, earlier block) pair, as block * 2^32 + earlier,
+ * for each shingle that proposes candidates and both hold (two blocks sharing k such shingles: k
+ * equal pairs).
+ */
+function candidatePairs(halves: Uint32Array, common: Int32Array): BigUint64Array {
+  const n = halves.length >> 1;
+  let total = 0;
+  for (let i = 0; i < n; ) {
+    const j = runEnd(halves, i, n);
+    if (j - i > MAX_POSTINGS) for (let p = i; p < j; p++) common[halves[2 * p + PAIR_NUMBER]!]!++;
+    else total += ((j - i) * (j - i - 1)) / 2;
+    i = j;
+  }
+  return pairsWithin(halves, total);
+}
+
+/** candidatePairs' second pass: the pairs of blocks in each run of at most MAX_POSTINGS. */
+function pairsWithin(halves: Uint32Array, total: number): BigUint64Array {
+  const n = halves.length >> 1;
+  const wide = new BigUint64Array(total);
+  const out = new Uint32Array(wide.buffer);
+  let at = 0;
+  for (let i = 0; i < n; ) {
+    const j = runEnd(halves, i, n);
+    if (j - i <= MAX_POSTINGS) {
+      for (let b = i + 1; b < j; b++) {
+        for (let a = i; a < b; a++, at += 2) (out[at + PAIR_KEY] = halves[2 * b + PAIR_NUMBER]!), (out[at + PAIR_NUMBER] = halves[2 * a + PAIR_NUMBER]!);
+      }
+    }
+    i = j;
+  }
+  return wide;
+}
+
+/** The end of the run of pairs with pair i's shingle. */
+function runEnd(halves: Uint32Array, i: number, n: number): number {
+  const key = halves[2 * i + PAIR_KEY]!;
+  let j = i + 1;
+  while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
+  return j;
 }
 
 function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {

@@ -72,7 +72,7 @@ export class SentenceIndex {
     this.repeatsChanged = true;
     this.minWords = minWords;
     this.generation = keyGeneration();
-    perBlock.forEach((sentences, block) => this.each(sentences, block, (id, at) => this.add(id, at)));
+    for (let block = 0; block < perBlock.length; block++) this.addAll(perBlock[block]!, block);
     this.perBlock = perBlock;
   }
 
@@ -107,9 +107,10 @@ export class SentenceIndex {
     return key && key.words >= this.minWords ? keyNumber(key) : -1;
   }
 
-  private each(sentences: BlockSentences, block: number, visit: (id: number, at: number) => void): void {
+  /** Puts a block's sentences in the index (a loop, not a callback per sentence: a first look runs this for every block). */
+  private addAll(sentences: BlockSentences, block: number): void {
     const { keys } = sentences;
-    for (let index = 0; index < keys.length && index < PER_BLOCK; index++) if (keys[index]!.words >= this.minWords) visit(keyNumber(keys[index]!), block * PER_BLOCK + index);
+    for (let index = 0; index < keys.length && index < PER_BLOCK; index++) if (keys[index]!.words >= this.minWords) this.add(keyNumber(keys[index]!), block * PER_BLOCK + index);
   }
 
   private add(id: number, at: number): void {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { NONE, PostingTable } from '../../../server/src/core/postingTable';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from '../../../server/src/core/postingTable';
 
 type Op = readonly ['add' | 'remove', number, number] | readonly ['delete', number];
 
@@ -99,6 +99,48 @@ describe('PostingTable', () => {
     for (let round = 0; round < 40; round++) for (let k = 0; k < 300; k += 3) add(k, 2 * round + 1);
     for (const [k, v] of want) assert.deepEqual(readByHandle(table, k), v, `key ${k}`);
     assert.equal(table.size, 100);
+  });
+
+  it('filled from sorted pairs, holds and goes on as one built by adds', () => {
+    // Few keys and small numbers, so lists of every length; hashes above 2^31 too. After the fill,
+    // the same edits on both tables (lists grown past their trimmed room, let go, moved).
+    const key = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 0xffffffff }));
+    const pair = fc.tuple(key, fc.nat(60));
+    const op = fc.tuple(fc.constantFrom('add' as const, 'remove' as const), key, fc.nat(60));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 3000 }), fc.array(op, { maxLength: 300 }), (pairs, ops) => {
+        const sorted = [...pairs].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const wide = new BigUint64Array(sorted.length);
+        const halves = new Uint32Array(wide.buffer);
+        sorted.forEach(([k, n], i) => ((halves[2 * i + PAIR_KEY] = k), (halves[2 * i + PAIR_NUMBER] = n)));
+        assert.deepEqual([...wide], [...wide].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'pairs read as numbers sort as the (key, number) tuples do');
+        const filled = new PostingTable();
+        filled.add(5, 5); // emptied by the fill
+        filled.fill(wide);
+        const added = new PostingTable();
+        for (const [k, n] of pairs) added.add(k, n);
+        added.trimLists();
+        const keys = new Set([5, ...pairs.map((p) => p[0]), ...ops.map((o) => o[1])]);
+        const same = (): void => {
+          assert.equal(filled.size, added.size);
+          for (const k of keys) assert.deepEqual(readByHandle(filled, k), readByHandle(added, k), `key ${k}`);
+        };
+        same();
+        for (const o of ops) apply(filled, [o]), apply(added, [o]);
+        same();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('filled with nothing is empty', () => {
+    const table = new PostingTable();
+    table.add(7, 1);
+    table.fill(new BigUint64Array(0));
+    assert.equal(table.size, 0);
+    assert.equal(table.find(7), NONE);
+    table.add(7, 2);
+    assert.deepEqual(table.get(7), [2]);
   });
 
   it('clear empties it', () => {

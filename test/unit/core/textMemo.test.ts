@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { detached, intern, TextMemo } from '../../../server/src/core/textMemo';
+import { detached, detachedSlice, intern, TextMemo } from '../../../server/src/core/textMemo';
 
 describe('detached', () => {
   const cases: [string, string][] = [
@@ -41,6 +41,30 @@ describe('detached', () => {
     const grown = (process.memoryUsage().heapUsed - before) / 1e6;
     assert.ok(grown < 40, `the heap grew ${grown.toFixed(0)} MB for 40 short copies`);
     assert.equal(kept.length, 40);
+  });
+});
+
+describe('detachedSlice', () => {
+  it('cuts what slice cuts, at every length around the one where V8 starts to share storage', () => {
+    const text = 'The council said on Tuesday that the “harbour” plan would go ahead.';
+    for (let length = 0; length <= 30; length++) for (const start of [0, 5, 30]) assert.equal(detachedSlice(text, start, start + length), text.slice(start, start + length));
+  });
+
+  it('keeps nothing of the long text a piece was cut from, short or long', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 20 texts of 4 M two-byte characters (8 MB each): 160 MB if the pieces held on to them.
+    for (let k = 0; k < 20; k++) {
+      const long = `${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(62_000)}“${k}`;
+      for (const length of [1, 5, 12, 13, 40]) kept.push(detachedSlice(long, 1000 + k, 1000 + k + length));
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
+    assert.ok(grown < 40, `the heap grew ${grown.toFixed(0)} MB for 100 short copies`);
+    assert.equal(kept.length, 100);
   });
 });
 
