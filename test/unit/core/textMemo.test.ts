@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { detached, detachedSlice, intern, TextMemo } from '../../../server/src/core/textMemo';
+import { heapGrowthKeeping, longText } from '../../helpers/heap';
 
 describe('detached', () => {
   const cases: [string, string][] = [
@@ -27,20 +28,13 @@ describe('detached', () => {
   }
 
   it('keeps nothing of the long text a piece was cut from', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const kept: string[] = [];
-    gc();
-    const before = process.memoryUsage().heapUsed;
     // 20 texts of 4 M two-byte characters (8 MB each): 160 MB if the pieces held on to them.
-    for (let k = 0; k < 20; k++) {
-      const long = `${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(62_000)}“${k}`;
-      kept.push(detached(long.slice(1000, 1600)), intern(long.slice(2000 + k, 2600)));
-    }
-    gc();
-    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
-    assert.ok(grown < 40, `the heap grew ${grown.toFixed(0)} MB for 40 short copies`);
-    assert.equal(kept.length, 40);
+    const { grownMB, kept } = heapGrowthKeeping((k) => {
+      const long = longText(k, true);
+      return [detached(long.slice(1000, 1600)), intern(long.slice(2000 + k, 2600))];
+    });
+    assert.ok(grownMB < 40, `the heap grew ${grownMB.toFixed(0)} MB for 40 short copies`);
+    assert.equal(kept, 40);
   });
 });
 
@@ -51,20 +45,12 @@ describe('detachedSlice', () => {
   });
 
   it('keeps nothing of the long text a piece was cut from, short or long', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const kept: string[] = [];
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    // 20 texts of 4 M two-byte characters (8 MB each): 160 MB if the pieces held on to them.
-    for (let k = 0; k < 20; k++) {
-      const long = `${'The council said on Tuesday that the harbour plan would go ahead. '.repeat(62_000)}“${k}`;
-      for (const length of [1, 5, 12, 13, 40]) kept.push(detachedSlice(long, 1000 + k, 1000 + k + length));
-    }
-    gc();
-    const grown = (process.memoryUsage().heapUsed - before) / 1e6;
-    assert.ok(grown < 40, `the heap grew ${grown.toFixed(0)} MB for 100 short copies`);
-    assert.equal(kept.length, 100);
+    const { grownMB, kept } = heapGrowthKeeping((k) => {
+      const long = longText(k, true);
+      return [1, 5, 12, 13, 40].map((length) => detachedSlice(long, 1000 + k, 1000 + k + length));
+    });
+    assert.ok(grownMB < 40, `the heap grew ${grownMB.toFixed(0)} MB for 100 short copies`);
+    assert.equal(kept, 100);
   });
 });
 
