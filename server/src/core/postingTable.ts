@@ -197,10 +197,8 @@ export class PostingTable {
     let list = 0;
     let at = 0;
     for (let i = 0; i < n; ) {
-      const key = halves[2 * i + PAIR_KEY]!;
-      let j = i + 1;
-      while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
-      const k = key | 0;
+      const j = runEnd(halves, i, n);
+      const k = halves[2 * i + PAIR_KEY]! | 0;
       const slot = this.emptySlotFor(k);
       keys[slot] = k;
       if (j - i === 1) values[slot] = halves[2 * i + PAIR_NUMBER]! + 1;
@@ -371,14 +369,20 @@ function countRuns(halves: Uint32Array): { distinct: number; lists: number; list
   let lists = 0;
   let listed = 0;
   for (let i = 0; i < n; ) {
-    const key = halves[2 * i + PAIR_KEY]!;
-    let j = i + 1;
-    while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
+    const j = runEnd(halves, i, n);
     distinct++;
     if (j - i > 1) lists++, (listed += j - i);
     i = j;
   }
   return { distinct, lists, listed };
+}
+
+/** In sorted (key, number) pairs read by halves: the end of the run of pairs with pair i's key. */
+export function runEnd(halves: Uint32Array, i: number, n: number): number {
+  const key = halves[2 * i + PAIR_KEY]!;
+  let j = i + 1;
+  while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
+  return j;
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

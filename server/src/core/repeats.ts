@@ -5,7 +5,7 @@
  */
 import { foldedWordBounds, ownComparisonKey } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
-import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from './postingTable';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runEnd } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { TextMemo } from './textMemo';
 import type { SourceTextView } from './types';
@@ -542,14 +542,6 @@ function pairsWithin(halves: Uint32Array, total: number): BigUint64Array {
     i = j;
   }
   return wide;
-}
-
-/** The end of the run of pairs with pair i's shingle. */
-function runEnd(halves: Uint32Array, i: number, n: number): number {
-  const key = halves[2 * i + PAIR_KEY]!;
-  let j = i + 1;
-  while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
-  return j;
 }
 
 function sameSet(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
