@@ -31,20 +31,50 @@ export function blockViewsIn(view: SourceTextView, from: number, to: number): Bl
   // Compared once here, not per block: equal-length strings compare character by character.
   const { text: draft, prose } = view.source;
   const allProse = prose === draft;
-  return view.blocks.slice(from, to).map((block) => {
+  const views = new Array<BlockView>(to - from);
+  for (let k = from; k < to; k++) {
+    const block = view.blocks[k]!;
     const start = block.outer.start;
-    let built: SourceTextView | undefined;
-    return {
-      offset: start,
-      length: block.outer.end - start,
-      shape: `${block.kind}\u0000${block.span.start - start}`,
-      // The block's prose when that is its whole text (plain text): already interned.
-      text: block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(draft.slice(start, block.outer.end)),
-      get view() {
-        return (built ??= buildBlockView(view, block));
-      },
-    };
-  });
+    // The block's prose when that is its whole text (plain text): already interned.
+    const text = block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(draft.slice(start, block.outer.end));
+    views[k - from] = new LazyBlockView(view, block, text);
+  }
+  return views;
+}
+
+/**
+ * A class, not an object literal with a getter: a literal's getter is a new closure per block,
+ * and each block then had a hidden class of its own (~700 bytes a block, every whole-draft run).
+ */
+class LazyBlockView implements BlockView {
+  readonly offset: number;
+  readonly length: number;
+  readonly shape: string;
+  private built: SourceTextView | undefined = undefined;
+
+  constructor(
+    private readonly draft: SourceTextView,
+    private readonly block: Block,
+    readonly text: string,
+  ) {
+    this.offset = block.outer.start;
+    this.length = block.outer.end - block.outer.start;
+    this.shape = shapeOf(block.kind, block.span.start - block.outer.start);
+  }
+
+  get view(): SourceTextView {
+    return (this.built ??= buildBlockView(this.draft, this.block));
+  }
+}
+
+/** Most blocks' shape is one of a few: those strings made once, not once per block and run. */
+const commonShapes = new Map<string, string>();
+
+function shapeOf(kind: string, proseAt: number): string {
+  if (proseAt !== 0) return `${kind}\u0000${proseAt}`;
+  let shape = commonShapes.get(kind);
+  if (shape === undefined) commonShapes.set(kind, (shape = `${kind}\u00000`));
+  return shape;
 }
 
 /** One block as a draft of its own, for a document-scope rule that looks at one paragraph (the lede). */

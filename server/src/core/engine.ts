@@ -273,7 +273,7 @@ function patched(middle: readonly BlockRun[], patch: Unchanged, view: SourceText
 /** A rule's findings for every block, from the cache where it has them (after a patch fell through). */
 function wholeRun(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache): BlockRun {
   const blocks = cache.blocksOf(view);
-  const out: (readonly Finding[])[] = [];
+  const out = new Array<readonly Finding[]>(blocks.length);
   collectBlocks(blocks, cache.slotOf(checkKeyOf(check, setting)), check, { ...check.meta.defaultOptions, ...setting.options }, setting.severity, 0, out, Infinity);
   return out;
 }
@@ -399,7 +399,8 @@ function* lintByBlock(
   const slot = cache.slotOf(checkKeyOf(check, setting));
   try {
     const blocks = patch ? patch.middle : cache.blocksOf(view);
-    const out: (readonly Finding[])[] = [];
+    // Its full length at once: pushed one block at a time, 26 rules' lists grew by copies (~8 MB a run on 4 MB).
+    const out = new Array<readonly Finding[]>(blocks.length);
     // Blocks the first look left uncached (a finding reaching past its block) are checked on their own here.
     for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
     return out;
@@ -410,7 +411,7 @@ function* lintByBlock(
 }
 
 /**
- * Appends blocks' findings from `from` on, checking the blocks the cache lacks, and stops after
+ * Writes blocks' findings from `from` on into `out` at their index, checking the blocks the cache lacks, and stops after
  * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
  * generator: after a first look this runs over every block of a draft.
  */
@@ -425,7 +426,7 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
       findings[slot] = cached = local.length ? local : NONE;
       fresh += block.length;
     }
-    out.push(cached);
+    out[k] = cached;
     if (fresh > stretch) return k + 1;
   }
   return blocks.length;
