@@ -109,8 +109,11 @@ export class SentenceIndex {
 
   /** Puts a block's sentences in the index (a loop, not a callback per sentence: a first look runs this for every block). */
   private addAll(sentences: BlockSentences, block: number): void {
-    const { keys } = sentences;
-    for (let index = 0; index < keys.length && index < PER_BLOCK; index++) if (keys[index]!.words >= this.minWords) this.add(keyNumber(keys[index]!), block * PER_BLOCK + index);
+    const count = Math.min(PER_BLOCK, sentences.keys.length);
+    for (let index = 0; index < count; index++) {
+      const id = this.idAt(sentences, index);
+      if (id >= 0) this.add(id, block * PER_BLOCK + index);
+    }
   }
 
   private add(id: number, at: number): void {

@@ -6,7 +6,6 @@
  * short months ("Jan. 5") end one only when the next word is one that typically opens a sentence
  * ("U.S. This approach…" splits, "U.S. Senate" does not).
  */
-import type { Span } from './types';
 
 /** Abbreviations that precede a name or number and so never close a sentence. */
 const TITLES = new Set(
@@ -29,18 +28,10 @@ const OPENERS = new Set(
 // ends where the run does, so the first start decides for all (callers start at 0 or after a space).
 const BOUNDARY = /((?<![.!?])(?:\.{3}|[.!?]+)|…)(["'”’»)\]]*)(\s+)/gu;
 
-/** Sentence spans of `prose` between `start` and `end`, trimmed of surrounding space. */
-export function splitSentences(prose: string, start: number, end: number): Span[] {
-  const bounds: number[] = [];
-  sentenceBounds(prose, start, end, bounds);
-  const spans: Span[] = [];
-  for (let i = 0; i < bounds.length; i += 2) spans.push({ start: bounds[i]!, end: bounds[i + 1]! });
-  return spans;
-}
-
 /**
- * The same sentences as [start, end, …] pairs appended to `out`: a draft's segmentation keeps
- * only offsets, and an object per sentence made there was thrown away at once.
+ * The sentences of `prose` between `start` and `end`, trimmed of surrounding space, as
+ * [start, end, …] pairs appended to `out`: a draft's segmentation keeps only offsets, and an
+ * object per sentence made there was thrown away at once.
  */
 export function sentenceBounds(prose: string, start: number, end: number, out: number[]): void {
   let from = start;

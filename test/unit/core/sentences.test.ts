@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { splitSentences } from '../../../server/src/core/sentences';
+import { sentenceBounds } from '../../../server/src/core/sentences';
+
+/** sentenceBounds' pairs as spans, for reading the cases. */
+function splitSentences(text: string, start: number, end: number): { start: number; end: number }[] {
+  const bounds: number[] = [];
+  sentenceBounds(text, start, end, bounds);
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < bounds.length; i += 2) spans.push({ start: bounds[i]!, end: bounds[i + 1]! });
+  return spans;
+}
 
 /** Each case: the text, and the sentences it must split into. */
 const cases: [string, string[]][] = [
@@ -36,7 +45,7 @@ const cases: [string, string[]][] = [
   ['See Fig. 3 for details.', ['See Fig. 3 for details.']],
 ];
 
-describe('splitSentences', () => {
+describe('sentenceBounds', () => {
   for (const [text, expected] of cases) {
     it(text.replace(/\n/g, '\\n'), () => {
       assert.deepEqual(
