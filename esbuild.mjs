@@ -1,8 +1,10 @@
 // Bundles the client, the server, the CLI and the Node API, and the web extension's client and worker
 // server. `tsc -b` only type-checks; this alone writes runnable JS.
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { asciiOutput } from './scripts/ascii-output.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -104,6 +106,13 @@ const builds = [
   // The report webview's script runs in the browser page of the webview, loaded from the extension (no remote code).
   { ...common, entryPoints: ['client/webview/report.ts'], outfile: 'client/out/report-webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
+
+// Every bundle is written pure ASCII (scripts/ascii-output.mjs says why), so esbuild hands its files over instead of writing them.
+const ascii = asciiOutput((file, contents) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, contents);
+});
+for (const options of builds) Object.assign(options, { write: false, plugins: [...(options.plugins ?? []), ascii] });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
