@@ -5,51 +5,14 @@
  * never seen, and never inside quotations, block quotes or URLs.
  *
  * The findings are write-good's (https://github.com/btford/write-good, MIT), computed by _fast.ts,
- * which gives the same results at a small fraction of the cost; `runWriteGood` calls write-good
- * itself and stays the reference the tests and scripts/diff-write-good.ts compare against.
+ * which gives the same results at a small fraction of the cost; write-good itself is the reference
+ * the tests and scripts/diff-write-good.ts compare against (_reference.ts), and is not loaded here.
  */
-import writeGood from 'write-good';
 import { isProtected } from '../../core/protected';
 import type { SourceTextView, Span } from '../../core/types';
-import { fastHits, type Hit, type SubCheck } from './_fast';
+import { fastHits, type SubCheck } from './_fast';
 
 export type { Hit, SubCheck } from './_fast';
-
-// weasel-words, passive-voice and e-prime (write-good's dependencies) assign to an undeclared
-// `match`, which sloppy-mode code turns into a global. Our bundles are strict ("use strict" from
-// tsconfig's `strict`), where that assignment throws and `runWriteGood` would silently report
-// nothing; with the global present they run the same bundled as unbundled.
-if (!('match' in globalThis)) Object.assign(globalThis, { match: undefined });
-
-const ALL_OFF: Readonly<Record<SubCheck, false>> = {
-  passive: false,
-  illusion: false,
-  so: false,
-  thereIs: false,
-  weasel: false,
-  adverb: false,
-  tooWordy: false,
-  cliches: false,
-  eprime: false,
-};
-
-/** write-good itself on one paragraph with only `check` turned on: the reference for `fastHits` and the cache. */
-export function runWriteGood(check: SubCheck, prose: string): readonly Hit[] {
-  const input = check === 'so' || check === 'thereIs' ? withoutUnfinishedSentences(prose) : prose;
-  return writeGood(input, { ...ALL_OFF, [check]: true }).map((s) => ({ start: s.index, end: s.index + s.offset }));
-}
-
-/**
- * The `so` and `thereIs` checks find sentences with /([^\n.;!?]+)([.;!?]+)/g, which backtracks
- * through a run of text with no full stop before a line break or the end once for every character
- * in it: 0.5 s for 16,000 such characters, minutes for a pasted list or table. No match can start
- * in such a run (none can cross the line break, and one starting earlier stops at the punctuation
- * before the run), so turning its characters into line breaks changes no result and makes the
- * scan linear. Offsets are kept: one line break per UTF-16 unit.
- */
-function withoutUnfinishedSentences(prose: string): string {
-  return prose.replace(/[^\n.;!?]+/g, (run, start: number) => (/[.;!?]/.test(prose.charAt(start + run.length)) ? run : '\n'.repeat(run.length)));
-}
 
 /**
  * No cache of their own: write-good's rules are paragraph-scope, so the engine's BlockCache keeps
