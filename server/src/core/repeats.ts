@@ -3,11 +3,12 @@
  * exact copies by hashing each block's comparison key, near copies through an inverted index of
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
-import { foldedWordBounds, ownComparisonKey } from './normalize';
+import { foldedWordBounds, foldsAsLowerCase, ownComparisonKey } from './normalize';
 import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
 import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runEnd } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
-import { TextMemo } from './textMemo';
+import { detached, TextMemo } from './textMemo';
+import type { Offsets } from './segments';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -69,6 +70,36 @@ export function foldedKey(text: string): FoldedKey {
 export function sentenceKey(prose: string, start: number, end: number): FoldedKey {
   if (start === 0 && end === prose.length) return keyMemo.peek(prose) ?? makeKey(prose);
   return makeKey(prose.slice(start, end));
+}
+
+/**
+ * sentenceKey of each sentence of a paragraph (`sentences` and `words` are its segmentation's
+ * pairs, in text order). In a paragraph that folds as lower case (foldsAsLowerCase: most of a news
+ * draft's), a sentence's key is its lower case, trimmed, and its folded words are the paragraph's
+ * words that start in it: the same letters, digits and joiners, and no word runs across a
+ * sentence's end (a stop before white space) or start (after it). No regular expressions and no
+ * scan of the key per sentence, which were most of duplicate-sentence's first look.
+ */
+export function sentenceKeysOf(prose: string, sentences: Offsets, words: Offsets): FoldedKey[] {
+  const keys: FoldedKey[] = [];
+  const plain = sentences.length > 2 && foldsAsLowerCase(prose);
+  let w = 0;
+  for (let i = 0; i < sentences.length; i += 2) {
+    const start = sentences[i]!;
+    const end = sentences[i + 1]!;
+    if (!plain) {
+      keys.push(sentenceKey(prose, start, end));
+      continue;
+    }
+    while (2 * w < words.length && words[2 * w]! < start) w++;
+    let count = 0;
+    while (2 * (w + count) < words.length && words[2 * (w + count)]! < end) count++;
+    // ownComparisonKey's answer, made as it makes it: a key that is not a lower-cased copy is detached.
+    const text = prose.slice(start, end);
+    const key = text.toLowerCase().trim();
+    keys.push({ key: text.includes(key) ? detached(key) : key, words: count, id: -1, generation: -1 });
+  }
+  return keys;
 }
 
 function makeKey(text: string): FoldedKey {
