@@ -330,8 +330,7 @@ class Passes {
       if (j > from && settled(j)) break;
       const key = gramKey(t, j);
       if (key < 0) continue;
-      const i = lastGram.get(key);
-      lastGram.set(key, j);
+      const i = lastGram.swap(key, j);
       if (i < 0 || i + MIN_PHRASE_WORDS > j || j - i > options.distance) continue;
       let length = MIN_PHRASE_WORDS;
       while (i + length < j && j + length < t.count && t.ids[i + length] === t.ids[j + length] && gramKey(t, j + length - MIN_PHRASE_WORDS + 1) >= 0 && gramKey(t, i + length - MIN_PHRASE_WORDS + 1) >= 0) length++;
@@ -391,8 +390,11 @@ function gramKey(t: Tokens, j: number): number {
   if (j + MIN_PHRASE_WORDS > t.count || (t.flags[j + 1]! | t.flags[j + 2]!) & SENTENCE) return -1;
   if (t.flags[j]! & SKIP) return -1;
   for (let k = j + 1; k < j + MIN_PHRASE_WORDS; k++) if (t.flags[k]! & SKIP || !(t.flags[k]! & JOINED)) return -1;
-  return (t.ids[j]! * 2 ** ID_BITS + t.ids[j + 1]!) * 2 ** ID_BITS + t.ids[j + 2]!;
+  return (t.ids[j]! * ID_SCALE + t.ids[j + 1]!) * ID_SCALE + t.ids[j + 2]!;
 }
+
+/** 2 ** ID_BITS once: the phrase pass packs a key at every word, mostly in code not yet optimised. */
+const ID_SCALE = 2 ** ID_BITS;
 
 /** The word right after token `j` in the same stretch of prose (no punctuation between), or -1. */
 function nextWord(t: Tokens, j: number): number {
