@@ -15,15 +15,19 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
  */
 const SPACING = /\s{2,}|[^\S ]/gu;
 
-/** SPACING without the g flag: a test with it would start where the last one stopped. */
-const ANY_SPACING = /\s{2,}|[^\S ]/u;
+/**
+ * What keeps foldsAsLowerCase from holding: a character that is not printable ASCII or a space
+ * (Unicode folding, or a tab or line break SPACING makes a space), or two spaces (SPACING makes one).
+ * One scan for ASCII and SPACING's two tests.
+ */
+const NOT_LOWER_CASE_FOLD = /[^\x21-\x7e ]| {2}/;
 
 /**
  * Whether normalizeForComparison of any stretch of `text` is that stretch lower-cased and trimmed:
  * ASCII (no Unicode folding) with no spacing to fold (only lone spaces between words).
  */
 export function foldsAsLowerCase(text: string): boolean {
-  return ASCII.test(text) && !ANY_SPACING.test(text);
+  return !NOT_LOWER_CASE_FOLD.test(text);
 }
 
 /** The comparison key of a paragraph: equal keys mean "the same paragraph" to a reader. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { foldsAsLowerCase } from '../../../server/src/core/normalize';
 import { sentenceKey, sentenceKeysOf } from '../../../server/src/core/repeats';
 import { blockSegments } from '../../../server/src/core/segments';
 
@@ -47,6 +48,40 @@ describe('sentenceKeysOf', () => {
       fc.property(fc.oneof(prose, tight), (p) => {
         const { got, want } = both(p);
         assert.deepEqual(got, want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('foldsAsLowerCase', () => {
+  // ASCII, and no spacing that normalizeForComparison would fold.
+  const byDefinition = (t: string) => /^[\x20-\x7e\t\n\r]*$/.test(t) && !/\s{2,}|[^\S ]/u.test(t);
+  const CASES: [string, boolean][] = [
+    ['', true],
+    ['The U.S. council met.', true],
+    [' lead and trail ', true],
+    ['two  spaces', false],
+    ['a\ttab', false],
+    ['a\nbreak', false],
+    ['café', false],
+    ['“quoted”', false],
+    ['a\u00a0b', false],
+    ['bell\u0007', false],
+  ];
+  for (const [text, want] of CASES) {
+    it(JSON.stringify(text), () => {
+      assert.equal(foldsAsLowerCase(text), want);
+      assert.equal(byDefinition(text), want);
+    });
+  }
+
+  it('holds exactly where ASCII and no spacing to fold do', () => {
+    const piece = fc.constantFrom('a', 'Z', '.', ' ', '  ', '\t', '\n', '\r', '\u000b', '\u00a0', '\u2003', 'é', '~', '\u007f', '\u0001');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (p) => {
+        const t = p.join('');
+        assert.equal(foldsAsLowerCase(t), byDefinition(t));
       }),
       { numRuns: 3000 },
     );
