@@ -78,7 +78,7 @@ export function sentenceKey(prose: string, start: number, end: number): FoldedKe
  * draft's), a sentence's key is its lower case, trimmed, and its folded words are the paragraph's
  * words that start in it: the same letters, digits and joiners, and no word runs across a
  * sentence's end (a stop before white space) or start (after it). No regular expressions and no
- * scan of the key per sentence, which were most of duplicate-sentence's first look.
+ * scan of the key per sentence: these were a quarter of duplicate-sentence's first look on 1 MB.
  */
 export function sentenceKeysOf(prose: string, sentences: Offsets, words: Offsets): FoldedKey[] {
   const keys: FoldedKey[] = [];
