@@ -8,7 +8,7 @@ import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shing
 import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runEnd } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
-import type { Offsets } from './segments';
+import { knownSegments, type Offsets } from './segments';
 import type { SourceTextView } from './types';
 
 /** A later block and the earlier block it repeats. */
@@ -56,7 +56,20 @@ const shingleMemo = new TextMemo<ShingleSet>();
 
 /** A paragraph's comparison key and word count, remembered across versions of the draft. */
 export function foldedKey(text: string): FoldedKey {
-  return keyMemo.get(text, makeKey);
+  return keyMemo.get(text, makeParagraphKey);
+}
+
+/**
+ * makeKey for a paragraph whose segmentation the paragraph rules have already made: when it folds
+ * as lower case, its key is its lower case, trimmed, and its folded words are its segmentation's
+ * (the same letters, digits and joiners), so neither the regular expressions nor a scan of the key.
+ */
+function makeParagraphKey(text: string): FoldedKey {
+  const words = foldsAsLowerCase(text) ? knownSegments(text)?.words : undefined;
+  if (words === undefined) return makeKey(text);
+  // ownComparisonKey's answer, made as it makes it: a key that is not a lower-cased copy is detached.
+  const key = text.toLowerCase().trim();
+  return { key: text.includes(key) ? detached(key) : key, words: words.length / 2, id: -1, generation: -1 };
 }
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { foldsAsLowerCase } from '../../../server/src/core/normalize';
-import { sentenceKey, sentenceKeysOf } from '../../../server/src/core/repeats';
+import { foldedWordBounds, foldsAsLowerCase, ownComparisonKey } from '../../../server/src/core/normalize';
+import { foldedKey, sentenceKey, sentenceKeysOf } from '../../../server/src/core/repeats';
 import { blockSegments } from '../../../server/src/core/segments';
 
 /** Each sentence's key and word count, from sentenceKeysOf and from sentenceKey one by one. */
@@ -82,6 +82,29 @@ describe('foldsAsLowerCase', () => {
       fc.property(fc.array(piece, { maxLength: 12 }), (p) => {
         const t = p.join('');
         assert.equal(foldsAsLowerCase(t), byDefinition(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('foldedKey of a paragraph already segmented', () => {
+  // The key and word count makeKey gives any text.
+  const byFolding = (t: string): [string, number] => {
+    const key = ownComparisonKey(t);
+    return [key, foldedWordBounds(key).count];
+  };
+  const piece = fc.constantFrom('The', 'council', 'U.S.', "o'neill", 'so-called', '3.5', 'Mr.', '. ', ' ', '  ', '\t', '"', '“', 'é', '-', '.', 'e.g.Next', 'already lower');
+  let n = 0;
+
+  it('keys it as folding does', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (p) => {
+        // A text of its own each time: foldedKey remembers a text's key.
+        const prose = `${p.join(' ')} #${n++}`;
+        blockSegments(prose);
+        const k = foldedKey(prose);
+        assert.deepEqual([k.key, k.words], byFolding(prose));
       }),
       { numRuns: 3000 },
     );
