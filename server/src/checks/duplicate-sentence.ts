@@ -4,7 +4,7 @@
  */
 import { defineCheck } from '../core/defineCheck';
 import { BlockSummaries } from '../core/blockSummaries';
-import { exactRepeats, nearRepeats, sentenceKey, type FoldedKey } from '../core/repeats';
+import { exactRepeats, nearRepeats, sentenceKeysOf } from '../core/repeats';
 import { SentenceIndex, type BlockSentences } from '../core/sentenceIndex';
 import { blockSegments } from '../core/segments';
 import { TextMemo } from '../core/textMemo';
@@ -54,10 +54,8 @@ const sentenceIndex = new SentenceIndex();
 
 function sentenceKeys(blockProse: string): BlockSentences {
   return keyMemo.get(blockProse, (prose) => {
-    const spans = blockSegments(prose).sentences;
-    const keys: FoldedKey[] = [];
-    for (let i = 0; i < spans.length; i += 2) keys.push(sentenceKey(prose, spans[i]!, spans[i + 1]!));
-    return { spans, keys };
+    const { sentences: spans, words } = blockSegments(prose);
+    return { spans, keys: sentenceKeysOf(prose, spans, words) };
   });
 }
 

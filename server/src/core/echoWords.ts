@@ -169,9 +169,13 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   const buffer = new ArrayBuffer(5 * n);
   const w = { ids: new Int32Array(buffer, 0, n), bounds: pairs, flags: new Uint8Array(buffer, 4 * n, n) };
   const sentences = segments.sentences;
-  const quoted: Span[] = [];
-  for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
-  const quotations = new SpanSet(quoted);
+  // Most paragraphs quote no one: no set to build for them.
+  let quotations: SpanSet | undefined;
+  if (segments.quotes.length > 0) {
+    const quoted: Span[] = [];
+    for (let i = 0; i < segments.quotes.length; i += 2) quoted.push({ start: segments.quotes[i]!, end: segments.quotes[i + 1]! });
+    quotations = new SpanSet(quoted);
+  }
   const links = linksIn(prose);
   const keyed = keyText(prose);
   let sentence = 0;
@@ -192,8 +196,10 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
     // per word: this runs for every word of a draft's first look.
     let flags = 0;
     if (startsUpperAt(prose, start, end) && (!opensSentence || isUpperCase(prose.slice(start, end)))) flags |= NAME;
-    if (hasDigit(prose, start, end) || kind === 'blockquote' || (quoted.length > 0 && quotations.containsRange(start, end)) || (links.length > 0 && overlapsAnyRange(links, start, end))) flags |= SKIP;
-    if (k > 0 && previousSentence === sentence && onlySpace(prose, pairs[2 * k - 1]!, start)) flags |= JOINED;
+    if (hasDigit(prose, start, end) || kind === 'blockquote' || (quotations !== undefined && quotations.containsRange(start, end)) || (links.length > 0 && overlapsAnyRange(links, start, end))) flags |= SKIP;
+    // The one space between most words answered here: a call per word costs in code not yet optimised.
+    const gap = k > 0 ? pairs[2 * k - 1]! : 0;
+    if (k > 0 && previousSentence === sentence && ((start - gap === 1 && prose.charCodeAt(gap) === 32) || onlySpace(prose, gap, start))) flags |= JOINED;
     if (k === 0 || previousSentence !== sentence) flags |= SENTENCE;
     w.ids[k] = keyed === undefined ? keyId(keyOf(prose.slice(start, end))) : table.idOf(keyed, start, possessive(keyed, start, end) ? end - 2 : end);
     w.flags[k] = flags;

@@ -110,15 +110,28 @@ function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings']
 /** Tokens and counts read from every block. */
 function whole(perBlock: Answer['perBlock'], headings: Answer['headings']): Pick<Answer, 't' | 'uses' | 'names'> {
   const t = tokens(countedWords(perBlock, headings));
+  // Each count a function of its own: the JIT compiles a long loop while it runs, and the loop
+  // after it, not run yet, was thrown away when reached ("insufficient type feedback"), twice
+  // per first look.
+  return { t, uses: countUses(perBlock), names: countNames(t) };
+}
+
+/** Per key, its uses in every block (headlines and copies too). */
+function countUses(perBlock: Answer['perBlock']): Int32Array {
   const uses = new Int32Array(keys.length);
   // Indexed: for-of made an iterator result per word of the draft (4.6 MB of a 1 MB first look).
   for (let b = 0; b < perBlock.length; b++) {
     const ids = perBlock[b]?.ids;
     if (ids) for (let i = 0; i < ids.length; i++) uses[ids[i]!]!++;
   }
+  return uses;
+}
+
+/** Per key, its uses as a name among the tokens. */
+function countNames(t: Tokens): Int32Array {
   const names = new Int32Array(keys.length);
   for (let j = 0; j < t.count; j++) if (t.flags[j]! & NAME) names[t.ids[j]!]!++;
-  return { t, uses, names };
+  return names;
 }
 
 /** At most this many changed blocks are patched into the last tokens and counts; more, and every block is read. */
@@ -330,8 +343,7 @@ class Passes {
       if (j > from && settled(j)) break;
       const key = gramKey(t, j);
       if (key < 0) continue;
-      const i = lastGram.get(key);
-      lastGram.set(key, j);
+      const i = lastGram.swap(key, j);
       if (i < 0 || i + MIN_PHRASE_WORDS > j || j - i > options.distance) continue;
       let length = MIN_PHRASE_WORDS;
       while (i + length < j && j + length < t.count && t.ids[i + length] === t.ids[j + length] && gramKey(t, j + length - MIN_PHRASE_WORDS + 1) >= 0 && gramKey(t, i + length - MIN_PHRASE_WORDS + 1) >= 0) length++;
@@ -391,8 +403,11 @@ function gramKey(t: Tokens, j: number): number {
   if (j + MIN_PHRASE_WORDS > t.count || (t.flags[j + 1]! | t.flags[j + 2]!) & SENTENCE) return -1;
   if (t.flags[j]! & SKIP) return -1;
   for (let k = j + 1; k < j + MIN_PHRASE_WORDS; k++) if (t.flags[k]! & SKIP || !(t.flags[k]! & JOINED)) return -1;
-  return (t.ids[j]! * 2 ** ID_BITS + t.ids[j + 1]!) * 2 ** ID_BITS + t.ids[j + 2]!;
+  return (t.ids[j]! * ID_SCALE + t.ids[j + 1]!) * ID_SCALE + t.ids[j + 2]!;
 }
+
+/** 2 ** ID_BITS once: the phrase pass packs a key at every word, mostly in code not yet optimised. */
+const ID_SCALE = 2 ** ID_BITS;
 
 /** The word right after token `j` in the same stretch of prose (no punctuation between), or -1. */
 function nextWord(t: Tokens, j: number): number {

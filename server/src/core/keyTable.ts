@@ -10,7 +10,11 @@ export class KeyTable {
   readonly keys: string[] = [];
   /** Open addressing: slot → number + 1, 0 for empty. */
   private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  /**
+   * Each key's hash by its number, as int32: in an array of numbers, hashes past 2^31 made it an
+   * array of doubles, and the probe compared a double per slot it met.
+   */
+  private hashes = new Int32Array(1024);
 
   get size(): number {
     return this.keys.length;
@@ -18,17 +22,32 @@ export class KeyTable {
 
   /** The number of text.slice(start, end), given one (a new number, the next free) if it has none. */
   idOf(text: string, start: number, end: number): number {
-    const hash = hashOf(text, start, end);
+    // FNV-1a over UTF-16 code units, and the comparison below, written out here rather than called:
+    // this runs for every word of a draft's first look, mostly before it is optimised, and the
+    // server turns inlining off (--no-turbo-inlining), so each helper was a call per word.
+    let hash = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
     const mask = this.slots.length - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
-      if (this.hashes[entry - 1] === hash && same(this.keys[entry - 1]!, text, start, end)) return entry - 1;
+      if (this.hashes[entry - 1] !== hash) continue;
+      const key = this.keys[entry - 1]!;
+      if (key.length !== length) continue;
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return entry - 1;
     }
     const id = this.keys.length;
     // A copy: the key outlives the text it was read from (a cut would keep all of that text alive).
     this.keys.push(detachedSlice(text, start, end));
-    this.hashes.push(hash);
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(2 * id);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
     if (2 * this.keys.length > this.slots.length) this.grow();
     else this.place(id);
     return id;
@@ -36,7 +55,7 @@ export class KeyTable {
 
   clear(): void {
     this.keys.length = 0;
-    this.hashes.length = 0;
+    this.hashes = new Int32Array(1024);
     this.slots = new Int32Array(1024);
   }
 
@@ -51,17 +70,4 @@ export class KeyTable {
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = id + 1;
   }
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function same(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }

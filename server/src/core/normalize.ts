@@ -15,6 +15,21 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
  */
 const SPACING = /\s{2,}|[^\S ]/gu;
 
+/**
+ * What keeps foldsAsLowerCase from holding: a character that is not printable ASCII or a space
+ * (Unicode folding, or a tab or line break SPACING makes a space), or two spaces (SPACING makes one).
+ * One scan for ASCII and SPACING's two tests.
+ */
+const NOT_LOWER_CASE_FOLD = /[^\x21-\x7e ]| {2}/;
+
+/**
+ * Whether normalizeForComparison of any stretch of `text` is that stretch lower-cased and trimmed:
+ * ASCII (no Unicode folding) with no spacing to fold (only lone spaces between words).
+ */
+export function foldsAsLowerCase(text: string): boolean {
+  return !NOT_LOWER_CASE_FOLD.test(text);
+}
+
 /** The comparison key of a paragraph: equal keys mean "the same paragraph" to a reader. */
 export function normalizeForComparison(text: string): string {
   // Most news copy is ASCII apart from quotes and dashes; only other text needs Unicode folding.
@@ -61,16 +76,21 @@ export function foldedWords(folded: string): string[] {
 export function foldedWordBounds(folded: string): { readonly bounds: Int32Array; readonly count: number } {
   let count = 0;
   const length = folded.length;
+  // ASCII characters (most of a news draft's) are looked up here, not through isWordChar and
+  // charWidth: two calls per character of every paragraph and sentence key of a first look, most
+  // of them before this is optimised, and the server turns inlining off (--no-turbo-inlining).
   for (let i = 0; i < length; ) {
-    if (!isWordChar(folded, i)) {
-      i += charWidth(folded, i);
+    const c = folded.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD_CHARS[c] !== 1 : !isWordChar(folded, i)) {
+      i += c < 128 ? 1 : charWidth(folded, i);
       continue;
     }
     const start = i;
-    i += charWidth(folded, i);
+    i += c < 128 ? 1 : charWidth(folded, i);
     while (i < length) {
-      if (isWordChar(folded, i)) i += charWidth(folded, i);
-      else if (isJoiner(folded.charCodeAt(i)) && i + 1 < length && isWordChar(folded, i + 1)) i++;
+      const d = folded.charCodeAt(i);
+      if (d < 128 ? ASCII_WORD_CHARS[d] === 1 : isWordChar(folded, i)) i += d < 128 ? 1 : charWidth(folded, i);
+      else if (isJoiner(d) && i + 1 < length && isWordChar(folded, i + 1)) i++;
       else break;
     }
     if (2 * count + 2 > scratch.length) {

@@ -30,6 +30,11 @@ export function blockSegments(prose: string): BlockSegments {
   return memo.get(prose, segment);
 }
 
+/** The segments of `prose` if a rule has asked for them already, without segmenting it. */
+export function knownSegments(prose: string): BlockSegments | undefined {
+  return memo.peek(prose);
+}
+
 function segment(prose: string): BlockSegments {
   const sentences: number[] = [];
   sentenceBounds(prose, 0, prose.length, sentences);

@@ -50,4 +50,21 @@ describe('RecentPositions', () => {
       { numRuns: 100 },
     );
   });
+
+  it('swap answers as get then set do, through many turns', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 3 })), { minLength: 200, maxLength: 2000 }), (window, steps) => {
+        const swapped = new RecentPositions(window);
+        const plain = new RecentPositions(window);
+        let position = 0;
+        for (const [key, step] of steps) {
+          position += step;
+          const want = plain.get(key);
+          plain.set(key, position);
+          assert.equal(swapped.swap(key, position), want);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
