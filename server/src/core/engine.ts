@@ -494,20 +494,47 @@ function within(s: Span, start: number, end: number): boolean {
  * other drafts) moved `by`, in the same copy (shiftFinding's, without a second object).
  */
 function detach(f: Finding, by = 0): Finding {
-  const own = detached;
-  const span = (s: Span): Span => (by ? { start: s.start + by, end: s.end + by } : s);
-  const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: span(x.edit.span), newText: own(x.edit.newText) } });
+  // Plain functions, not closures made per call: this runs for every finding of a first look.
   return {
     ...f,
-    span: span(f.span),
-    message: own(f.message),
-    ...(f.fix ? { fix: fix(f.fix) } : {}),
-    suggestions: f.suggestions.length ? f.suggestions.map(fix) : NO_FIXES,
-    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: span(r.span), message: own(r.message) } : { ...r, message: own(r.message) })) : NO_RELATED,
-    ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
-    ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
-    ...(f.note !== undefined ? { note: own(f.note) } : {}),
+    span: moved(f.span, by),
+    message: detached(f.message),
+    ...(f.fix ? { fix: detachFix(f.fix, by) } : {}),
+    suggestions: f.suggestions.length ? detachFixes(f.suggestions, by) : NO_FIXES,
+    related: f.related.length ? detachRelated(f.related, by) : NO_RELATED,
+    ...(f.actual !== undefined ? { actual: detached(f.actual) } : {}),
+    ...(f.expected !== undefined ? { expected: detachAll(f.expected) } : {}),
+    ...(f.note !== undefined ? { note: detached(f.note) } : {}),
   };
+}
+
+function moved(s: Span, by: number): Span {
+  return by ? { start: s.start + by, end: s.end + by } : s;
+}
+
+function detachFix(x: Fix, by: number): Fix {
+  return { title: detached(x.title), edit: { span: moved(x.edit.span, by), newText: detached(x.edit.newText) } };
+}
+
+function detachFixes(fixes: readonly Fix[], by: number): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) out[i] = detachFix(fixes[i]!, by);
+  return out;
+}
+
+function detachRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
+  const out = new Array<RelatedLocation>(related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out[i] = r.document === undefined ? { span: moved(r.span, by), message: detached(r.message) } : { ...r, message: detached(r.message) };
+  }
+  return out;
+}
+
+function detachAll(strings: readonly string[]): string[] {
+  const out = new Array<string>(strings.length);
+  for (let i = 0; i < strings.length; i++) out[i] = detached(strings[i]!);
+  return out;
 }
 
 /** Text order, then rule id, so output is stable whatever order the checks ran in. */
