@@ -494,20 +494,47 @@ function within(s: Span, start: number, end: number): boolean {
  * other drafts) moved `by`, in the same copy (shiftFinding's, without a second object).
  */
 function detach(f: Finding, by = 0): Finding {
-  const own = detached;
-  const span = (s: Span): Span => (by ? { start: s.start + by, end: s.end + by } : s);
-  const fix = (x: Fix): Fix => ({ title: own(x.title), edit: { span: span(x.edit.span), newText: own(x.edit.newText) } });
-  return {
-    ...f,
-    span: span(f.span),
-    message: own(f.message),
-    ...(f.fix ? { fix: fix(f.fix) } : {}),
-    suggestions: f.suggestions.length ? f.suggestions.map(fix) : NO_FIXES,
-    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: span(r.span), message: own(r.message) } : { ...r, message: own(r.message) })) : NO_RELATED,
-    ...(f.actual !== undefined ? { actual: own(f.actual) } : {}),
-    ...(f.expected !== undefined ? { expected: f.expected.map(own) } : {}),
-    ...(f.note !== undefined ? { note: own(f.note) } : {}),
-  };
+  // Written property by property in toFinding's order (the order a spread of `f` kept), with plain
+  // functions: no closure, no spread and no throwaway object per optional property, for every
+  // finding of a first look.
+  const out = { checkId: f.checkId, messageId: f.messageId, message: detached(f.message), span: moved(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
+  if (f.fix) out.fix = detachFix(f.fix, by);
+  out.suggestions = f.suggestions.length ? detachFixes(f.suggestions, by) : NO_FIXES;
+  out.related = f.related.length ? detachRelated(f.related, by) : NO_RELATED;
+  out.tags = f.tags;
+  if (f.actual !== undefined) out.actual = detached(f.actual);
+  if (f.expected !== undefined) out.expected = detachAll(f.expected);
+  if (f.note !== undefined) out.note = detached(f.note);
+  return out;
+}
+
+function moved(s: Span, by: number): Span {
+  return by ? { start: s.start + by, end: s.end + by } : s;
+}
+
+function detachFix(x: Fix, by: number): Fix {
+  return { title: detached(x.title), edit: { span: moved(x.edit.span, by), newText: detached(x.edit.newText) } };
+}
+
+function detachFixes(fixes: readonly Fix[], by: number): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) out[i] = detachFix(fixes[i]!, by);
+  return out;
+}
+
+function detachRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
+  const out = new Array<RelatedLocation>(related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out[i] = r.document === undefined ? { span: moved(r.span, by), message: detached(r.message) } : { ...r, message: detached(r.message) };
+  }
+  return out;
+}
+
+function detachAll(strings: readonly string[]): string[] {
+  const out = new Array<string>(strings.length);
+  for (let i = 0; i < strings.length; i++) out[i] = detached(strings[i]!);
+  return out;
 }
 
 /** Text order, then rule id, so output is stable whatever order the checks ran in. */
@@ -520,21 +547,24 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   const length = text.length;
   assertSpan(report.span, length, meta.id);
   if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
-  // No closures here: this runs for every report of a first look and every document-scope report of a keystroke.
-  return {
+  // No closures here, and no throwaway object per optional property (written one by one, in the
+  // order a finding's properties always have): this runs for every report of a first look and
+  // every document-scope report of a keystroke.
+  const out = {
     checkId: meta.id,
     messageId: report.messageId,
     message: interpolate(meta.messages, report.messageId, report.data, meta.id),
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
-    ...(report.fix ? { fix: toFix(meta, report.fix, text) } : {}),
-    suggestions: report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text)) : NO_FIXES,
-    related: report.related?.length ? report.related.map((r) => toRelated(r, interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED,
-    tags: report.tags?.length ? report.tags : NO_TAGS,
-    ...(report.actual !== undefined ? { actual: report.actual } : {}),
-    ...(report.expected !== undefined ? { expected: report.expected } : {}),
-    ...(report.note !== undefined ? { note: report.note } : {}),
-  };
+  } as { -readonly [K in keyof Finding]: Finding[K] };
+  if (report.fix) out.fix = toFix(meta, report.fix, text);
+  out.suggestions = report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text)) : NO_FIXES;
+  out.related = report.related?.length ? report.related.map((r) => toRelated(r, interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED;
+  out.tags = report.tags?.length ? report.tags : NO_TAGS;
+  if (report.actual !== undefined) out.actual = report.actual;
+  if (report.expected !== undefined) out.expected = report.expected;
+  if (report.note !== undefined) out.note = report.note;
+  return out;
 }
 
 function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText): Fix {

@@ -18,10 +18,13 @@ const OPENS_AFTER = /[\s([{\u2014\u2013\-"“‘'«]/u;
 export function quoteBounds(prose: string, start: number, end: number, out: number[]): void {
   let double = -1;
   let single = -1;
-  for (let i = start; i < end; i++) {
-    // Only a quote mark can open or close a quotation: every other character is passed over
-    // without a look at its neighbours (a draft has a few marks per thousand characters).
-    if (!isQuoteMark(prose.charCodeAt(i))) continue;
+  // Only a quote mark can open or close a quotation, and a draft has a few per thousand
+  // characters: the expression finds the next one natively. A loop asking of every character
+  // ran uncompiled through most of a first look (~1 million calls on 1 MB).
+  QUOTE_MARK.lastIndex = start;
+  while (QUOTE_MARK.test(prose)) {
+    const i = QUOTE_MARK.lastIndex - 1;
+    if (i >= end) break;
     const c = prose.charAt(i);
     const prev = i > start ? prose.charAt(i - 1) : ' ';
     const next = i + 1 < end ? prose.charAt(i + 1) : ' ';
@@ -44,7 +47,5 @@ export function quoteBounds(prose: string, start: number, end: number, out: numb
   if (open >= 0) out.push(open, end);
 }
 
-/** " ' “ ” ‘ ’ « »: the characters the loop above acts on. */
-function isQuoteMark(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
-}
+/** " ' “ ” ‘ ’ « »: the characters the loop above acts on (global: test() moves lastIndex past each, making no match object). */
+const QUOTE_MARK = /["'\u201c\u201d\u2018\u2019\u00ab\u00bb]/gu;

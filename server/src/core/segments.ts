@@ -38,7 +38,9 @@ export function knownSegments(prose: string): BlockSegments | undefined {
 function segment(prose: string): BlockSegments {
   const sentences: number[] = [];
   sentenceBounds(prose, 0, prose.length, sentences);
-  const words = wordBounds(prose);
+  scratch.length = 0;
+  readWordBounds(prose, scratch);
+  const words = scratch.numbers.subarray(0, scratch.length);
   const quotes: number[] = [];
   quoteBounds(prose, 0, prose.length, quotes);
   // One buffer for the three: an ArrayBuffer and its backing store cost more than the few dozen
@@ -60,7 +62,19 @@ function segment(prose: string): BlockSegments {
  * and digits, then again and again one joiner ('’-.) with the run after it, if a run follows.
  */
 export function wordBounds(prose: string): number[] {
-  const out: number[] = [];
+  const into = { numbers: new Uint32Array(16), length: 0 };
+  readWordBounds(prose, into);
+  return Array.from(into.numbers.subarray(0, into.length));
+}
+
+/**
+ * Where a block's word bounds are read before they are copied into its own array: reused, block
+ * after block (a list grown word by word was 7 MB of a 1 MB first look's allocation).
+ */
+const scratch = { numbers: new Uint32Array(4096), length: 0 };
+
+/** wordBounds' pairs appended to `into`, growing it as needed. */
+function readWordBounds(prose: string, into: { numbers: Uint32Array; length: number }): void {
   const n = prose.length;
   for (let i = 0; i < n; ) {
     let w = letterOrDigitWidth(prose, i);
@@ -78,10 +92,15 @@ export function wordBounds(prose: string): number[] {
       if (!(c === 0x27 || c === 0x2019 || c === 0x2d || c === 0x2e) || !(w = letterOrDigitWidth(prose, end + 1))) break;
       end += 1;
     }
-    out.push(start, end);
+    if (into.length + 2 > into.numbers.length) {
+      const bigger = new Uint32Array(into.numbers.length * 2);
+      bigger.set(into.numbers);
+      into.numbers = bigger;
+    }
+    into.numbers[into.length++] = start;
+    into.numbers[into.length++] = end;
     i = end;
   }
-  return out;
 }
 
 /** Whether a letter or digit (\p{L}, \p{N}) starts at `i`, and how many UTF-16 units it takes: 0 if none. */

@@ -17,13 +17,18 @@ export class SpanSet {
     }
   }
 
-  /** The merged extents overlapping `span`, cut to it, in text order. */
-  *within(span: Span): Iterable<Span> {
+  /**
+   * The merged extents overlapping `span`, cut to it, in text order. An array, not a generator:
+   * asked of every sentence of a draft, most of which overlap none (one shared empty array).
+   */
+  within(span: Span): readonly Span[] {
+    let out: Span[] | undefined;
     for (let i = Math.max(0, lastAtOrBefore(this.starts, span.start)); i < this.starts.length && this.starts[i]! < span.end; i++) {
       const start = Math.max(this.starts[i]!, span.start);
       const end = Math.min(this.ends[i]!, span.end);
-      if (start < end) yield { start, end };
+      if (start < end) (out ??= []).push({ start, end });
     }
+    return out ?? NO_SPANS;
   }
 
   /** Whether `span` lies wholly inside one merged extent. */
@@ -62,6 +67,8 @@ export function overlapsAnyRange(sorted: readonly Span[], start: number, end: nu
   const i = lastAtOrBefore(sorted, end - 1, startOf);
   return i >= 0 && start < sorted[i]!.end;
 }
+
+const NO_SPANS: readonly Span[] = Object.freeze([]);
 
 // Module-level, not written inline at each call: a default or inline arrow is a new closure per
 // call, and these are asked once per word of a draft.

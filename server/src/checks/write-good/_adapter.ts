@@ -22,11 +22,16 @@ export type { Hit, SubCheck } from './_fast';
  */
 /** Where one sub-check fires in the writer's own prose, as document spans in text order. */
 export function* writeGoodSpans(view: SourceTextView, check: SubCheck): Iterable<Span> {
-  for (const block of view.blocks) {
+  // Indexed loops: for-of in this generator made an iterator result per block and hit.
+  const { blocks } = view;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     // A block quote is someone else's words from end to end.
     if (block.kind === 'blockquote') continue;
     const start = block.span.start;
-    for (const hit of fastHits(check, view.prose.slice(start, block.span.end))) {
+    const hits = fastHits(check, view.prose.slice(start, block.span.end));
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h]!;
       const span = { start: start + hit.start, end: start + hit.end };
       if (!isProtected(view, span)) yield span;
     }

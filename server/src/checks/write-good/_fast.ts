@@ -339,6 +339,11 @@ export function fastHits(check: SubCheck, text: string): Hit[] {
  * containing a `\w` character that equals the run before it, lower-cased, is flagged.
  */
 function illusionHits(text: string): Hit[] {
+  // In ASCII text a hit needs a run equal, in either case, to the run before it: one native search
+  // rules that out for nearly every paragraph, which the loop below, run uncompiled through most
+  // of a first look, would otherwise read character by character. (Beyond ASCII, lower-casing
+  // and the flag i part ways: "Straße"/"STRASSE", final sigma; there the loop alone decides.)
+  if (!NON_ASCII.test(text) && !REPEATED_RUN.test(text)) return [];
   const hits: Hit[] = [];
   const n = text.length;
   let previousStart = -1;
@@ -363,6 +368,10 @@ function illusionHits(text: string): Hit[] {
   }
   return hits;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Two runs of non-space in a row, the second the first again in either case (ASCII only: see illusionHits). */
+const REPEATED_RUN = /(?:^|\s)(\S+)\s+\1(?!\S)/i;
 
 /** `text.slice(a, b).toLowerCase() === text.slice(c, d).toLowerCase()`, without slicing when both are ASCII. */
 function sameLowerCase(text: string, a: number, b: number, c: number, d: number, ascii: boolean): boolean {

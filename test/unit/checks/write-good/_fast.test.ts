@@ -160,6 +160,11 @@ const TABLE: { check: SubCheck; text: string; hits?: [number, number][] }[] = [
   // illusion: any non-space run, Unicode case folding, ASCII \w only.
   { check: 'illusion', text: 'the the The THE, the. the. ... ... 1 1 é é É é İ i̇ ſ S Straße STRASSE' },
   { check: 'illusion', text: 'the\u00a0the\u2028the\u200bthe' },
+  // ASCII only, where one expression rules out a paragraph with no run repeated: repeats in other
+  // cases, across tabs and line breaks, at the end and after leading space; near misses ("had had,").
+  { check: 'illusion', text: 'had had, that that. It was The THE end;\ta\n\ta x-Y X-y 1 1 ... ... end end', hits: [[31, 34], [43, 44], [49, 52], [55, 56], [69, 72]] },
+  { check: 'illusion', text: 'no run here is repeated: the then, them the, thee the; a ab', hits: [] },
+  { check: 'illusion', text: '  So so', hits: [[5, 7]] },
   // so: the run's start, plus one if it opens with white space, however much.
   { check: 'so', text: 'Yes.  So what? So. So, then! so-called; \nSo there. so', hits: [[5, 7], [19, 21], [29, 31], [41, 43]] },
   { check: 'so', text: 'So\nwhat. So_ what. So1. So é.' },
