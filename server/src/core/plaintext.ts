@@ -68,7 +68,28 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
     if (same) blocks[k] = moved(old[k]!, delta, lineDelta);
     else blocks.push(moved(old[k]!, delta, lineDelta));
   }
+  derivations.set(blocks, { from: old, head, kept: old.length - tail, delta });
   return blocks;
+}
+
+/**
+ * How a layout was made from the one before it: its first `head` blocks are `from`'s, the same
+ * objects, and its last `kept` are `from`'s last, moved by `delta` (same text, kind and shape).
+ * Whoever compares the two layouts block by block (the engine's unchanged blocks, each block
+ * summary's alignment) starts from these instead of walking 10,000 blocks on every keystroke.
+ */
+export interface Derivation {
+  readonly from: readonly Block[];
+  readonly head: number;
+  readonly kept: number;
+  readonly delta: number;
+}
+
+const derivations = new WeakMap<readonly Block[], Derivation>();
+
+/** How `blocks` was made from an earlier layout, when plainTextBlocksAfter made it. */
+export function derivationOf(blocks: readonly Block[]): Derivation | undefined {
+  return derivations.get(blocks);
 }
 
 function moved(b: Block, delta: number, lineDelta: number): Block {
