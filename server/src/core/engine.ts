@@ -448,7 +448,9 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
-    let cached = findings[slot];
+    // Bounds checked here: a first look fills every slot, so the code compiled for it has never read
+    // past an entry's end, and an edited block's new entry is empty ("out of bounds" deopt at the first keystroke).
+    let cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
       for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text)));
