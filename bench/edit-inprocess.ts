@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     if (outcome.kind !== 'linted') throw new Error(`lint ${outcome.kind}`);
     const shown = chooseShown(outcome.result.list, settings.maxDiagnostics, focus);
-    const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, FEATURES));
+    const diagnostics = shown.stored.map((f, i) => toDiagnostic(doc, f, FEATURES, undefined, shown.shifts[i]));
     const { result } = outcome;
     return { engineMs: t1 - t0, totalMs: performance.now() - t0, count: result.list.length, findings: () => result.findings, diagnostics: diagnostics.length };
   };

@@ -25,8 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'copydesk';
 
-export function toRange(doc: TextDocument, span: Span): Range {
-  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+export function toRange(doc: TextDocument, span: Span, by = 0): Range {
+  return { start: doc.positionAt(span.start + by), end: doc.positionAt(span.end + by) };
 }
 
 /**
@@ -58,9 +58,13 @@ function descriptionOf(checkId: string): { readonly href: string } {
   return description;
 }
 
-export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts): Diagnostic {
+/**
+ * @param by what places `finding` in the draft (FindingList.shifts): a paragraph's finding is kept
+ *   relative to its paragraph, and converting it with its shift makes no placed copy of it first.
+ */
+export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts, by = 0): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: toRange(doc, finding.span),
+    range: toRange(doc, finding.span, by),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.checkId,
@@ -70,7 +74,7 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, features: Diag
   if (features.unnecessaryTag && finding.tags.includes('unnecessary')) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (features.relatedInformation && finding.related.length) {
     diagnostic.relatedInformation = finding.related.flatMap((r) => {
-      if (r.document === undefined) return [{ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }];
+      if (r.document === undefined) return [{ location: { uri: doc.uri, range: toRange(doc, r.span, by) }, message: r.message }];
       const range = otherRange(others, r.document, r.span);
       return range ? [{ location: { uri: r.document, range }, message: r.message }] : [];
     });
