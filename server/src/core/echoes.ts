@@ -63,7 +63,8 @@ interface Answer {
   readonly vocabulary: Vocabulary;
   readonly options: EchoOptions;
   readonly perBlock: readonly (BlockWords | undefined)[];
-  readonly headings: readonly boolean[];
+  /** 1 for a headline, per block: a byte each, not an array of 10,000 references kept from one keystroke to the next. */
+  readonly headings: Uint8Array;
   readonly t: Tokens;
   readonly uses: Int32Array;
   /** Per key, its uses as a name (capitalised in mid-sentence) outside headlines and copies. */
@@ -88,7 +89,9 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
   const words = blockWords.of(view);
   const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
-  const headings = view.blocks.map((b) => b.kind === 'heading');
+  const { blocks } = view;
+  const headings = new Uint8Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) if (blocks[b]!.kind === 'heading') headings[b] = 1;
   // The last answer's tokens become this run's (patched in place): should this run fail, the next reads the draft whole.
   const prior = reuse ? last : undefined;
   if (reuse) last = undefined;
