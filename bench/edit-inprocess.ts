@@ -4,16 +4,19 @@
  * budget and conversion), without stdio: where an edit's time goes, and whether the kept work
  * still gives a fresh lint's findings.
  *
- *   node --expose-gc --import tsx bench/edit-inprocess.ts [--size 4mb] [--edits 50] [--verify] [--profile] [--snapshot]
+ *   node --expose-gc --import tsx bench/edit-inprocess.ts [--size 4mb] [--edits 50] [--verify] [--profile] [--snapshot] [--alloc all|kept] [--each]
  *
  * --verify lints every edited version again from scratch (no BlockCache, an empty draft linted
  * first, as test/helpers/drafts.ts fromScratch does) and fails on any difference: slow at 4 MB,
  * so pair it with fewer edits or a smaller size. --profile writes a CPU profile of the edits
  * (.bench-cache/edits.cpuprofile) and prints the functions with the most self time. --snapshot
  * writes heap snapshots after the open and after the edits (.bench-cache/open.heapsnapshot,
- * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up).
+ * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up). --alloc samples what the
+ * edits allocate, by function: `all` of it, or `kept`, what outlived a scavenge (what each edit
+ * promotes, which the major collections then pay for).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     verify: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     snapshot: { type: 'boolean', default: false },
+    alloc: { type: 'string' },
+    each: { type: 'boolean', default: false },
   },
 });
 
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     if (outcome.kind !== 'linted') throw new Error(`lint ${outcome.kind}`);
     const shown = chooseShown(outcome.result.list, settings.maxDiagnostics, focus);
-    const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, FEATURES));
+    const diagnostics = shown.stored.map((f, i) => toDiagnostic(doc, f, FEATURES, undefined, shown.shifts[i]));
     const { result } = outcome;
     return { engineMs: t1 - t0, totalMs: performance.now() - t0, count: result.list.length, findings: () => result.findings, diagnostics: diagnostics.length };
   };
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
   }
 
   const session = values.profile ? await startProfiler(200) : undefined;
+  const sampler = values.alloc ? await startSampling(values.alloc === 'all') : undefined;
 
   let offset = doc.getText().indexOf(' ', Math.floor(doc.getText().length / 2)) + 1;
   const typed = 'the council said on Tuesday that the harbour plan would go ahead ';
@@ -122,9 +128,10 @@ async function main(): Promise<void> {
       }
       session && (await session.post('Profiler.start'));
     }
-    if ((i + 1) % 10 === 0 || i === 0) console.log(`  edit ${i + 1}: ${ms.toFixed(1)} ms (engine ${run.engineMs.toFixed(1)} ms), ${run.count} findings`);
+    if (values.each || (i + 1) % 10 === 0 || i === 0) console.log(`  edit ${i + 1}: ${ms.toFixed(1)} ms (engine ${run.engineMs.toFixed(1)} ms), ${run.count} findings`);
   }
 
+  if (sampler) await printAllocation(sampler, editCount);
   if (session) {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync(OUT, { recursive: true });
@@ -145,6 +152,37 @@ async function main(): Promise<void> {
     console.log(mismatches ? `verify: ${mismatches} of ${editCount} edits differ from a fresh lint` : `verify: all ${editCount} edits equal a fresh lint`);
     if (mismatches) process.exitCode = 1;
   }
+}
+
+interface HeapNode {
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly selfSize: number;
+  readonly children: readonly HeapNode[];
+}
+
+async function startSampling(all: boolean): Promise<Session> {
+  const sampler = new Session();
+  sampler.connect();
+  await sampler.post('HeapProfiler.enable');
+  await sampler.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: all, includeObjectsCollectedByMinorGC: all } as never);
+  return sampler;
+}
+
+/** Sampled bytes per edit by allocating function (a built-in's charged to its nearest caller of ours). */
+async function printAllocation(sampler: Session, edits: number): Promise<void> {
+  const { profile } = (await sampler.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: HeapNode } };
+  const by = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, caller: string): void => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = url ? `${functionName || '(anonymous)'} ${path.basename(url)}:${lineNumber + 1}` : `${functionName || '(anonymous)'} <- ${caller}`;
+    total += node.selfSize;
+    by.set(name, (by.get(name) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, url ? name : caller);
+  };
+  walk(profile.head, '');
+  console.log(`allocated (sampled) ${(total / edits / 1e6).toFixed(2)} MB per edit; by function, KB per edit:`);
+  for (const [name, size] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${(size / edits / 1e3).toFixed(0).padStart(6)}  ${name}`);
 }
 
 void main();

@@ -5,6 +5,7 @@
  * time keep their summary after a pointer comparison: a keystroke computes the edited block's
  * summary, not a memo lookup for each block of a 10,000-paragraph draft.
  */
+import { derivationOf } from './plaintext';
 import type { Block, SourceTextView } from './types';
 
 export class BlockSummaries<T> {
@@ -61,13 +62,16 @@ export class BlockSummaries<T> {
  * drafts, so the answer is kept for the last pair.
  */
 function alignment(last: readonly Block[], now: readonly Block[], byKind: boolean): { head: number; tail: number } {
-  const known = lastAlignment;
-  if (known && known.last === last && known.now === now && known.byKind === byKind) return known;
+  const asked = lastAlignment;
+  if (asked && asked.last === last && asked.now === now && asked.byKind === byKind) return asked;
   const max = Math.min(last.length, now.length);
-  let head = 0;
+  // Blocks an edit left alone are known equal (the same objects, or moved): only the blocks between are compared.
+  const derived = derivationOf(now);
+  const known = derived?.from === last ? derived : undefined;
+  let head = known ? known.head : 0;
   while (head < max && now[head]!.text === last[head]!.text && (!byKind || now[head]!.kind === last[head]!.kind)) head++;
-  let tail = 0;
-  for (let a = now.length - 1, b = last.length - 1; tail < max - head && now[a]!.text === last[b]!.text && (!byKind || now[a]!.kind === last[b]!.kind); a--, b--) tail++;
+  let tail = known ? Math.min(known.kept, max - head) : 0;
+  for (let a = now.length - 1 - tail, b = last.length - 1 - tail; tail < max - head && now[a]!.text === last[b]!.text && (!byKind || now[a]!.kind === last[b]!.kind); a--, b--) tail++;
   lastAlignment = { last, now, byKind, head, tail };
   return lastAlignment;
 }

@@ -77,30 +77,34 @@ export function tokens(counted: readonly (BlockWords | undefined)[]): Tokens {
     count += counted[index]?.ids.length ?? 0;
   }
   blockStarts[counted.length] = count;
-  const t = { count, ...arrays(withRoom(count)), blockStarts };
+  const { ids, flags } = arrays(withRoom(count));
   for (let index = 0; index < counted.length; index++) {
     const w = counted[index];
-    if (w) place(t, w, blockStarts[index]!);
+    if (w) place(ids, flags, w, blockStarts[index]!);
   }
-  return t;
+  // The same literal as patchTokens': a first look and the keystrokes after it make tokens of one
+  // shape, so the passes compiled for the first are not thrown away at the first keystroke ("wrong map").
+  return { count, ids, flags, blockStarts };
 }
 
-/** Copies block words `w` into `t` from token `at` (its first word is marked SENTENCE: no sentence runs across blocks). */
-function place(t: Arrays, w: BlockWords, at: number): void {
-  t.ids.set(w.ids, at);
-  t.flags.set(w.flags, at);
+/** Copies block words `w` into `ids` and `flags` from token `at` (its first word is marked SENTENCE: no sentence runs across blocks). */
+function place(ids: Int32Array, flags: Uint8Array, w: BlockWords, at: number): void {
+  ids.set(w.ids, at);
+  flags.set(w.flags, at);
 }
 
 /**
- * The tokens of a new version from the last one's, when blocks `from` to `to` (exclusive) are the
- * only ones whose words changed and the draft has as many blocks: the words after them are moved
- * along in place (the arrays keep room to grow). `old` is given up: its arrays are the new tokens'.
+ * The tokens of a new version from the last one's, when blocks `from` to `from + counted.length`
+ * (exclusive; `counted` holds their words) are the only ones of its `blocks` whose words changed and
+ * the draft has as many blocks: the words after them are moved along in place (the arrays keep room
+ * to grow). `old` is given up: its arrays are the new tokens'.
  */
-export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefined)[], from: number, to: number): Tokens {
+export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefined)[], blocks: number, from: number): Tokens {
+  const to = from + counted.length;
   const oldFrom = old.blockStarts[from]!;
   const oldTo = old.blockStarts[to]!;
   let middle = 0;
-  for (let k = from; k < to; k++) middle += counted[k]?.ids.length ?? 0;
+  for (let k = 0; k < counted.length; k++) middle += counted[k]?.ids.length ?? 0;
   const count = old.count - (oldTo - oldFrom) + middle;
   const delta = middle - (oldTo - oldFrom);
   let t: Arrays = old;
@@ -109,15 +113,15 @@ export function patchTokens(old: Tokens, counted: readonly (BlockWords | undefin
     copyTokens(old, 0, oldFrom, t, 0);
   }
   copyTokens(old, oldTo, old.count, t, oldFrom + middle);
-  const blockStarts = new Int32Array(counted.length + 1);
+  const blockStarts = new Int32Array(blocks + 1);
   blockStarts.set(old.blockStarts.subarray(0, from + 1));
   let at = oldFrom;
   for (let k = from; k < to; k++) {
     blockStarts[k] = at;
-    const w = counted[k];
-    if (w) place(t, w, at), (at += w.ids.length);
+    const w = counted[k - from];
+    if (w) place(t.ids, t.flags, w, at), (at += w.ids.length);
   }
-  for (let k = to; k <= counted.length; k++) blockStarts[k] = old.blockStarts[k]! + delta;
+  for (let k = to; k <= blocks; k++) blockStarts[k] = old.blockStarts[k]! + delta;
   return { count, ids: t.ids, flags: t.flags, blockStarts };
 }
 

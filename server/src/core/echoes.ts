@@ -63,7 +63,8 @@ interface Answer {
   readonly vocabulary: Vocabulary;
   readonly options: EchoOptions;
   readonly perBlock: readonly (BlockWords | undefined)[];
-  readonly headings: readonly boolean[];
+  /** 1 for a headline, per block: a byte each, not an array of 10,000 references kept from one keystroke to the next. */
+  readonly headings: Uint8Array;
   readonly t: Tokens;
   readonly uses: Int32Array;
   /** Per key, its uses as a name (capitalised in mid-sentence) outside headlines and copies. */
@@ -88,13 +89,19 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
   const words = blockWords.of(view);
   const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
-  const headings = view.blocks.map((b) => b.kind === 'heading');
+  const { blocks } = view;
+  const headings = new Uint8Array(blocks.length);
+  for (let b = 0; b < blocks.length; b++) if (blocks[b]!.kind === 'heading') headings[b] = 1;
   // The last answer's tokens become this run's (patched in place): should this run fail, the next reads the draft whole.
   const prior = reuse ? last : undefined;
   if (reuse) last = undefined;
   const { t, uses, names } = (prior ? patched(prior, perBlock, headings) : undefined) ?? whole(perBlock, headings);
   const answer = (prior ? again(prior, vocabulary, options, perBlock, headings, t, uses, names) : undefined) ?? fresh(vocabulary, options, perBlock, headings, t, uses, names);
-  if (reuse) last = answer;
+  if (reuse) {
+    last = answer;
+    // The prior answer is given up: its counts become the next keystroke's arrays.
+    if (prior && prior.uses !== uses) (spare[0] = prior.uses), (spare[1] = prior.names);
+  }
   const echoes: Echo[] = [
     ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, answer, r.j, r.length), earlier: spanOf(view, answer, r.i, r.length), distance: r.j - r.i })),
     ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, answer, w.j, 1), earlier: spanOf(view, answer, w.i, 1), distance: w.j - w.i })),
@@ -154,11 +161,10 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
     to = b + 1;
   }
   if (from < 0) return previous;
-  const uses = new Int32Array(keys.length);
-  uses.set(previous.uses);
-  const names = new Int32Array(keys.length);
-  names.set(previous.names);
-  const counted = countedWords(perBlock, headings);
+  const uses = counts(previous.uses, 0);
+  const names = counts(previous.names, 1);
+  // The changed stretch's words only: a keystroke maps a few blocks, not the draft's 10,000.
+  const counted = countedWords(perBlock.slice(from, to), headings.slice(from, to));
   for (let b = from; b < to; b++) {
     const before = previous.perBlock[b];
     const now = perBlock[b];
@@ -167,10 +173,28 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
     if (now) for (const id of now.ids) uses[id]!++;
     const wasCounted = previous.headings[b] ? undefined : before;
     if (wasCounted) for (let k = 0; k < wasCounted.ids.length; k++) if (wasCounted.flags[k]! & NAME) names[wasCounted.ids[k]!]!--;
-    const isCounted = counted[b];
+    const isCounted = counted[b - from];
     if (isCounted) for (let k = 0; k < isCounted.ids.length; k++) if (isCounted.flags[k]! & NAME) names[isCounted.ids[k]!]!++;
   }
-  return { t: patchTokens(previous.t, counted, from, to), uses, names };
+  return { t: patchTokens(previous.t, counted, perBlock.length, from), uses, names };
+}
+
+/**
+ * Per-key counts of the answer before the last (uses and names), taken for the next answer's: a
+ * keystroke copies the last answer's into them instead of into new arrays (a 4 MB draft's
+ * ~50,000 keys: 400 KB of fresh memory per keystroke, page faults and all).
+ */
+const spare: (Int32Array | undefined)[] = [undefined, undefined];
+
+/** A copy of `last` (kind 0 uses, 1 names), in the spare array when it fits. */
+function counts(last: Int32Array, kind: 0 | 1): Int32Array {
+  let out = spare[kind];
+  spare[kind] = undefined;
+  if (!out || out.length !== keys.length || out === last) out = new Int32Array(keys.length);
+  out.set(last);
+  // Keys new since `last` have no count yet (an array from before holds an older answer's there).
+  if (last.length < out.length) out.fill(0, last.length);
+  return out;
 }
 
 /** The passes over a whole draft. */

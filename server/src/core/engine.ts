@@ -9,7 +9,7 @@ import { BlockFindings } from './blockFindings';
 import { findingArray, FindingBuffers, withLoose, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
-import type { PlainLayout } from './plaintext';
+import { derivationOf, type PlainLayout } from './plaintext';
 import type { LayoutHistory } from './text';
 import { detached, intern } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
@@ -320,11 +320,40 @@ function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache,
   const max = Math.min(old.length, now.length);
   const { start, oldEnd } = changeBetween(last.text, text, known);
   const bare = last.allProse && view.source.prose === text;
-  let head = 0;
+  // A plain layout made from the last one: its first blocks are the same objects and its last ones
+  // moved by `delta`, which sameBlock would find true block by block (bare prose, outer = span) on
+  // every keystroke; only the stretch around the edit is compared.
+  const derived = bare ? derivationOf(now) : undefined;
+  const made = derived?.from === old && derived.delta === delta ? derived : undefined;
+  let head = made ? Math.min(made.head, firstEndingAfter(old, start)) : 0;
   while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, text)) head++;
-  let tail = 0;
+  let tail = made ? Math.min(made.kept, max - head, old.length - firstStartingFrom(old, oldEnd)) : 0;
   while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, text)) tail++;
   return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
+}
+
+/** The first of `blocks` (in text order) whose outer span ends after `offset`. */
+function firstEndingAfter(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.outer.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first of `blocks` (in text order) whose outer span starts at or after `offset`. */
+function firstStartingFrom(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.outer.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
@@ -419,7 +448,9 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
-    let cached = findings[slot];
+    // Bounds checked here: a first look fills every slot, so the code compiled for it has never read
+    // past an entry's end, and an edited block's new entry is empty ("out of bounds" deopt at the first keystroke).
+    let cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
       for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text)));

@@ -97,6 +97,7 @@ export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into
   const n = blocks.length + loose.length;
   const out = into ? into.take(n) : fresh(n);
   const free = keysOf(loose);
+  const src = sourceOf(blocks);
   let i = 0;
   let j = 0;
   for (let l = 0; l < loose.length; l++) {
@@ -110,7 +111,7 @@ export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into
       if (before(start, end, blocks.spans[2 * mid]!, blocks.spans[2 * mid + 1]!, loose[l]!, blocks.stored[mid]!)) hi = mid;
       else lo = mid + 1;
     }
-    i = copyRun(blocks, j, lo, out, i);
+    i = copyRun(src, j, lo, out, i);
     j = lo;
     out.stored[i] = loose[l]!;
     out.shifts[i] = 0;
@@ -118,13 +119,29 @@ export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into
     out.spans[2 * i + 1] = end;
     out.codes[i++] = free.codes[l]!;
   }
-  copyRun(blocks, j, blocks.length, out, i);
+  copyRun(src, j, blocks.length, out, i);
   clearFrom(out.stored, n);
   return listOf(out, n);
 }
 
+/** A list's arrays as copyRun reads them: one shape whichever list they come from. */
+interface Source {
+  stored: readonly Finding[];
+  shifts: Int32Array;
+  spans: Int32Array;
+  codes: Uint16Array;
+}
+
+/**
+ * The arrays of `src` in a Source: copyRun reads a BlockFindings at a draft's open and a list's
+ * arrays at its keystrokes, and two shapes there cost its compiled code ("wrong map") at the first.
+ */
+function sourceOf(src: { readonly stored: readonly Finding[]; readonly shifts: Int32Array; readonly spans: Int32Array; readonly codes: Uint16Array }): Source {
+  return { stored: src.stored, shifts: src.shifts, spans: src.spans, codes: src.codes };
+}
+
 /** Copies entries `from` to `to` of `src` to `out` from `at`; returns where they end there. */
-function copyRun(src: { readonly stored: readonly Finding[]; readonly shifts: Int32Array; readonly spans: Int32Array; readonly codes: Uint16Array }, from: number, to: number, out: Buffers, at: number): number {
+function copyRun(src: Source, from: number, to: number, out: Buffers, at: number): number {
   if (to <= from) return at;
   if (to - from < 32) {
     // A few: one by one, without making views of the arrays.
@@ -158,7 +175,7 @@ export function refinedFindings(list: FindingList, keep: Keep | undefined, extra
   const size = length + extra.length;
   const out = into ? into.take(size) : fresh(size);
   if (keep && asking && !extra.length) {
-    const src = { stored: from, shifts: by, spans: at, codes: code };
+    const src = sourceOf(list);
     let n = 0;
     let i = 0;
     for (const region of asking) {

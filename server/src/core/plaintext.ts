@@ -68,7 +68,34 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
     if (same) blocks[k] = moved(old[k]!, delta, lineDelta);
     else blocks.push(moved(old[k]!, delta, lineDelta));
   }
+  lastDerivation = { blocks, from: old, head, kept: old.length - tail, delta };
   return blocks;
+}
+
+/**
+ * How a layout was made from the one before it: its first `head` blocks are `from`'s, the same
+ * objects, and its last `kept` are `from`'s last, moved by `delta` (same text, kind and shape).
+ * Whoever compares the two layouts block by block (the engine's unchanged blocks, each block
+ * summary's alignment) starts from these instead of walking 10,000 blocks on every keystroke.
+ */
+export interface Derivation {
+  readonly from: readonly Block[];
+  readonly head: number;
+  readonly kept: number;
+  readonly delta: number;
+}
+
+/**
+ * The last layout made, only: a derivation kept per layout (in a WeakMap by its blocks) would keep
+ * its `from` alive, and that one's, every version's blocks since the open (+20 MB of RSS over 50
+ * keystrokes on a 4 MB draft). The blocks are compared right after they are made; a draft laid out
+ * in between (another open draft) only costs the walk over every block.
+ */
+let lastDerivation: (Derivation & { readonly blocks: readonly Block[] }) | undefined;
+
+/** How `blocks` was made from an earlier layout, when plainTextBlocksAfter made it last. */
+export function derivationOf(blocks: readonly Block[]): Derivation | undefined {
+  return lastDerivation?.blocks === blocks ? lastDerivation : undefined;
 }
 
 function moved(b: Block, delta: number, lineDelta: number): Block {

@@ -4,7 +4,7 @@
  * they understand them.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver';
 import { docsUrlFor } from '../core/defineCheck';
 import { lineIndexAt } from '../core/lines';
 import type { DraftSummary } from '../core/paragraphDigest';
@@ -25,8 +25,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'copydesk';
 
-export function toRange(doc: TextDocument, span: Span): Range {
-  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+export function toRange(doc: TextDocument, span: Span, by = 0): Range {
+  return { start: doc.positionAt(span.start + by), end: doc.positionAt(span.end + by) };
 }
 
 /**
@@ -58,9 +58,13 @@ function descriptionOf(checkId: string): { readonly href: string } {
   return description;
 }
 
-export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts): Diagnostic {
+/**
+ * @param by what places `finding` in the draft (FindingList.shifts): a paragraph's finding is kept
+ *   relative to its paragraph, and converting it with its shift makes no placed copy of it first.
+ */
+export function toDiagnostic(doc: TextDocument, finding: Finding, features: DiagnosticFeatures, others?: OtherDrafts, by = 0): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: toRange(doc, finding.span),
+    range: toRange(doc, finding.span, by),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.checkId,
@@ -69,12 +73,17 @@ export function toDiagnostic(doc: TextDocument, finding: Finding, features: Diag
   if (features.codeDescription) diagnostic.codeDescription = descriptionOf(finding.checkId);
   if (features.unnecessaryTag && finding.tags.includes('unnecessary')) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (features.relatedInformation && finding.related.length) {
-    diagnostic.relatedInformation = finding.related.flatMap((r) => {
-      if (r.document === undefined) return [{ location: { uri: doc.uri, range: toRange(doc, r.span) }, message: r.message }];
+    // A loop, not flatMap: a keystroke converts ~1,000 findings, and flatMap made an array per place.
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of finding.related) {
+      if (r.document === undefined) {
+        related.push({ location: { uri: doc.uri, range: toRange(doc, r.span, by) }, message: r.message });
+        continue;
+      }
       const range = otherRange(others, r.document, r.span);
-      return range ? [{ location: { uri: r.document, range }, message: r.message }] : [];
-    });
-    if (!diagnostic.relatedInformation.length) delete diagnostic.relatedInformation;
+      if (range) related.push({ location: { uri: r.document, range }, message: r.message });
+    }
+    if (related.length) diagnostic.relatedInformation = related;
   }
   return diagnostic;
 }

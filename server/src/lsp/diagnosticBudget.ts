@@ -16,10 +16,34 @@ import { SEVERITIES, type Finding, type Span } from '../core/types';
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export interface Shown {
-  /** The findings to send, in the order they came (document order). */
+  /** The findings to send, in the order they came (document order), placed in the draft. */
   readonly findings: readonly Finding[];
+  /**
+   * The same findings as they are kept (`stored[i]` placed by `shifts[i]`): what the server converts,
+   * without a placed copy of each paragraph's finding after the edit on every keystroke.
+   */
+  readonly stored: readonly Finding[];
+  readonly shifts: readonly number[];
   /** How many were left out; 0 when everything fits. */
   readonly omitted: number;
+}
+
+/** Findings placed already (shift 0). */
+function allPlaced(findings: readonly Finding[]): Shown {
+  return { findings, stored: findings, shifts: new Array<number>(findings.length).fill(0), omitted: 0 };
+}
+
+/** The chosen findings as kept; placed in the draft only if someone reads `findings`. */
+function chosen(stored: readonly Finding[], shifts: readonly number[], omitted: number): Shown {
+  let findings: readonly Finding[] | undefined;
+  return {
+    get findings() {
+      return (findings ??= stored.map((f, i) => placed(f, shifts[i]!)));
+    },
+    stored,
+    shifts,
+    omitted,
+  };
 }
 
 const TIERS = SEVERITIES.length * FINDING_KINDS.length;
@@ -43,9 +67,17 @@ function tierOf(code: number): number {
  */
 const ORIGIN: readonly Span[] = [{ start: 0, end: 0 }];
 
-/** Characters between a span and the nearest focus span (0 when they touch). */
+/** Further than any span can be from a focus. */
+const FAR = 0x7fffffff;
+
+/**
+ * Characters between a span and the nearest focus span (0 when they touch). Always a small
+ * integer (a draft is far shorter than 2^31 characters; `focus` is never empty): a double here
+ * (Infinity to start from, or a Float64Array's element) deoptimised chooseShown on each of the
+ * first keystrokes ("not a Smi"), every time it was compiled again.
+ */
 function distance(start: number, end: number, focus: readonly Span[]): number {
-  let best = Infinity;
+  let best = FAR;
   for (const f of focus) {
     const d = end < f.start ? f.start - end : start > f.end ? start - f.end : 0;
     if (d < best) best = d;
@@ -58,7 +90,7 @@ function distance(start: number, end: number, focus: readonly Span[]): number {
  * fresh arrays of that size every keystroke cost page faults and garbage collection.
  */
 let tiers = new Uint8Array(0);
-let nears = new Float64Array(0);
+let nears = new Int32Array(0);
 
 /**
  * What fits in `budget` diagnostics (0: no limit), one of them the notice of what was left out.
@@ -68,7 +100,7 @@ let nears = new Float64Array(0);
 export function chooseShown(all: readonly Finding[] | FindingList, budget: number, focus: readonly Span[]): Shown {
   // A draft's list (LintResult.list) is read without placing every finding in the draft: only those sent are.
   const findings = 'toArray' in all ? all : findingArray(all);
-  if (budget <= 0 || findings.length <= budget) return { findings: findings.toArray(), omitted: 0 };
+  if (budget <= 0 || findings.length <= budget) return allPlaced(findings.toArray());
   const n = findings.length;
   const near = focus.length ? focus : ORIGIN;
   budget -= 1;
@@ -92,7 +124,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   let ties = 0;
   if (room > 0) {
     const m = counts[cut]!;
-    if (nears.length < m) nears = new Float64Array(m + (m >> 2));
+    if (nears.length < m) nears = new Int32Array(m + (m >> 2));
     let k = 0;
     for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
     threshold = nthSmallest(nears, m, room - 1);
@@ -101,6 +133,7 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
     ties = room - nearer;
   }
   const shown: Finding[] = [];
+  const by: number[] = [];
   for (let i = 0; i < n; i++) {
     const tier = tiers[i]!;
     if (tier > cut || (tier === cut && threshold < 0)) continue;
@@ -108,13 +141,14 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
       const d = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
       if (d > threshold || (d === threshold && ties-- <= 0)) continue;
     }
-    shown.push(placed(stored[i]!, shifts[i]!));
+    shown.push(stored[i]!);
+    by.push(shifts[i]!);
   }
-  return { findings: shown, omitted: n - shown.length };
+  return chosen(shown, by, n - shown.length);
 }
 
 /** The value that would be at `index` if `values[0..length)` were sorted (they are reordered: Hoare's selection). */
-function nthSmallest(values: Float64Array, length: number, index: number): number {
+function nthSmallest(values: Int32Array, length: number, index: number): number {
   let lo = 0;
   let hi = length - 1;
   while (lo < hi) {

@@ -222,7 +222,7 @@ export function startSession(connection: Connection, platform: Platform, answere
     if (outcome.kind === 'skipped') return [];
     const all = outcome.result.list;
     const shown = chooseShown(all, docSettings.maxDiagnostics, focus.of(uri));
-    const diagnostics = shown.findings.map((f) => toDiagnostic(doc, f, features, otherDrafts));
+    const diagnostics = shown.stored.map((f, i) => toDiagnostic(doc, f, features, otherDrafts, shown.shifts[i]));
     if (shown.omitted) {
       overBudget.add(uri);
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: omittedMessage(shown.omitted, all.length) });

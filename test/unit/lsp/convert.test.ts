@@ -19,6 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixText, lintText, type Finding } from '../../../server/src/api';
+import { shiftFinding } from '../../../server/src/core/findingList';
 import { FIX_ALL_KIND } from '../../../server/src/lsp/capabilities';
 import { codeActions } from '../../../server/src/lsp/codeActions';
 import { sameFinding, toDiagnostic, toRange, toTextEdit, type DiagnosticFeatures, type OtherDrafts } from '../../../server/src/lsp/convert';
@@ -137,6 +138,19 @@ describe('toDiagnostic: optional fields only for clients that advertise them', (
     assert.equal('tags' in d, false);
     assert.deepEqual(d.relatedInformation, [{ location: { uri: URI, range: range(0, 0, 0, a.length) }, message: 'The other version (88% the same).' }]);
   });
+});
+
+describe('toDiagnostic of a finding kept relative to its paragraph', () => {
+  const text = draft('Storm clouds gather over Kelby as rain keeps falling on the hills above the town.', '\r\n');
+  const { doc, findings } = lintDoc(text);
+  const repeat = findings.find((f) => f.checkId === 'duplicate-paragraph')!;
+  // As a FindingList keeps it: relative to a paragraph starting `by` characters into the draft.
+  for (const by of [0, 7, repeat.related[0]!.span.start]) {
+    it(`placed by ${by}: the diagnostic of the finding placed first`, () => {
+      const kept = shiftFinding(repeat, -by);
+      assert.deepEqual(toDiagnostic(doc, kept, ALL, undefined, by), toDiagnostic(doc, repeat, ALL));
+    });
+  }
 });
 
 describe('sameFinding', () => {

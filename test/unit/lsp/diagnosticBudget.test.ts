@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { BlockFindings } from '../../../server/src/core/blockFindings';
+import { placed, withLoose } from '../../../server/src/core/findingList';
 import { FINDING_KINDS, kindOf } from '../../../server/src/core/report';
 import { chooseShown, Focus, grouped, omittedMessage } from '../../../server/src/lsp/diagnosticBudget';
 import { SEVERITIES, type Finding, type Severity, type Span } from '../../../server/src/core/types';
@@ -50,6 +52,23 @@ describe('chooseShown', () => {
     // Every warning (1,250) cannot fit; those nearest the focus are kept.
     assert.ok(result.findings.every((f) => f.severity === 'warning' || (f.span.start >= 20_000 - 3 && f.span.start <= 21_000)));
   });
+});
+
+describe('chooseShown on a list kept relative to its paragraphs', () => {
+  // Paragraphs 100 characters apart, each with findings at 5 and 40 within it, as a draft's list keeps them.
+  const bundles = Array.from({ length: 40 }, (_, k) => [[style, loaded, hint, dup][k % 4]!(5), style(40)]);
+  const offsets = bundles.map((_, k) => 100 * k);
+  for (const budget of [0, 30, 81]) {
+    it(`budget ${budget}: the kept findings with their shifts are the findings shown`, () => {
+      const list = withLoose(BlockFindings.of(bundles, offsets), [dup(2_050)]);
+      const shown = chooseShown(list, budget, [{ start: 1_990, end: 2_010 }]);
+      assert.deepEqual(
+        shown.stored.map((f, i) => placed(f, shown.shifts[i]!)),
+        shown.findings,
+      );
+      assert.deepEqual(shown.findings, chooseShown(list.toArray(), budget, [{ start: 1_990, end: 2_010 }]).findings);
+    });
+  }
 });
 
 /** The rule as first written: every tier that fits, then the tier that does not sorted by distance (stable). */
