@@ -22,7 +22,9 @@ export class ReportIds {
    */
   report(uri: string, items: Diagnostic[], previousResultId: string | undefined): Report {
     const last = this.last.get(uri);
-    if (last && sameAsLast(last.items, items) && previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
+    // Always run: it also freezes the items that are new.
+    const same = sameAsLast(last?.items ?? [], items);
+    if (last && same && previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
     // A new id per full report, never reused, so a stale id from the client never matches.
     const resultId = `${++this.next}`;
     this.last.set(uri, { resultId, items });
@@ -34,17 +36,28 @@ export class ReportIds {
   }
 }
 
-/** Whether `items` equal `last`, item by item; each equal item is replaced by the last one's object. */
+/**
+ * Whether `items` equal `last`, item by item; each equal item is replaced by the last one's object.
+ * The items kept are frozen, deeply: sent again unchanged, the stdio encoder writes them from the
+ * JSON it kept (node/messageEncoder.ts), which is only right for an object nothing can change.
+ */
 function sameAsLast(last: readonly Diagnostic[], items: Diagnostic[]): boolean {
   let same = last.length === items.length;
-  for (let i = 0; i < Math.min(last.length, items.length); i++) {
-    if (sameJson(last[i], items[i])) items[i] = last[i]!;
-    else same = false;
+  for (let i = 0; i < items.length; i++) {
+    if (i < last.length && sameJson(last[i], items[i])) items[i] = last[i]!;
+    else {
+      same = false;
+      deepFreeze(items[i]);
+    }
   }
   return same;
 }
 
-/** Equality of two JSON-shaped values (what a diagnostic is), as the client would read them. */
+/**
+ * Equality of two JSON-shaped values (what a diagnostic is), as the client would read them. Keys
+ * are walked with for-in, not Object.keys: a keystroke compares ~1,000 diagnostics of ~5 objects
+ * each, and an array of keys per object was ~0.5 MB of garbage per keystroke.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -55,8 +68,23 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(y, key) || !sameJson(x[key], y[key])) return false;
-  return true;
+  let keys = 0;
+  for (const key in x) {
+    if (!hasOwn(x, key)) continue;
+    keys++;
+    if (!hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+  }
+  for (const key in y) if (hasOwn(y, key)) keys--;
+  return keys === 0;
+}
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** Freezes a JSON-shaped value and everything in it (shared parts already frozen are skipped). */
+export function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key in value) if (hasOwn(value, key)) deepFreeze((value as Record<string, unknown>)[key]);
 }

@@ -17,6 +17,8 @@ describe('sameJson: equal as the client reads them', () => {
     ['the same diagnostic built twice', diagnostic(4), diagnostic(4), true],
     ['a range moved by one', diagnostic(4), diagnostic(5), false],
     ['another message', diagnostic(4), diagnostic(4, 'n'), false],
+    ['an inherited key is not one of its own (JSON leaves it out)', Object.create({ a: 1 }) as object, {}, true],
+    ['nothing but a key of its own more', { a: 1, b: undefined }, { a: 1 }, false],
   ];
   for (const [name, a, b, same] of cases) it(name, () => assert.equal(sameJson(a, b), same));
 });
@@ -46,5 +48,15 @@ describe('ReportIds', () => {
     if (first.kind !== 'full' || next.kind !== 'full') return;
     assert.deepEqual(next.items, [diagnostic(1), diagnostic(7), diagnostic(3), diagnostic(4)]);
     assert.deepEqual([0, 1, 2, 3].map((i) => next.items[i] === first.items[i]), [true, false, true, false]);
+  });
+
+  it('freezes every item it keeps, to the innermost object, first report included', () => {
+    const ids = new ReportIds();
+    const first = ids.report('a', [diagnostic(1)], undefined);
+    const next = ids.report('a', [diagnostic(1), diagnostic(2)], first.resultId);
+    if (first.kind !== 'full' || next.kind !== 'full') return assert.fail('full reports expected');
+    for (const item of [...first.items, ...next.items]) {
+      assert.ok(Object.isFrozen(item) && Object.isFrozen(item.range) && Object.isFrozen(item.range.start) && Object.isFrozen(item.range.end));
+    }
   });
 });

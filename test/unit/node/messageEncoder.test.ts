@@ -38,6 +38,26 @@ describe('reusingJsonEncoder', () => {
     await assert.rejects(reusingJsonEncoder().encode(odd({ n: 1n })), TypeError);
   });
 
+  it("writes the last message's frozen items from the JSON it kept, and anything not frozen afresh", async () => {
+    const encoder = reusingJsonEncoder();
+    const frozen = report('Repeats the paragraph at line 7.', 3) as unknown as { result: { items: object[] } };
+    for (const item of frozen.result.items) Object.freeze(item);
+    const open = { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, message: 'before' };
+    const first = { jsonrpc: '2.0', id: 1, result: { kind: 'full', resultId: '1', items: [...frozen.result.items, open] } } as Message;
+    assert.deepEqual(Buffer.from(await encoder.encode(first)), Buffer.from(JSON.stringify(first)));
+    // The same frozen objects again, one dropped, a changed unfrozen one and a new one.
+    open.message = 'after';
+    const added = Object.freeze({ message: 'new' });
+    const second = { jsonrpc: '2.0', id: 2, result: { kind: 'full', resultId: '2', items: [frozen.result.items[2], open, frozen.result.items[0], added] } } as Message;
+    assert.deepEqual(Buffer.from(await encoder.encode(second)), Buffer.from(JSON.stringify(second)));
+    // A frozen Date is not plain: its time can still change, so it is never written from memory.
+    const when = Object.freeze(new Date(0));
+    const dated = (id: number) => ({ jsonrpc: '2.0', id, result: { items: [when] } }) as Message;
+    await encoder.encode(dated(3));
+    Date.prototype.setTime.call(when, 1000);
+    assert.deepEqual(Buffer.from(await encoder.encode(dated(4))), Buffer.from(JSON.stringify(dated(4))));
+  });
+
   it('writes each message into the same buffer while they fit, each time exactly its bytes', async () => {
     const encoder = reusingJsonEncoder();
     const messages = [report('Repeats the paragraph at line 7.', 5_000), report('“Slammed”', 4_000), odd('short')];
