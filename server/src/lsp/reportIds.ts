@@ -83,7 +83,7 @@ function hasOwn(o: object, key: string): boolean {
 }
 
 /** Freezes a JSON-shaped value and everything in it (shared parts already frozen are skipped). */
-export function deepFreeze(value: unknown): void {
+function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const key in value) if (hasOwn(value, key)) deepFreeze((value as Record<string, unknown>)[key]);

@@ -56,7 +56,7 @@ export function reusingJsonEncoder(): JsonEncoder {
 /** UTF-8 written one string after another into a buffer that grows (into a new one) as needed. */
 class ByteWriter {
   private at = 0;
-  /** The JSON of each frozen object this message wrote whole, for the next message. */
+  /** The JSON of each deeply frozen object this message wrote whole, for the next message. */
   readonly json = new Map<object, string>();
 
   /** `known`: the last message's, by object. */
@@ -66,12 +66,12 @@ class ByteWriter {
   ) {}
 
   /**
-   * `value` written whole. A frozen object's JSON cannot change, so the last message's is used
-   * again: the diagnostics reports of two keystrokes share ~990 of their ~1,000 items as the same
+   * `value` written whole. The JSON of a plain object frozen to its innermost member cannot
+   * change, so the last message's is used again: the diagnostics reports of two keystrokes share ~990 of their ~1,000 items as the same
    * frozen objects (lsp/reportIds.ts), which were stringified again, ~0.3 MB of JSON each time.
    */
   addWhole(value: unknown): void {
-    if (typeof value !== 'object' || value === null || !Object.isFrozen(value) || !isPlain(value)) {
+    if (typeof value !== 'object' || value === null || !frozenJson(value)) {
       this.add(JSON.stringify(value) ?? 'null');
       return;
     }
@@ -133,12 +133,19 @@ function write(out: ByteWriter, value: unknown, depth: number): void {
 }
 
 /**
- * A plain object or array, without toJSON: what a frozen diagnostic is. (A frozen Date, say, can
- * still change its time, and a toJSON may answer differently each call.)
+ * A plain object or array, without toJSON, frozen with everything in it: what a kept diagnostic
+ * is (lsp/reportIds.ts). A shallow freeze would still let a member change, a frozen Date can
+ * still change its time, and a toJSON may answer differently each call.
  */
-function isPlain(value: object): boolean {
+function frozenJson(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === Array.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (!Object.isFrozen(value) || (proto !== Object.prototype && proto !== Array.prototype && proto !== null)) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (const key in value) {
+    const member: unknown = (value as Record<string, unknown>)[key];
+    if (typeof member === 'object' && member !== null && !frozenJson(member)) return false;
+  }
+  return true;
 }
 
 function skipped(value: unknown): boolean {

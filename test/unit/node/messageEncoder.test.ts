@@ -50,6 +50,12 @@ describe('reusingJsonEncoder', () => {
     const added = Object.freeze({ message: 'new' });
     const second = { jsonrpc: '2.0', id: 2, result: { kind: 'full', resultId: '2', items: [frozen.result.items[2], open, frozen.result.items[0], added] } } as Message;
     assert.deepEqual(Buffer.from(await encoder.encode(second)), Buffer.from(JSON.stringify(second)));
+    // Frozen on the outside only: its member can change, so it is never written from memory.
+    const shallow = Object.freeze({ range: { start: 1 } });
+    const outer = (id: number) => ({ jsonrpc: '2.0', id, result: { items: [shallow] } }) as Message;
+    await encoder.encode(outer(5));
+    shallow.range.start = 2;
+    assert.deepEqual(Buffer.from(await encoder.encode(outer(6))), Buffer.from(JSON.stringify(outer(6))));
     // A frozen Date is not plain: its time can still change, so it is never written from memory.
     const when = Object.freeze(new Date(0));
     const dated = (id: number) => ({ jsonrpc: '2.0', id, result: { items: [when] } }) as Message;
