@@ -56,24 +56,18 @@ function segment(prose: string): BlockSegments {
 }
 
 /**
- * The matches of WORD, as [start, end, …], read character by character: the same words, without
- * the match object `matchAll` makes for each of a draft's words (a third of the allocation of
- * segmenting a 1 MB draft). WORD's greedy runs leave no choice to backtrack into: a run of letters
- * and digits, then again and again one joiner ('’-.) with the run after it, if a run follows.
- */
-export function wordBounds(prose: string): number[] {
-  const into = { numbers: new Uint32Array(16), length: 0 };
-  readWordBounds(prose, into);
-  return Array.from(into.numbers.subarray(0, into.length));
-}
-
-/**
  * Where a block's word bounds are read before they are copied into its own array: reused, block
  * after block (a list grown word by word was 7 MB of a 1 MB first look's allocation).
  */
 const scratch = { numbers: new Uint32Array(4096), length: 0 };
 
-/** wordBounds' pairs appended to `into`, growing it as needed. */
+/**
+ * The matches of WORD, as [start, end, …] appended to `into` (grown as needed), read character by
+ * character: the same words, without the match object `matchAll` makes for each of a draft's words
+ * (a third of the allocation of segmenting a 1 MB draft). WORD's greedy runs leave no choice to
+ * backtrack into: a run of letters and digits, then again and again one joiner ('’-.) with the run
+ * after it, if a run follows.
+ */
 function readWordBounds(prose: string, into: { numbers: Uint32Array; length: number }): void {
   const n = prose.length;
   for (let i = 0; i < n; ) {
