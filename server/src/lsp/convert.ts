@@ -16,7 +16,7 @@ export interface DiagnosticFeatures {
   readonly relatedInformation: boolean;
 }
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+export const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -52,7 +52,7 @@ export function otherRange(others: OtherDrafts | undefined, document: string, sp
  */
 const descriptions = new Map<string, { readonly href: string }>();
 
-function descriptionOf(checkId: string): { readonly href: string } {
+export function descriptionOf(checkId: string): { readonly href: string } {
   let description = descriptions.get(checkId);
   if (!description) descriptions.set(checkId, (description = Object.freeze({ href: docsUrlFor(checkId) })));
   return description;

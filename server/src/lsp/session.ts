@@ -23,6 +23,7 @@ import { REFRESH_COMMAND, REMOVE_DUPLICATES_COMMAND, initializeResult } from './
 import { codeActions, fixAllEdits, versionedEdit, type Relint, type SuppressionContext } from './codeActions';
 import { SOURCE, toDiagnostic, type DiagnosticFeatures } from './convert';
 import { chooseShown, Focus, omittedMessage } from './diagnosticBudget';
+import { DiagnosticMemo } from './diagnosticMemo';
 import { ReportIds } from './reportIds';
 import { hoverFor } from './hover';
 import { canonicalLanguageId } from './languageIds';
@@ -209,6 +210,8 @@ export function startSession(connection: Connection, platform: Platform, answere
     workspace.rebuild(0);
   }
 
+  /** Per open draft, its last diagnostics, given back unchanged where nothing in them changed. */
+  const memos = new Map<string, DiagnosticMemo>();
   async function diagnosticsFor(uri: string, isCancelled?: () => boolean): Promise<Diagnostic[] | undefined> {
     const doc = documents.get(uri);
     if (!doc) return [];
@@ -222,7 +225,9 @@ export function startSession(connection: Connection, platform: Platform, answere
     if (outcome.kind === 'skipped') return [];
     const all = outcome.result.list;
     const shown = chooseShown(all, docSettings.maxDiagnostics, focus.of(uri));
-    const diagnostics = shown.stored.map((f, i) => toDiagnostic(doc, f, features, otherDrafts, shown.shifts[i]));
+    let memo = memos.get(uri);
+    if (!memo) memos.set(uri, (memo = new DiagnosticMemo()));
+    const diagnostics = memo.convert(doc, shown.stored, shown.shifts, features, otherDrafts);
     if (shown.omitted) {
       overBudget.add(uri);
       diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message: omittedMessage(shown.omitted, all.length) });
@@ -307,6 +312,7 @@ export function startSession(connection: Connection, platform: Platform, answere
   documents.onDidClose(({ document }) => {
     linter.forget(document.uri);
     reportIds.forget(document.uri);
+    memos.delete(document.uri);
     focus.forget(document.uri);
     overBudget.delete(document.uri);
     settings.forget(document.uri);

@@ -71,11 +71,20 @@ class ByteWriter {
    * frozen objects (lsp/reportIds.ts), which were stringified again, ~0.3 MB of JSON each time.
    */
   addWhole(value: unknown): void {
-    if (typeof value !== 'object' || value === null || !frozenJson(value)) {
+    if (typeof value !== 'object' || value === null) {
       this.add(JSON.stringify(value) ?? 'null');
       return;
     }
-    const json = this.known.get(value) ?? JSON.stringify(value);
+    // Known means it was frozen to its innermost member last message, and a freeze is for good:
+    // not walked again (that walk cost as much as the JSON it saves).
+    let json = this.known.get(value);
+    if (json === undefined) {
+      if (!frozenJson(value)) {
+        this.add(JSON.stringify(value));
+        return;
+      }
+      json = JSON.stringify(value);
+    }
     this.json.set(value, json);
     this.add(json);
   }
