@@ -19,7 +19,7 @@ export type { Finding, Fix, Severity, Span, TextEdit } from './core/types';
 export { formatFor, type TextFormat } from './core/text';
 export { BlockCache, DraftHistory } from './core/engine';
 export type { FindingList } from './core/findingList';
-export { articleReport, kindOf, FINDING_KINDS, type ArticleReport, type FindingKind, type KindCounts, type ParagraphEntry, type RuleCount } from './core/report';
+export { articleReport, articleReportSteps, kindOf, FINDING_KINDS, type ArticleReport, type FindingKind, type KindCounts, type ParagraphEntry, type RuleCount } from './core/report';
 export { reportMarkdown } from './core/reportMarkdown';
 export { checks };
 

@@ -13,7 +13,7 @@ import { buildSourceText, composeView, type TextFormat } from './text';
 import { TextMemo } from './textMemo';
 import type { DraftText } from './draftText';
 import { codeInfo, findingArray, type FindingList } from './findingList';
-import type { Block, BlockKind, Finding, Severity, SourceTextView, Span } from './types';
+import type { Block, BlockKind, Finding, Severity, Span } from './types';
 
 export type FindingKind = 'duplicate' | 'loaded' | 'unattributed' | 'style';
 export const FINDING_KINDS: readonly FindingKind[] = ['duplicate', 'loaded', 'unattributed', 'style'];
@@ -88,14 +88,42 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
  * The report for `text` and the findings the engine gave for it (pure: the same input, the same
  * report). Given the engine's FindingList, it reads rules and starts from the list's flat keys and
  * places only the copies' findings: the status bar asks after every pause in typing, and placing
- * the 27,000 findings of a 4 MB draft for it was most of its work. `lineStarts`, when the caller
- * has them, spare a pass over the whole text.
+ * the 27,000 findings of a 4 MB draft for it was most of its work. `known`, when the caller has
+ * them, are the text's line starts, which spare a pass over the whole text, and its blocks as
+ * buildSourceText lays them out (the server's last lint of this very text), which spare laying a
+ * long draft out again and joining it into one string to do so (~200 ms a pause on 4 MB).
  */
-export function articleReport(text: DraftText, format: TextFormat, findings: readonly Finding[] | FindingList, lineStarts?: readonly number[]): ArticleReport {
-  const view = buildSourceText(text, format, undefined, lineStarts ? { lineStarts } : undefined);
-  const { blocks } = view;
+export function articleReport(text: DraftText, format: TextFormat, findings: readonly Finding[] | FindingList, known?: ReportKnown): ArticleReport {
+  const steps = articleReportSteps(text, format, findings, known);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface ReportKnown {
+  readonly lineStarts: readonly number[];
+  readonly blocks?: readonly Block[];
+}
+
+/** Paragraphs whose figures are computed between two steps: a few milliseconds of work. */
+const FRESH_PER_STEP = 100;
+
+/**
+ * articleReport in steps, so a server can answer other requests meanwhile: the first report of a
+ * long draft computes every paragraph's figures (~2 s on 4 MB), which would hold up the writer's
+ * first keystrokes. Later reports find them remembered and run in one step.
+ */
+export function* articleReportSteps(text: DraftText, format: TextFormat, findings: readonly Finding[] | FindingList, known?: ReportKnown): Generator<void, ArticleReport> {
+  const { blocks, lineStarts } = known?.blocks ? { blocks: known.blocks, lineStarts: known.lineStarts } : buildSourceText(text, format, undefined, known);
   // Each paragraph's figures are remembered by its text: the status bar asks after every keystroke.
-  const figures = blocks.map((b) => figuresOf(b.text));
+  const figures = new Array<Figures>(blocks.length);
+  let fresh = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const prose = blocks[i]!.text;
+    if (figureMemo.peek(prose) === undefined && ++fresh % FRESH_PER_STEP === 0) yield;
+    figures[i] = figuresOf(prose);
+  }
   const blockWords = figures.map((f) => f.words);
   const perBlock = blocks.map(zero);
   const sentenceCopies = blocks.map(() => new Set<number>());
@@ -142,7 +170,7 @@ export function articleReport(text: DraftText, format: TextFormat, findings: rea
     byRule.set(checkId, rule);
   });
 
-  const sentences = sentenceStats(view, figures);
+  const sentences = sentenceStats(blocks, lineStarts, figures);
   const body = blocks.flatMap((b, i) => (BODY.has(b.kind) ? [i] : []));
   const longestParagraph = body.reduce<number | undefined>((best, i) => (best === undefined || blockWords[i]! > blockWords[best]! ? i : best), undefined);
   const words = blockWords.reduce((a, b) => a + b, 0);
@@ -217,13 +245,13 @@ function figuresOf(prose: string): Figures {
 }
 
 /** Sentence statistics and the grade, over the sentences of body blocks. */
-function sentenceStats(view: SourceTextView, figures: readonly Figures[]) {
-  const perBlock = view.blocks.map(() => 0);
+function sentenceStats(blocks: readonly Block[], lineStarts: readonly number[], figures: readonly Figures[]) {
+  const perBlock = blocks.map(() => 0);
   let count = 0;
   let totalWords = 0;
   let longest: ArticleReport['sentences']['longest'];
   const grade = { words: 0, syllables: 0 };
-  view.blocks.forEach((block, index) => {
+  blocks.forEach((block, index) => {
     if (!BODY.has(block.kind)) return;
     const f = figures[index]!;
     perBlock[index] = f.sentences.length;
@@ -234,7 +262,7 @@ function sentenceStats(view: SourceTextView, figures: readonly Figures[]) {
       totalWords += s.words;
       if (longest && s.words <= longest.words) continue;
       const span = { start: block.span.start + s.start, end: block.span.start + s.end };
-      longest = { number: index + 1, words: s.words, line: lineIndexAt(view.lineStarts, span.start) + 1, span };
+      longest = { number: index + 1, words: s.words, line: lineIndexAt(lineStarts, span.start) + 1, span };
     }
   });
   return {

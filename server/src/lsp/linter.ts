@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BlockCache, DraftHistory, formatFor, lintTextInSteps, type LintResult } from '../api';
 import type { DraftText } from '../core/draftText';
+import type { Block } from '../core/types';
 import type { KnownVersion } from '../core/lines';
 import type { IndexedParagraph } from '../core/paragraphDigest';
 import { DraftDocument } from './draftDocument';
@@ -165,6 +166,15 @@ export class DocumentLinter {
       }
     }
     return stale;
+  }
+
+  /**
+   * The blocks the last lint laid `text` out into, if that lint was of this very text (a version's
+   * text is one object) and plain text without directives, whose layout the history keeps.
+   */
+  layoutOf(uri: string, text: DraftText): readonly Block[] | undefined {
+    const plain = this.histories.get(uri)?.plain;
+    return plain?.text === text ? plain.blocks : undefined;
   }
 
   /** The document's line starts and what changed since the versions last given to the engine. */

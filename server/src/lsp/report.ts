@@ -6,11 +6,14 @@
  */
 import { ErrorCodes, LSPErrorCodes, RequestType, ResponseError, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { articleReport, formatFor, reportMarkdown, type ArticleReport, type ParagraphEntry } from '../api';
+import { articleReportSteps, formatFor, reportMarkdown, type ArticleReport, type ParagraphEntry } from '../api';
+import type { DraftText } from '../core/draftText';
 import type { FindingList } from '../core/findingList';
+import type { Block } from '../core/types';
 import { toRange } from './convert';
 import { DraftDocument } from './draftDocument';
 import type { Outcome } from './linter';
+import { yieldNow } from './yieldNow';
 
 export const ARTICLE_REPORT_METHOD = 'copydesk/articleReport';
 
@@ -40,6 +43,8 @@ export const articleReportRequest = new RequestType<ArticleReportParams, Article
 export interface ReportSources {
   document(uri: string): TextDocument | undefined;
   outcome(doc: TextDocument, isCancelled: () => boolean): Promise<Outcome | { readonly kind: 'skipped'; readonly reason: NotCheckedReason }>;
+  /** The blocks the lint laid this text out into, where it kept them (DocumentLinter.layoutOf). */
+  layout?(uri: string, text: DraftText): readonly Block[] | undefined;
 }
 
 /**
@@ -56,12 +61,30 @@ export async function answerArticleReport(params: ArticleReportParams, sources: 
     new ResponseError(LSPErrorCodes.ContentModified, `Copydesk: the report was asked for version ${version} of ${titleOf(uri)}, but the draft is now at version ${doc.version}; ask again for the current version.`);
   if (doc.version !== version) throw stale();
   const outcome = await sources.outcome(doc, isCancelled);
-  // The document object is updated in place: past this check it holds the version asked for, and nothing below awaits.
+  // The document object is updated in place: past each such check it holds the version asked for.
   if (doc.version !== version) throw stale();
-  if (outcome.kind === 'cancelled') throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Copydesk: the report was cancelled.');
+  const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'Copydesk: the report was cancelled.');
+  if (outcome.kind === 'cancelled') throw cancelled();
   if (outcome.kind === 'skipped') return { kind: 'notChecked', uri, version, reason: outcome.reason };
   let report = reports.get(outcome.result);
-  if (!report) reports.set(outcome.result, (report = reportOf(doc, outcome.result.list)));
+  if (!report) {
+    const steps = reportSteps(doc, outcome.result.list, sources);
+    let since = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        report = step.value;
+        break;
+      }
+      if (performance.now() - since < PAUSE_EVERY_MS) continue;
+      await yieldNow();
+      since = performance.now();
+      // A keystroke meanwhile makes these figures another version's; nothing below awaits.
+      if (doc.version !== version) throw stale();
+      if (isCancelled()) throw cancelled();
+    }
+    reports.set(outcome.result, report);
+  }
   const title = titleOf(uri);
   return {
     kind: 'report',
@@ -84,13 +107,19 @@ function toWire(doc: TextDocument, report: ArticleReport, detail: 'summary' | 'f
 }
 
 /**
- * The server's own document (DraftDocument) gives its line starts, so a long draft is not scanned
- * for lines again for the status bar (its text is joined once per version, when a report reads it).
+ * The server's own document (DraftDocument) gives its line starts, and the lint its layout, so a
+ * long draft is neither scanned for lines nor laid out again (nor joined into one string) for the
+ * status bar, which asks after every pause in typing.
  */
-function reportOf(doc: TextDocument, findings: FindingList): ArticleReport {
+function reportSteps(doc: TextDocument, findings: FindingList, sources: ReportSources): Generator<void, ArticleReport> {
   const format = formatFor(doc.languageId);
-  return doc instanceof DraftDocument ? articleReport(doc.text, format, findings, doc.lineStarts) : articleReport(doc.getText(), format, findings);
+  if (!(doc instanceof DraftDocument)) return articleReportSteps(doc.getText(), format, findings);
+  const blocks = sources.layout?.(doc.uri, doc.text);
+  return articleReportSteps(doc.text, format, findings, { lineStarts: doc.lineStarts, ...(blocks ? { blocks } : {}) });
 }
+
+/** Control goes back to the connection about this often while a first report computes its figures. */
+const PAUSE_EVERY_MS = 20;
 
 /** The draft's file name, as a writer knows it ("Untitled-1" for a new one). */
 export function titleOf(uri: string): string {

@@ -403,7 +403,7 @@ export function startSession(connection: Connection, platform: Platform, answere
   }
 
   connection.onRequest(articleReportRequest, (params, token) =>
-    answerArticleReport(params, { document: (uri) => documents.get(uri), outcome: reportOutcome }, () => token.isCancellationRequested),
+    answerArticleReport(params, { document: (uri) => documents.get(uri), outcome: reportOutcome, layout: (uri, text) => linter.layoutOf(uri, text) }, () => token.isCancellationRequested),
   );
 
   /** The same lint a diagnostics pull of this version gets (shared, not run twice). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleReport, kindOf, lintText, reportMarkdown, type ArticleReport, type TextFormat } from '../../../server/src/api';
+import { articleReport, articleReportSteps, kindOf, lintText, reportMarkdown, type ArticleReport, type TextFormat } from '../../../server/src/api';
 import { fleschKincaidGrade, readingMinutes, syllableCounter } from '../../../server/src/core/readability';
 import { buildSourceText } from '../../../server/src/core/text';
 import type { Finding, Severity } from '../../../server/src/core/types';
@@ -179,5 +179,41 @@ describe('reportMarkdown', () => {
   });
   it('lists rules with links to their pages', () => {
     assert.ok(md.includes('| [`duplicate-paragraph`](https://github.com/copydesk/copydesk/blob/main/docs/rules/duplicate-paragraph.md) | duplicate | 1 (1 warning) |'));
+  });
+});
+
+describe('articleReport: in steps, and from a known layout', () => {
+  it('computes fresh figures in steps and gives the one-call report; remembered figures take one step', () => {
+    const text = Array.from({ length: 450 }, (_, i) => `Steps paragraph ${i}: the ferry ran late on Tuesday. The board met.`).join('\n\n');
+    const { findings } = lintText(text, 'plaintext');
+    const run = (): { steps: number; report: ArticleReport } => {
+      const steps = articleReportSteps(text, 'plaintext', findings);
+      for (let n = 0; ; n++) {
+        const step = steps.next();
+        if (step.done) return { steps: n, report: step.value };
+      }
+    };
+    const first = run();
+    assert.equal(first.steps, 4, '450 fresh paragraphs, a step every 100');
+    const again = run();
+    assert.equal(again.steps, 0);
+    assert.deepEqual(again.report, first.report);
+    assert.deepEqual(articleReport(text, 'plaintext', findings), first.report);
+  });
+  const texts: [string, string][] = [
+    ['headline and paragraphs', `${HEAD}\n${LEDE}\n\n${SECOND}\n\n${THIRD}\n\n${LEDE}\n`],
+    ['CRLF, hard-wrapped', `${LEDE}\r\n${SECOND}\r\n\r\n${THIRD}\r\n`],
+  ];
+  for (const [name, text] of texts) {
+    it(`the blocks the lint laid out give the same report as laying out again (${name})`, () => {
+      const view = buildSourceText(text, 'plaintext');
+      const { findings } = lintText(text, 'plaintext');
+      assert.deepEqual(articleReport(text, 'plaintext', findings, { lineStarts: view.lineStarts, blocks: view.blocks }), articleReport(text, 'plaintext', findings));
+    });
+  }
+  it('reads the blocks it is given instead of laying the text out', () => {
+    const view = buildSourceText(`${LEDE}\n\n${SECOND}\n`, 'plaintext');
+    const r = articleReport(`${LEDE}\n\n${SECOND}\n`, 'plaintext', [], { lineStarts: view.lineStarts, blocks: view.blocks.slice(0, 1) });
+    assert.equal(r.paragraphs.count, 1);
   });
 });

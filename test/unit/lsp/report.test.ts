@@ -4,6 +4,8 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText } from '../../../server/src/api';
 import { DraftDocument } from '../../../server/src/lsp/draftDocument';
+import { DocumentLinter } from '../../../server/src/lsp/linter';
+import { DEFAULT_SETTINGS } from '../../../server/src/lsp/settings';
 import { answerArticleReport, titleOf, type ArticleReportResult, type ReportSources } from '../../../server/src/lsp/report';
 import { KIND_LABELS as CLIENT_LABELS, WORDS_PER_MINUTE as CLIENT_WPM, type ArticleReportResult as ClientResult } from '../../../client/src/report/protocol';
 import { WORDS_PER_MINUTE } from '../../../server/src/core/readability';
@@ -85,6 +87,69 @@ describe('copydesk/articleReport', () => {
       assert.deepEqual(await answerArticleReport(ask, linted(mine), () => false), expected);
     });
   }
+  for (const { name, languageId, eol } of edited) {
+    it(`with the server's linter and its layout, the report is the library document's (${name})`, async () => {
+      const text = ['Ferry Terminal Saved', LEDE, '', OTHER, '', LEDE, '', OTHER, ''].join(eol);
+      const mine = new DraftDocument('file:///d/ferry.txt', languageId, 1, text);
+      const theirs = TextDocument.create('file:///d/ferry.txt', languageId, 1, text);
+      const linter = new DocumentLinter(() => mine.version, () => {});
+      let laidOut = 0;
+      const served: ReportSources = {
+        document: () => mine,
+        outcome: (d) => linter.lint(d, DEFAULT_SETTINGS),
+        layout: (uri, t) => {
+          const blocks = linter.layoutOf(uri, t);
+          if (blocks) laidOut++;
+          return blocks;
+        },
+      };
+      const ask = (version: number) => ({ textDocument: { uri: mine.uri, version }, markdown: true });
+      const library: ReportSources = { document: () => theirs, outcome: async (d) => ({ kind: 'linted', result: lintText(d.getText(), languageId === 'markdown' ? 'markdown' : 'plaintext') }) };
+      assert.deepEqual(await answerArticleReport(ask(1), served, () => false), await answerArticleReport(ask(1), library, () => false));
+      // An edit, linted from the last version's layout: the report still reads this version's blocks.
+      const at = text.indexOf('old pier');
+      const change = { range: { start: mine.positionAt(at), end: mine.positionAt(at) }, text: `very${eol}${eol}` };
+      mine.update([change], 2);
+      TextDocument.update(theirs, [change], 2);
+      assert.deepEqual(await answerArticleReport(ask(2), served, () => false), await answerArticleReport(ask(2), library, () => false));
+      // Markdown's layout is not kept, so it is laid out again; plain text's is the lint's, both times.
+      assert.equal(laidOut, languageId === 'markdown' ? 0 : 2);
+    });
+  }
+  it("the linter's layout is only ever the layout of the very text asked about", async () => {
+    const doc = new DraftDocument('file:///d/ferry.txt', 'plaintext', 1, `${LEDE}\n\n${OTHER}\n`);
+    const linter = new DocumentLinter(() => doc.version, () => {});
+    assert.equal(linter.layoutOf(doc.uri, doc.text), undefined);
+    await linter.lint(doc, DEFAULT_SETTINGS);
+    const first = doc.text;
+    assert.equal(linter.layoutOf(doc.uri, first)?.length, 2);
+    doc.update([{ range: { start: doc.positionAt(0), end: doc.positionAt(0) }, text: 'x' }], 2);
+    assert.equal(linter.layoutOf(doc.uri, doc.text), undefined, 'not linted yet');
+    await linter.lint(doc, DEFAULT_SETTINGS);
+    assert.equal(linter.layoutOf(doc.uri, first), undefined, 'an older version');
+    assert.equal(linter.layoutOf('file:///d/other.txt', doc.text), undefined, 'another draft');
+  });
+  // A first report computes every paragraph's figures (seconds on a book-length draft), handing
+  // control back meanwhile: a keystroke or a cancellation in those pauses ends it.
+  const fresh = (tag: string): string =>
+    Array.from({ length: 6_000 }, (_, i) => `Report ${tag} paragraph ${i}: the harbour board met on Tuesday, and the ferry ran late again.`).join('\n\n');
+  it('a first long report that the draft moves past while it computes is refused as stale', async () => {
+    const doc = new DraftDocument('file:///d/long.txt', 'plaintext', 1, fresh('stale'));
+    let asked = 0;
+    const moving: ReportSources = { document: () => doc, outcome: async () => ({ kind: 'linted', result: lintText('', 'plaintext') }) };
+    const pending = answerArticleReport({ textDocument: { uri: doc.uri, version: 1 } }, moving, () => (asked++, false));
+    setImmediate(() => doc.update([{ range: { start: doc.positionAt(0), end: doc.positionAt(0) }, text: 'x' }], 2));
+    await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified);
+    assert.equal(asked, 0, 'the version was checked first');
+  });
+  it('a first long report cancelled while it computes ends with RequestCancelled', async () => {
+    const doc = new DraftDocument('file:///d/long.txt', 'plaintext', 1, fresh('cancelled'));
+    let cancelled = false;
+    const quiet: ReportSources = { document: () => doc, outcome: async () => ({ kind: 'linted', result: lintText('', 'plaintext') }) };
+    const pending = answerArticleReport({ textDocument: { uri: doc.uri, version: 1 } }, quiet, () => cancelled);
+    setImmediate(() => (cancelled = true));
+    await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+  });
   it('a draft Copydesk does not check gets a notChecked answer, not an error', async () => {
     const doc = TextDocument.create('file:///d/big.txt', 'plaintext', 1, LEDE);
     const skipped: ReportSources = { document: () => doc, outcome: async () => ({ kind: 'skipped', reason: 'too-large' }) };
