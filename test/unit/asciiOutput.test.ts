@@ -86,4 +86,12 @@ describe('the built bundles', () => {
       }
     }
   });
+  it('keep regular expressions with \\p{...} as literals, not a new RegExp per call (esbuild.mjs supported)', { skip: outs.length ? false : 'not built; run npm run build' }, () => {
+    for (const dir of outs) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+        const lowered = readFileSync(join(dir, name), 'utf8').match(/new RegExp\("[^"\n]*\\\\[pP]\{/u);
+        assert.equal(lowered, null, `${name}: ${lowered?.[0]}`);
+      }
+    }
+  });
 });
