@@ -44,9 +44,10 @@ function segment(prose: string): BlockSegments {
   const words = scratch.numbers.subarray(0, scratch.length);
   const quotes: number[] = [];
   quoteBounds(prose, 0, prose.length, quotes);
-  // One array for the three, carved from a shared buffer (see slab.ts): a draft keeps one set per paragraph.
+  // One array for the three, cut in three and carved from a shared buffer (see slab.ts): a draft
+  // keeps one set per paragraph.
   const size = sentences.length + words.length + quotes.length;
-  const all = prose.length <= 0xffff ? uint16s(size) : uint32s(size);
+  const all = prose.length <= 0xffff ? uint16s(size, true) : uint32s(size, true);
   all.set(sentences, 0);
   all.set(words, sentences.length);
   all.set(quotes, sentences.length + words.length);

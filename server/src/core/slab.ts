@@ -6,7 +6,9 @@
  * in every mark-compact (and a malloc'd block): a 4 MB draft kept ~30,000 of them, and sweeping
  * them cost 13-28 ms of the main thread per mark-compact, most of it in the step that starts
  * incremental marking, in the middle of a keystroke. V8 keeps an array of up to 64 bytes on its
- * own heap with no backing store (typed_array_max_size_in_heap), so those are made as usual.
+ * own heap with no backing store (typed_array_max_size_in_heap), so those are made as usual,
+ * unless the caller cuts them with subarray(): that needs a buffer, and V8 then moves the array's
+ * contents to a backing store of their own.
  *
  * A carved array keeps its whole slab alive. What is carved lives as long as its paragraph's memo
  * entry (bounded, first in first out), and a keystroke carves a few hundred bytes, so the slabs
@@ -34,16 +36,18 @@ function carve(bytes: number): number {
   return at;
 }
 
-const carves = (bytes: number): boolean => bytes > ON_HEAP_BYTES && bytes <= OWN_BUFFER_BYTES;
+const carves = (bytes: number, viewed = false): boolean => (viewed ? bytes > 0 : bytes > ON_HEAP_BYTES) && bytes <= OWN_BUFFER_BYTES;
 
-export function uint16s(length: number): Uint16Array {
-  if (!carves(2 * length)) return new Uint16Array(length);
+/** @param viewed whether the caller will cut it with subarray() (see the file comment) */
+export function uint16s(length: number, viewed = false): Uint16Array {
+  if (!carves(2 * length, viewed)) return new Uint16Array(length);
   const at = carve(2 * length); // before reading `slab`: carving may start a new one
   return new Uint16Array(slab, at, length);
 }
 
-export function uint32s(length: number): Uint32Array {
-  if (!carves(4 * length)) return new Uint32Array(length);
+/** @param viewed whether the caller will cut it with subarray() (see the file comment) */
+export function uint32s(length: number, viewed = false): Uint32Array {
+  if (!carves(4 * length, viewed)) return new Uint32Array(length);
   const at = carve(4 * length);
   return new Uint32Array(slab, at, length);
 }

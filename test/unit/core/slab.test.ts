@@ -11,7 +11,9 @@ type Made = Uint8Array | Uint16Array | Uint32Array | Int32Array;
 const makers: [string, (n: number) => Made][] = [
   ['uint8s', uint8s],
   ['uint16s', uint16s],
+  ['uint16s (viewed)', (n) => uint16s(n, true)],
   ['uint32s', uint32s],
+  ['uint32s (viewed)', (n) => uint32s(n, true)],
   ['int32s', int32s],
 ];
 
@@ -42,6 +44,12 @@ describe('slab arrays', () => {
       made.push({ a, mark });
     }
     for (const { a, mark } of made) assert.ok(a.every((x) => x === mark));
+  });
+
+  it('carves a small array that will be cut with subarray(), which would give it a backing store of its own', () => {
+    const a = uint16s(4, true);
+    assert.ok(a.buffer.byteLength > a.byteLength);
+    assert.equal(uint16s(4).buffer.byteLength, 8);
   });
 
   it('uint32sOf copies', () => {
