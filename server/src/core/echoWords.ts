@@ -7,6 +7,7 @@
 import { keyText } from './lexicon';
 import { linksIn } from './protected';
 import { blockSegments, type Offsets } from './segments';
+import { int32s, uint8s } from './slab';
 import { overlapsAnyRange, SpanSet } from './spans';
 import { KeyTable } from './keyTable';
 import { TextMemo } from './textMemo';
@@ -168,10 +169,8 @@ function readWords(kind: BlockKind, prose: string): BlockWords {
   const segments = blockSegments(prose);
   const pairs = segments.words;
   const n = pairs.length / 2;
-  // One buffer for both arrays: an ArrayBuffer and its backing store cost more than a typical
-  // paragraph's words, and a draft keeps one set per paragraph for as long as it is open.
-  const buffer = new ArrayBuffer(5 * n);
-  const w = { ids: new Int32Array(buffer, 0, n), bounds: pairs, flags: new Uint8Array(buffer, 4 * n, n) };
+  // Carved from shared buffers (see slab.ts): a draft keeps one set per paragraph for as long as it is open.
+  const w = { ids: int32s(n), bounds: pairs, flags: uint8s(n) };
   const sentences = segments.sentences;
   // Most paragraphs quote no one: no set to build for them.
   let quotations: SpanSet | undefined;

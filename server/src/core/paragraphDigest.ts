@@ -7,6 +7,7 @@
 import { comparisonWords, normalizeForComparison } from './normalize';
 import { SHINGLE_SIZE, shinglesOf } from './repeats';
 import { shingleSet } from './shingles';
+import { uint32sOf } from './slab';
 import { TextMemo } from './textMemo';
 import type { Offset, SourceTextView, Span } from './types';
 
@@ -52,7 +53,7 @@ export function digestOf(text: string, remember = false): ParagraphDigest | unde
   // The open draft's shingles are the near-duplicate rule's, remembered by text; a workspace
   // build computes its own, so thousands of other drafts do not push the draft's out of the memo.
   const set = remember ? shinglesOf(text) : shingleSet(text, SHINGLE_SIZE);
-  return { key: keyHash(paragraphKey(text)), words: words.length, shingles: Uint32Array.from(set.list).sort() };
+  return { key: keyHash(paragraphKey(text)), words: words.length, shingles: uint32sOf(set.list).sort() };
 }
 
 /** Punctuation, quote marks and brackets that may open or close a folded paragraph (quotes and dashes are folded to ' " - by then). */

@@ -6,6 +6,7 @@
  */
 import { quoteBounds } from './quotes';
 import { sentenceBounds } from './sentences';
+import { uint16s, uint32s } from './slab';
 import { TextMemo } from './textMemo';
 
 export const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
@@ -43,10 +44,10 @@ function segment(prose: string): BlockSegments {
   const words = scratch.numbers.subarray(0, scratch.length);
   const quotes: number[] = [];
   quoteBounds(prose, 0, prose.length, quotes);
-  // One buffer for the three: an ArrayBuffer and its backing store cost more than the few dozen
-  // offsets of a typical paragraph, and a draft keeps one set per paragraph.
+  // One array for the three, cut in three and carved from a shared buffer (see slab.ts): a draft
+  // keeps one set per paragraph.
   const size = sentences.length + words.length + quotes.length;
-  const all = prose.length <= 0xffff ? new Uint16Array(size) : new Uint32Array(size);
+  const all = prose.length <= 0xffff ? uint16s(size, true) : uint32s(size, true);
   all.set(sentences, 0);
   all.set(words, sentences.length);
   all.set(quotes, sentences.length + words.length);

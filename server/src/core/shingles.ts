@@ -3,6 +3,7 @@
  * Shingles are hashed to numbers so an index over a whole draft stays small and fast.
  */
 import { comparisonWords, foldedWordBounds } from './normalize';
+import { uint32s } from './slab';
 
 export interface ShingleSet {
   readonly words: number;
@@ -48,14 +49,21 @@ function distinctSortedInPlace(sorted: Uint32Array): Uint32Array {
   sorted.sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return n === sorted.length ? sorted : sorted.slice(0, n);
+  return kept(sorted, n);
 }
 
 function distinctSorted(hashes: readonly number[]): Uint32Array {
   const sorted = Uint32Array.from(hashes).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
+  return kept(sorted, n);
+}
+
+/** The first `n` of `sorted` in an array carved from a shared buffer (slab.ts): a draft keeps one list per paragraph. */
+function kept(sorted: Uint32Array, n: number): Uint32Array {
+  const out = uint32s(n);
+  out.set(sorted.subarray(0, n));
+  return out;
 }
 
 /** Jaccard similarity: shared shingles over all distinct shingles of both texts. */
