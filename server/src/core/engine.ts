@@ -652,7 +652,8 @@ export function interpolate(messages: Readonly<Record<string, string>>, id: stri
  */
 function ownMessage(messages: Readonly<Record<string, string>>, id: string, data: Readonly<Record<string, string>> | undefined, checkId: string): string {
   const message = interpolate(messages, id, data, checkId);
-  if (data === undefined || message === messages[id]) return message;
+  // The template itself (asked by its placeholders, not by comparing: values could spell it out).
+  if (data === undefined || !messages[id]!.includes('{{')) return message;
   // Every value, used or not: a check's data is a few short strings.
   for (const name in data) if (!ownedOutright(data[name]!)) return detached(message);
   return message;
