@@ -11,7 +11,7 @@ import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import { derivationOf, type PlainLayout } from './plaintext';
 import type { LayoutHistory } from './text';
-import { detached, intern } from './textMemo';
+import { detached, intern, ownedOutright } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
 import { SEVERITIES, type Block, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
 
@@ -399,7 +399,7 @@ function* firstLook(
       if (failed.has(job.check)) continue;
       try {
         const found: Finding[] = [];
-        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.source.text));
+        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.source.text, true));
         fillCache(blocks.slice(from, to), found, stretch.offset, job.slot);
       } catch (error) {
         failed.set(job.check, error);
@@ -453,7 +453,7 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
     let cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
-      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text)));
+      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text, true)));
       findings[slot] = cached = local.length ? local : NONE;
       fresh += block.length;
     }
@@ -522,13 +522,14 @@ function within(s: Span, start: number, end: number): boolean {
 /**
  * A copy whose strings share nothing with the draft: a substring of a 4 MB text keeps the whole
  * text alive, and cached findings outlive many versions of the draft. Its offsets (but those in
- * other drafts) moved `by`, in the same copy (shiftFinding's, without a second object).
+ * other drafts) moved `by`, in the same copy (shiftFinding's, without a second object). `f` comes
+ * from toFinding with `own`: its messages and fix titles share nothing with the draft already.
  */
 function detach(f: Finding, by = 0): Finding {
   // Written property by property in toFinding's order (the order a spread of `f` kept), with plain
   // functions: no closure, no spread and no throwaway object per optional property, for every
   // finding of a first look.
-  const out = { checkId: f.checkId, messageId: f.messageId, message: detached(f.message), span: moved(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
+  const out = { checkId: f.checkId, messageId: f.messageId, message: f.message, span: moved(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
   if (f.fix) out.fix = detachFix(f.fix, by);
   out.suggestions = f.suggestions.length ? detachFixes(f.suggestions, by) : NO_FIXES;
   out.related = f.related.length ? detachRelated(f.related, by) : NO_RELATED;
@@ -544,7 +545,7 @@ function moved(s: Span, by: number): Span {
 }
 
 function detachFix(x: Fix, by: number): Fix {
-  return { title: detached(x.title), edit: { span: moved(x.edit.span, by), newText: detached(x.edit.newText) } };
+  return { title: x.title, edit: { span: moved(x.edit.span, by), newText: detached(x.edit.newText) } };
 }
 
 function detachFixes(fixes: readonly Fix[], by: number): Fix[] {
@@ -557,7 +558,7 @@ function detachRelated(related: readonly RelatedLocation[], by: number): Related
   const out = new Array<RelatedLocation>(related.length);
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
-    out[i] = r.document === undefined ? { span: moved(r.span, by), message: detached(r.message) } : { ...r, message: detached(r.message) };
+    out[i] = r.document === undefined ? { span: moved(r.span, by), message: r.message } : { ...r, message: r.message };
   }
   return out;
 }
@@ -573,7 +574,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
 }
 
-function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText): Finding {
+/** @param own whether the finding is kept (detach): its messages and fix titles are then made to share nothing with the draft (ownMessage). */
+function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText, own = false): Finding {
   const { meta } = check;
   const length = text.length;
   assertSpan(report.span, length, meta.id);
@@ -584,13 +586,13 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   const out = {
     checkId: meta.id,
     messageId: report.messageId,
-    message: interpolate(meta.messages, report.messageId, report.data, meta.id),
+    message: own ? ownMessage(meta.messages, report.messageId, report.data, meta.id) : interpolate(meta.messages, report.messageId, report.data, meta.id),
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
   } as { -readonly [K in keyof Finding]: Finding[K] };
-  if (report.fix) out.fix = toFix(meta, report.fix, text);
-  out.suggestions = report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text)) : NO_FIXES;
-  out.related = report.related?.length ? report.related.map((r) => toRelated(r, interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED;
+  if (report.fix) out.fix = toFix(meta, report.fix, text, own);
+  out.suggestions = report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text, own)) : NO_FIXES;
+  out.related = report.related?.length ? report.related.map((r) => toRelated(r, (own ? ownMessage : interpolate)(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED;
   out.tags = report.tags?.length ? report.tags : NO_TAGS;
   if (report.actual !== undefined) out.actual = report.actual;
   if (report.expected !== undefined) out.expected = report.expected;
@@ -598,9 +600,9 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   return out;
 }
 
-function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText): Fix {
+function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, own: boolean): Fix {
   for (const e of f.edits) assertSpan(e.span, text.length, meta.id);
-  return { title: interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
+  return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 
 /** A span in another draft cannot be checked against this draft's length; only its shape is. */
@@ -638,6 +640,23 @@ export function interpolate(messages: Readonly<Record<string, string>>, id: stri
     out += value + parts[i + 1]!;
   }
   return out;
+}
+
+/**
+ * interpolate's answer as a string that shares no storage with the draft, for a finding that is
+ * kept (detach). The template is the check's own text, and a value shorter than 13 characters is a
+ * copy of its own (ownedOutright): a message made of those is one already, and only a message with
+ * a longer value (a slice of the draft, perhaps) takes detached's JSON round trip. Every kept
+ * message and fix title took it (~9,000 of a 1 MB first look's ~15,000 round trips), mostly to
+ * copy a template or a message around a number or a word.
+ */
+function ownMessage(messages: Readonly<Record<string, string>>, id: string, data: Readonly<Record<string, string>> | undefined, checkId: string): string {
+  const message = interpolate(messages, id, data, checkId);
+  // The template itself (asked by its placeholders, not by comparing: values could spell it out).
+  if (data === undefined || !messages[id]!.includes('{{')) return message;
+  // Every value, used or not: a check's data is a few short strings.
+  for (const name in data) if (!ownedOutright(data[name]!)) return detached(message);
+  return message;
 }
 
 /**

@@ -163,13 +163,13 @@ export class PostingTable {
    * and PAIR_NUMBER). The table is then what adding them one by one and trimLists leave: a first
    * look built the near-duplicate index by 160,000 adds that grew the hash table eight times and
    * each list two or three times, in code the JIT had not compiled yet; from pairs sorted natively
-   * every region is cut to size at once.
+   * every region is cut to size at once. `starts` are the pairs' runs (runStarts), when the
+   * caller has them already.
    */
-  fill(pairs: BigUint64Array): void {
-    const halves = new Uint32Array(pairs.buffer, pairs.byteOffset, 2 * pairs.length);
+  fill(pairs: BigUint64Array, starts: Int32Array = runStarts(pairs)): void {
     // Each pass a function of its own: the JIT compiles a long loop while it runs, and code after
     // it that had not run yet was thrown away when reached ("insufficient type feedback").
-    const { distinct, lists, listed } = countRuns(halves);
+    const { distinct, lists, listed } = countRuns(starts);
     // The capacity that growing from MIN_CAPACITY by doubling reaches for `distinct` keys.
     let capacity = MIN_CAPACITY;
     while (distinct > capacity * MAX_LOAD) capacity *= 2;
@@ -187,18 +187,18 @@ export class PostingTable {
     this.capacities = new Int32Array(listRoom);
     this.lists = lists;
     this.freeLists = [];
-    this.placeRuns(halves);
+    this.placeRuns(new Int32Array(pairs.buffer, pairs.byteOffset, 2 * pairs.length), starts);
   }
 
   /** fill's second pass: each key in its slot, with its lone number or its list in the pool. */
-  private placeRuns(halves: Uint32Array): void {
+  private placeRuns(halves: Int32Array, runs: Int32Array): void {
     const { keys, values, pool, starts, lengths, capacities } = this;
-    const n = halves.length >> 1;
     let list = 0;
     let at = 0;
-    for (let i = 0; i < n; ) {
-      const j = runEnd(halves, i, n);
-      const k = halves[2 * i + PAIR_KEY]! | 0;
+    for (let r = 0; r + 1 < runs.length; r++) {
+      const i = runs[r]!;
+      const j = runs[r + 1]!;
+      const k = halves[2 * i + PAIR_KEY]!;
       const slot = this.emptySlotFor(k);
       keys[slot] = k;
       if (j - i === 1) values[slot] = halves[2 * i + PAIR_NUMBER]! + 1;
@@ -209,7 +209,6 @@ export class PostingTable {
         values[slot] = -list - 1;
         list++;
       }
-      i = j;
     }
   }
 
@@ -362,27 +361,32 @@ export class PostingTable {
   }
 }
 
-/** fill's first pass over sorted pairs: how many keys, how many of them hold two numbers or more, and those numbers. */
-function countRuns(halves: Uint32Array): { distinct: number; lists: number; listed: number } {
-  const n = halves.length >> 1;
-  let distinct = 0;
+/** fill's first pass, over the runs: how many keys, how many of them hold two numbers or more, and those numbers. */
+function countRuns(starts: Int32Array): { distinct: number; lists: number; listed: number } {
   let lists = 0;
   let listed = 0;
-  for (let i = 0; i < n; ) {
-    const j = runEnd(halves, i, n);
-    distinct++;
-    if (j - i > 1) lists++, (listed += j - i);
-    i = j;
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const length = starts[r + 1]! - starts[r]!;
+    if (length > 1) lists++, (listed += length);
   }
-  return { distinct, lists, listed };
+  return { distinct: starts.length - 1, lists, listed };
 }
 
-/** In sorted (key, number) pairs read by halves: the end of the run of pairs with pair i's key. */
-export function runEnd(halves: Uint32Array, i: number, n: number): number {
-  const key = halves[2 * i + PAIR_KEY]!;
-  let j = i + 1;
-  while (j < n && halves[2 * j + PAIR_KEY] === key) j++;
-  return j;
+/**
+ * Where each run of one key starts in sorted (key, number) pairs, and last the number of pairs:
+ * found in one walk that fill and the near-duplicate search share. Each of their passes found the
+ * runs again, with a call per run (four walks of a 1 MB draft's 160,000 pairs on its first look).
+ * Keys are compared as int32: read as uint32, half of them would be boxed numbers in code not yet
+ * optimised.
+ */
+export function runStarts(pairs: BigUint64Array): Int32Array {
+  const halves = new Int32Array(pairs.buffer, pairs.byteOffset, 2 * pairs.length);
+  const n = pairs.length;
+  const starts = new Int32Array(n + 1);
+  let runs = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || halves[2 * i + PAIR_KEY] !== halves[2 * i - 2 + PAIR_KEY]) starts[runs++] = i;
+  starts[runs] = n;
+  return starts.subarray(0, runs + 1);
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

@@ -4,8 +4,8 @@
  * word shingles that only compares blocks sharing a distinctive shingle.
  */
 import { foldedWordBounds, foldsAsLowerCase, ownComparisonKey } from './normalize';
-import { overlapCoefficient, shingleSetOfFolded, type ShingleSet } from './shingles';
-import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runEnd } from './postingTable';
+import { overlapCoefficient, shingleSetOfFolded, shingleSetOfWords, type ShingleSet } from './shingles';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runStarts } from './postingTable';
 import { BlockSummaries } from './blockSummaries';
 import { detached, TextMemo } from './textMemo';
 import { knownSegments, type Offsets } from './segments';
@@ -223,8 +223,17 @@ export function similarityFromCounts(shared: number, a: number, b: number): numb
 
 /** A paragraph's or sentence's bigram shingles, remembered across versions of the draft. */
 export function shinglesOf(text: string): ShingleSet {
+  return shingleMemo.get(text, makeShingles);
+}
+
+function makeShingles(text: string): ShingleSet {
   // From the comparison key the duplicate rules have already folded, not folded a second time.
-  return shingleMemo.get(text, (t) => shingleSetOfFolded(foldedKey(t).key, SHINGLE_SIZE));
+  const { key } = foldedKey(text);
+  // A paragraph that folds as lower case has its segmentation's words in its key (see
+  // makeParagraphKey), moved by the one space trim may have cut: its characters are not scanned
+  // again for them (a 1 MB draft's every character on its first look).
+  const words = foldsAsLowerCase(text) ? knownSegments(text)?.words : undefined;
+  return words === undefined ? shingleSetOfFolded(key, SHINGLE_SIZE) : shingleSetOfWords(key, words, text.charCodeAt(0) === 32 ? 1 : 0, SHINGLE_SIZE);
 }
 
 /** Blocks of at least `minWords` words whose comparison key an earlier such block has. */
@@ -358,10 +367,11 @@ class NearIndex {
     this.exact = new Set(exact);
     this.built = true;
     // Every block's shingles into the postings at once, sorted natively (see PostingTable.fill),
-    // and every block's search answered from the same sorted pairs.
+    // and every block's search answered from the same sorted pairs and their runs.
     const pairs = shinglePairs(sets).sort();
-    this.postings.fill(pairs);
-    this.results = this.searchAll(new Uint32Array(pairs.buffer));
+    const starts = runStarts(pairs);
+    this.postings.fill(pairs, starts);
+    this.results = this.searchAll(new Uint32Array(pairs.buffer), starts);
   }
 
   /**
@@ -372,10 +382,10 @@ class NearIndex {
    * each block its candidates in order. The same answers: search keeps the most similar earlier
    * block and the first on a tie, whatever the order candidates come in.
    */
-  private searchAll(halves: Uint32Array): (NearRepeat | undefined)[] {
+  private searchAll(halves: Uint32Array, starts: Int32Array): (NearRepeat | undefined)[] {
     const { sets } = this;
     const common = new Int32Array(sets.length);
-    const candidates = candidatePairs(halves, common).sort();
+    const candidates = candidatePairs(halves, starts, common).sort();
     const results = new Array<NearRepeat | undefined>(sets.length).fill(undefined);
     const pairs = new Uint32Array(candidates.buffer);
     const n = candidates.length;
@@ -553,37 +563,34 @@ function shinglePairs(sets: readonly (ShingleSet | undefined)[]): BigUint64Array
 }
 
 /**
- * From the sorted (shingle, block) pairs: each block's count of common shingles (held by more than
- * MAX_POSTINGS blocks) into `common`, and a (block, earlier block) pair, as block * 2^32 + earlier,
- * for each shingle that proposes candidates and both hold (two blocks sharing k such shingles: k
- * equal pairs).
+ * From the sorted (shingle, block) pairs and their runs (runStarts): each block's count of common
+ * shingles (held by more than MAX_POSTINGS blocks) into `common`, and a (block, earlier block) pair,
+ * as block * 2^32 + earlier, for each shingle that proposes candidates and both hold (two blocks
+ * sharing k such shingles: k equal pairs).
  */
-function candidatePairs(halves: Uint32Array, common: Int32Array): BigUint64Array {
-  const n = halves.length >> 1;
+function candidatePairs(halves: Uint32Array, starts: Int32Array, common: Int32Array): BigUint64Array {
   let total = 0;
-  for (let i = 0; i < n; ) {
-    const j = runEnd(halves, i, n);
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const i = starts[r]!;
+    const j = starts[r + 1]!;
     if (j - i > MAX_POSTINGS) for (let p = i; p < j; p++) common[halves[2 * p + PAIR_NUMBER]!]!++;
     else total += ((j - i) * (j - i - 1)) / 2;
-    i = j;
   }
-  return pairsWithin(halves, total);
+  return pairsWithin(halves, starts, total);
 }
 
 /** candidatePairs' second pass: the pairs of blocks in each run of at most MAX_POSTINGS. */
-function pairsWithin(halves: Uint32Array, total: number): BigUint64Array {
-  const n = halves.length >> 1;
+function pairsWithin(halves: Uint32Array, starts: Int32Array, total: number): BigUint64Array {
   const wide = new BigUint64Array(total);
   const out = new Uint32Array(wide.buffer);
   let at = 0;
-  for (let i = 0; i < n; ) {
-    const j = runEnd(halves, i, n);
-    if (j - i <= MAX_POSTINGS) {
-      for (let b = i + 1; b < j; b++) {
-        for (let a = i; a < b; a++, at += 2) (out[at + PAIR_KEY] = halves[2 * b + PAIR_NUMBER]!), (out[at + PAIR_NUMBER] = halves[2 * a + PAIR_NUMBER]!);
-      }
+  for (let r = 0; r + 1 < starts.length; r++) {
+    const i = starts[r]!;
+    const j = starts[r + 1]!;
+    if (j - i > MAX_POSTINGS) continue;
+    for (let b = i + 1; b < j; b++) {
+      for (let a = i; a < b; a++, at += 2) (out[at + PAIR_KEY] = halves[2 * b + PAIR_NUMBER]!), (out[at + PAIR_NUMBER] = halves[2 * a + PAIR_NUMBER]!);
     }
-    i = j;
   }
   return wide;
 }

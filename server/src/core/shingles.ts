@@ -3,6 +3,7 @@
  * Shingles are hashed to numbers so an index over a whole draft stays small and fast.
  */
 import { comparisonWords, foldedWordBounds } from './normalize';
+import type { Offsets } from './segments';
 import { uint32s } from './slab';
 
 export interface ShingleSet {
@@ -35,14 +36,42 @@ export function shingleSetOfFolded(folded: string, size: number): ShingleSet {
   return { words: count, list: distinctSortedInPlace(hashes) };
 }
 
-/** hashWords over words given as [start, end] pairs of `text`: the same numbers. */
+/**
+ * shingleSetOfFolded(folded, size) when `words` are its words' [start, end] pairs in another text
+ * that `folded` is a cut of from `shift` on (a paragraph's segmentation, whose lower case trimmed is
+ * the paragraph's key): a paragraph's words are then not scanned for a second time.
+ */
+export function shingleSetOfWords(folded: string, words: Offsets, shift: number, size: number): ShingleSet {
+  const count = words.length >> 1;
+  const hashes = new Uint32Array(count >= size ? count - size + 1 : count > 0 ? 1 : 0);
+  for (let i = 0; i + size <= count; i++) hashes[i] = hashOffsets(folded, words, shift, i, size);
+  if (count > 0 && count < size) hashes[0] = hashOffsets(folded, words, shift, 0, count);
+  return { words: count, list: distinctSortedInPlace(hashes) };
+}
+
+/**
+ * hashWords over words given as [start, end] pairs of `text`: the same numbers, as int32 (stored
+ * into a Uint32Array, the same bits): a uint32 past 2^31 was a boxed number per shingle in code
+ * not yet optimised.
+ */
 function hashRanges(text: string, bounds: Int32Array, from: number, size: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < from + size; i++) {
     for (let j = bounds[2 * i]!; j < bounds[2 * i + 1]!; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
     h = Math.imul(h ^ 0x20, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
+}
+
+/** hashRanges over offsets `shift` past where the words are in `text`: a function of its own, so neither is compiled for two kinds of array. */
+function hashOffsets(text: string, words: Offsets, shift: number, from: number, size: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + size; i++) {
+    const end = words[2 * i + 1]! - shift;
+    for (let j = words[2 * i]! - shift; j < end; j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    h = Math.imul(h ^ 0x20, 0x01000193);
+  }
+  return h | 0;
 }
 
 function distinctSortedInPlace(sorted: Uint32Array): Uint32Array {

@@ -45,6 +45,15 @@ export function detached(s: string): string {
 const SHARED_MIN = 13;
 
 /**
+ * Whether `s` is certainly a string of its own, sharing no storage with a string it was cut or
+ * put together from: shorter than any string V8 makes by pointing into others (see SHARED_MIN).
+ * False for a string that is not a string (a check's data, at run time).
+ */
+export function ownedOutright(s: string): boolean {
+  return typeof s === 'string' && s.length < SHARED_MIN;
+}
+
+/**
  * text.slice(start, end) as a string of its own. V8 copies a cut shorter than 13 characters
  * (SlicedString::kMinLength; SpiderMonkey copies up to 11 two-byte or 24 one-byte characters
  * inline) and points into the parent only from there on, so a short cut, most words, needs no

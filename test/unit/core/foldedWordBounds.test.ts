@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { foldedWordBounds, foldedWords, normalizeForComparison } from '../../../server/src/core/normalize';
-import { shingleSetOf, shingleSetOfFolded } from '../../../server/src/core/shingles';
+import { foldedWordBounds, foldedWords, foldsAsLowerCase, normalizeForComparison } from '../../../server/src/core/normalize';
+import { blockSegments } from '../../../server/src/core/segments';
+import { shingleSetOf, shingleSetOfFolded, shingleSetOfWords } from '../../../server/src/core/shingles';
 
 function words(folded: string): string[] {
   const { bounds, count } = foldedWordBounds(folded);
@@ -44,6 +45,33 @@ describe('foldedWordBounds', () => {
       { numRuns: 1000 },
     );
   });
+});
+
+describe('shingleSetOfWords', () => {
+  // A paragraph that folds as lower case: its segmentation's words, moved by the space trim cut, are its key's.
+  const piece = fc.constantFrom('a', 'Z', '7', ' ', "'", '-', '.', ',', '!', 'Ab', 'x.y', "it's");
+  const paragraph = fc
+    .array(piece, { maxLength: 40 })
+    .map((p) => p.join(''))
+    .filter(foldsAsLowerCase);
+
+  it('shingles as shingleSetOfFolded over the key does', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 1, max: 3 }), (t, size) => {
+        const key = normalizeForComparison(t);
+        assert.deepEqual(shingleSetOfWords(key, blockSegments(t).words, t.startsWith(' ') ? 1 : 0, size), shingleSetOfFolded(key, size));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Each case: a paragraph; its shingles must be its key's.
+  for (const t of ['', ' ', ' The council met.', 'U.S. so-called "plans", o\'neill\'s. ', 'One', ' Two words']) {
+    it(JSON.stringify(t), () => {
+      const key = normalizeForComparison(t);
+      assert.deepEqual(shingleSetOfWords(key, blockSegments(t).words, t.startsWith(' ') ? 1 : 0, 2), shingleSetOfFolded(key, 2));
+    });
+  }
 });
 
 describe('normalizeForComparison spacing', () => {

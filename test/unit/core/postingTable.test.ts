@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable } from '../../../server/src/core/postingTable';
+import { NONE, PAIR_KEY, PAIR_NUMBER, PostingTable, runStarts } from '../../../server/src/core/postingTable';
 
 type Op = readonly ['add' | 'remove', number, number] | readonly ['delete', number];
 
@@ -154,5 +154,38 @@ describe('PostingTable', () => {
     assert.deepEqual(table.get(7919), []);
     table.add(7919, 1);
     assert.deepEqual(table.get(7919), [1]);
+  });
+});
+
+/** Sorted (key, number) pairs as fill and runStarts take them. */
+function pairsOf(pairs: readonly (readonly [number, number])[]): BigUint64Array {
+  const wide = new BigUint64Array(pairs.length);
+  const halves = new Uint32Array(wide.buffer);
+  pairs.forEach(([k, n], i) => ((halves[2 * i + PAIR_KEY] = k), (halves[2 * i + PAIR_NUMBER] = n)));
+  return wide;
+}
+
+describe('runStarts', () => {
+  // Each case: sorted pairs, then where each key's run starts and, last, the number of pairs.
+  const RUNS: { name: string; pairs: [number, number][]; want: number[] }[] = [
+    { name: 'no pairs', pairs: [], want: [0] },
+    { name: 'one pair', pairs: [[7, 3]], want: [0, 1] },
+    { name: 'one key', pairs: [[7, 1], [7, 2], [7, 9]], want: [0, 3] },
+    { name: 'a run per key', pairs: [[1, 0], [2, 0], [3, 0]], want: [0, 1, 2, 3] },
+    { name: 'runs of several lengths', pairs: [[1, 0], [1, 4], [5, 2], [9, 0], [9, 1], [9, 2]], want: [0, 2, 3, 6] },
+    { name: 'equal numbers of different keys do not join', pairs: [[1, 5], [2, 5]], want: [0, 1, 2] },
+    // Compared as int32: a key past 2^31 and the key of its low bits must still differ.
+    { name: 'keys past 2^31', pairs: [[0x7fffffff, 1], [0x80000000, 1], [0x80000000, 2], [0xffffffff, 0]], want: [0, 1, 3, 4] },
+  ];
+  for (const { name, pairs, want } of RUNS) it(name, () => assert.deepEqual([...runStarts(pairsOf(pairs))], want));
+
+  it('fill given the runs builds what it builds finding them itself', () => {
+    const pairs = pairsOf([[1, 0], [1, 4], [5, 2], [0xfffffff0, 0], [0xfffffff0, 1], [0xfffffff0, 2]]);
+    const given = new PostingTable();
+    given.fill(pairs, runStarts(pairs));
+    const found = new PostingTable();
+    found.fill(pairs);
+    for (const k of [1, 5, 0xfffffff0, 2]) assert.deepEqual(readByHandle(given, k), readByHandle(found, k), `key ${k}`);
+    assert.equal(given.size, 3);
   });
 });

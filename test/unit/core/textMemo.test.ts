@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { detached, detachedSlice, intern, TextMemo } from '../../../server/src/core/textMemo';
+import { detached, detachedSlice, intern, ownedOutright, TextMemo } from '../../../server/src/core/textMemo';
 import { heapGrowthKeeping, longText } from '../../helpers/heap';
 
 describe('detached', () => {
@@ -51,6 +51,29 @@ describe('detachedSlice', () => {
     });
     assert.ok(grownMB < 40, `the heap grew ${grownMB.toFixed(0)} MB for 100 short copies`);
     assert.equal(kept, 100);
+  });
+});
+
+describe('ownedOutright', () => {
+  // Each case: a value, and whether it is certainly a string of its own (too short to point into another).
+  const cases: [string, unknown, boolean][] = [
+    ['empty', '', true],
+    ['12 characters', 'x'.repeat(12), true],
+    ['13 characters, as long as a slice can be', 'x'.repeat(13), false],
+    ['a paragraph', 'The council said on Tuesday that the harbour plan would go ahead.', false],
+    ['a number, not a string', 42, false],
+  ];
+  for (const [name, value, want] of cases) it(name, () => assert.equal(ownedOutright(value as string), want));
+
+  it('keeps nothing of the long text its pieces were cut from, when it says so', () => {
+    const { grownMB, kept } = heapGrowthKeeping((k) => {
+      const long = longText(k, true);
+      const pieces = [1, 5, 12].map((length) => long.slice(1000 + k, 1000 + k + length));
+      assert.ok(pieces.every(ownedOutright));
+      return pieces;
+    });
+    assert.ok(grownMB < 40, `the heap grew ${grownMB.toFixed(0)} MB for 60 short pieces`);
+    assert.equal(kept, 60);
   });
 });
 

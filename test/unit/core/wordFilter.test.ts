@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { checks, lintText } from '../../../server/src/api';
-import { expressionsAsked, filterFrom, filterKey, firstMatch, wordFilter, WordNumbers, wordsOf } from '../../../server/src/core/wordFilter';
+import { expressionsAsked, filterFrom, filterKey, firstMatch, TextWords, wordFilter, WordNumbers, wordsOf } from '../../../server/src/core/wordFilter';
 import { storedFilterOf, wordFilterTableText } from '../../../server/src/core/wordNeed';
 
 /** What the table would say for an expression: read off it, stored, and read back. */
@@ -183,4 +184,19 @@ describe('WordNumbers', () => {
       for (let i = 1; i < words.size; i++) assert.ok(words.at(i - 1) < words.at(i));
     });
   }
+});
+
+describe('wordsOf, the words kept from the first reading', () => {
+  const list = (w: WordNumbers): number[] => Array.from({ length: w.size }, (_, i) => w.at(i));
+  // Gate words ("said", "poised", "%"), marks and a word ending the text: each must be among the words kept.
+  const piece = fc.constantFrom('said', 'Poised', 'to', ' ', '5%', ',', 'of', 'the', 'İ', 'x', '\n', 'according');
+  it('are the words a later reading finds', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        const words = wordsOf(text)!;
+        assert.deepEqual(list(words.set), list(new TextWords(text, words.gates, undefined).set), JSON.stringify(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
