@@ -26,6 +26,13 @@ export interface ToolRun {
   readonly maxRssMB: number;
 }
 
+/** Warm runs per process a tool gets whenever the budget allows. */
+export const MIN_WARM_RUNS = 2;
+/** More warm runs (up to the plan's most) while a process's warm runs have taken less than this. */
+export const WARM_TIME_MS = 1_000;
+/** The most warm runs per process in a full benchmark, at every size. */
+export const MAX_WARM_RUNS = 10;
+
 export async function measureTool(tool: string, label: SizeLabel, maxWarmRuns: number, budgetMs: number): Promise<ToolRun> {
   const entry = TOOLS[tool];
   if (!entry) throw new Error(`unknown tool ${tool}`);
@@ -37,12 +44,18 @@ export async function measureTool(tool: string, label: SizeLabel, maxWarmRuns: n
   const cold = await timed(() => lint(text));
   const warmMs: number[] = [];
   let spent = cold.ms;
+  let warmSpent = 0;
   // Warm runs while the next (about as long as the last) still fits the budget: a tool whose one
   // cold run takes more than half of it gets no warm figure at that size (the report says so).
-  while (warmMs.length < maxWarmRuns && spent + (warmMs[warmMs.length - 1] ?? cold.ms) <= budgetMs) {
+  // The same rule for every tool and size: at least MIN_WARM_RUNS, then more while the warm runs
+  // have taken under WARM_TIME_MS in all. A fixed count per size left a fast figure on four runs of
+  // a few milliseconds (one collection moved it) and a large one on the two runs right after the
+  // cold run, which still pay for its garbage; slow runs stay at the minimum and cost no more time.
+  while (warmMs.length < maxWarmRuns && spent + (warmMs[warmMs.length - 1] ?? cold.ms) <= budgetMs && (warmMs.length < MIN_WARM_RUNS || warmSpent < WARM_TIME_MS)) {
     const run = await timed(() => lint(text));
     warmMs.push(run.ms);
     spent += run.ms;
+    warmSpent += run.ms;
   }
   return { tool, label, bytes, findings: cold.value.findings, ...(cold.value.byRule ? { byRule: cold.value.byRule } : {}), versions, loadMs, warmUpMs, coldMs: cold.ms, warmMs, maxRssMB: process.resourceUsage().maxRSS / 1024 };
 }

@@ -75,8 +75,6 @@ interface LastRun {
   spent?: true;
 }
 
-/** One rule's findings over a run of blocks: the k-th block's, relative to the block's start, at `[k]`. */
-type BlockRun = readonly (readonly Finding[])[];
 
 /** Which blocks an edit left alone: the first `head` and the last `tail`, the latter moved by `delta`. */
 interface Unchanged {
@@ -191,14 +189,20 @@ export function* lintSteps(
 ): Generator<void, FindingList, void> {
   const findings: Finding[] = [];
   const { blockCache, history } = options;
-  /** Paragraph-scope rules' findings per block (only the edited blocks' when patching), in check order. */
-  let byBlock: BlockRun[] = [];
+  /**
+   * Where the paragraph-scope rules that ran left their findings, in check order: each block's
+   * cache entry (only the edited blocks' when patching) at these slots. Read there, not gathered
+   * into an array per rule (26 arrays of 10,000 blocks per whole-draft run on 4 MB, 2 MB).
+   */
+  const slots: number[] = [];
   const keys: string[] = [];
   const ran: { readonly check: Check; readonly setting: Extract<CheckSetting, { enabled: true }> }[] = [];
   // The same paragraph-scope rules as the last complete run: the blocks an edit left alone keep
   // their findings, and the rules read only the blocks between (see LastRun.table).
   const patch = blockCache && history?.last && history.last.key === paragraphKey(checks, settingFor) ? unchangedBlocks(history.last, view, blockCache, options.known) : undefined;
-  const failed = blockCache && !patch ? yield* firstLook(view, checks, settingFor, blockCache, options) : undefined;
+  /** Slots every block's entry already held before this run (a re-lint of a draft the cache has seen). */
+  const filled = new Set<number>();
+  const failed = blockCache && !patch ? yield* firstLook(view, checks, settingFor, blockCache, options, filled) : undefined;
   let complete = true;
   for (const check of checks) {
     if (options.isCancelled?.()) {
@@ -213,8 +217,8 @@ export function* lintSteps(
         yield;
         continue;
       }
-      const run = yield* lintByBlock(view, check, setting, blockCache, options, patch);
-      if (run) byBlock.push(run), keys.push(checkKeyOf(check, setting)), ran.push({ check, setting });
+      const slot = yield* lintByBlock(view, check, setting, blockCache, options, patch, filled);
+      if (slot !== undefined) slots.push(slot), keys.push(checkKeyOf(check, setting)), ran.push({ check, setting });
       yield;
       continue;
     }
@@ -231,15 +235,15 @@ export function* lintSteps(
     yield;
   }
   findings.sort(compareFindings);
-  if (!byBlock.length) return findingArray(findings);
+  if (!slots.length) return findingArray(findings);
   const key = keys.join('\u0001');
   // A run cancelled part-way is not wanted (and not kept): no need to gather what it lacks.
   if (patch && !complete && (key !== patch.last.key || patch.last.spent)) return findingArray(findings);
   // A rule that threw on an edited block is left out everywhere, as a lint from scratch leaves it
   // out: the other rules' findings for every block then come from the cache.
   const whole = patch && (key !== patch.last.key || patch.last.spent);
-  if (whole) byBlock = ran.map(({ check, setting }) => wholeRun(view, check, setting, blockCache!));
-  const table = patch && !whole ? patched(byBlock, patch, view, complete) : BlockFindings.of(byBlock[0]!.map((_, k) => bundleOf(byBlock, k)), view.blocks.map((b) => b.outer.start));
+  if (whole) for (const { check, setting } of ran) wholeRun(view, check, setting, blockCache!);
+  const table = patch && !whole ? patched(slots, patch, view, complete) : wholeTable(blockCache!.blocksOf(view), slots, view);
   if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, key, table };
   return withLoose(table, findings, history?.lists.merged);
 }
@@ -260,43 +264,65 @@ function paragraphKey(checks: readonly Check[], settingFor: (check: Check) => Ch
  * per rule over the edited blocks): the last run's table patched in place when this run is
  * complete (and so becomes the last run), a copy of it otherwise.
  */
-function patched(middle: readonly BlockRun[], patch: Unchanged, view: SourceTextView, complete: boolean): BlockFindings {
+function patched(slots: readonly number[], patch: Unchanged, view: SourceTextView, complete: boolean): BlockFindings {
   const { head, tail, last } = patch;
   const bundles: (readonly Finding[])[] = [];
   const offsets: number[] = [];
-  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(middle, k)), offsets.push(view.blocks[head + k]!.outer.start);
+  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(patch.middle[k]!.findings, slots)), offsets.push(view.blocks[head + k]!.outer.start);
   if (!complete) return last.table.clone().patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
   last.spent = true;
   return last.table.patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
 }
 
-/** A rule's findings for every block, from the cache where it has them (after a patch fell through). */
-function wholeRun(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache): BlockRun {
-  const blocks = cache.blocksOf(view);
-  const out = new Array<readonly Finding[]>(blocks.length);
-  collectBlocks(blocks, cache.slotOf(checkKeyOf(check, setting)), check, { ...check.meta.defaultOptions, ...setting.options }, setting.severity, 0, out, Infinity);
-  return out;
+/** A rule's findings for every block in the cache, checking the blocks it lacks (after a patch fell through). */
+function wholeRun(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache): void {
+  collectBlocks(cache.blocksOf(view), cache.slotOf(checkKeyOf(check, setting)), check, { ...check.meta.defaultOptions, ...setting.options }, setting.severity, 0, Infinity);
 }
 
-/** One block's findings from every rule: a stable sort, so equal findings keep check order. */
-function bundleOf(byBlock: readonly BlockRun[], k: number): readonly Finding[] {
+/** Every block's findings from the rules at `slots`, in one table. */
+function wholeTable(blocks: readonly CachedBlock[], slots: readonly number[], view: SourceTextView): BlockFindings {
+  const bundles = new Array<readonly Finding[]>(blocks.length);
+  const offsets = new Array<number>(blocks.length);
+  for (let k = 0; k < blocks.length; k++) (bundles[k] = bundleOf(blocks[k]!.findings, slots)), (offsets[k] = view.blocks[k]!.outer.start);
+  return BlockFindings.of(bundles, offsets);
+}
+
+/**
+ * One block's findings from the rules at `slots` of its cache entry (each rule's filled by the
+ * time this runs): a stable sort, so equal findings keep check order.
+ */
+function bundleOf(entry: readonly (Cached | undefined)[], slots: readonly number[]): readonly Finding[] {
   // Indexed loops: this runs once per block of a draft, and for-of made an iterator result per rule
   // and per finding (5 MB of a 1 MB first look).
   let only: readonly Finding[] | undefined;
   let parts = 0;
-  for (let r = 0; r < byBlock.length; r++) {
-    const here = byBlock[r]![k]!;
-    if (here.length) (only = here), parts++;
+  let n = 0;
+  for (let r = 0; r < slots.length; r++) {
+    const here = entry[slots[r]!]!;
+    if (here.length) (only = here), parts++, (n += here.length);
   }
   if (!parts) return NONE;
   if (parts === 1 && isSorted(only!)) return only!;
-  const all: Finding[] = [];
-  for (let r = 0; r < byBlock.length; r++) {
-    const here = byBlock[r]![k]!;
-    for (let i = 0; i < here.length; i++) all.push(here[i]!);
+  // Its exact length, sorted as it fills: Array#sort copies every array it sorts into a scratch
+  // array (4 MB per whole-draft run at 4 MB, young garbage that made each scavenge longer). An
+  // insertion that moves only past greater findings keeps equal ones in check order, as a stable sort.
+  const all = new Array<Finding>(n);
+  const insert = n <= MAX_INSERTION;
+  let at = 0;
+  for (let r = 0; r < slots.length; r++) {
+    const here = entry[slots[r]!]!;
+    for (let i = 0; i < here.length; i++) {
+      const f = here[i]!;
+      let j = at++;
+      if (insert) for (; j > 0 && compareFindings(all[j - 1]!, f) > 0; j--) all[j] = all[j - 1]!;
+      all[j] = f;
+    }
   }
-  return all.sort(compareFindings);
+  return insert ? all : all.sort(compareFindings);
 }
+
+/** Findings in a block above which its bundle is sorted by Array#sort: the insertion is quadratic. */
+const MAX_INSERTION = 64;
 
 function isSorted(findings: readonly Finding[]): boolean {
   for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1]!, findings[i]!) > 0) return false;
@@ -372,7 +398,8 @@ const STRETCH = 64_000;
  * give the run that the keystrokes after it start from. Stretch by stretch, every such rule in
  * turn: a stretch's view (its sentences, words, lexicon tokens) is built once for all of them and
  * dropped before the next, rather than all of a draft's held until the last rule has read them
- * (on a 4 MB draft, 200 MB more live heap at the peak of the open). Returns the rules that threw.
+ * (on a 4 MB draft, 200 MB more live heap at the peak of the open). Returns the rules that threw;
+ * adds to `filled` the slots that every block's entry held already.
  */
 function* firstLook(
   view: SourceTextView,
@@ -380,17 +407,22 @@ function* firstLook(
   settingFor: (check: Check) => CheckSetting,
   cache: BlockCache,
   options: LintOptions,
+  filled: Set<number>,
 ): Generator<void, Map<Check, unknown>, void> {
   const failed = new Map<Check, unknown>();
-  let blocks: readonly CachedBlock[] | undefined;
-  const jobs: { readonly check: Check; readonly severity: Severity; readonly options: object; readonly slot: number }[] = [];
+  const candidates: { readonly check: Check; readonly setting: Extract<CheckSetting, { enabled: true }>; readonly slot: number }[] = [];
   for (const check of checks) {
     const setting = settingFor(check);
     if (check.meta.scope !== 'paragraph' || !setting.enabled) continue;
-    const slot = cache.slotOf(checkKeyOf(check, setting));
-    blocks ??= cache.blocksOf(view);
-    if (countMisses(blocks, slot) > blocks.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options }, slot });
+    candidates.push({ check, setting, slot: cache.slotOf(checkKeyOf(check, setting)) });
   }
+  const blocks = candidates.length ? cache.blocksOf(view) : undefined;
+  const misses = blocks ? countMisses(blocks, candidates.map((c) => c.slot)) : [];
+  const jobs: { readonly check: Check; readonly severity: Severity; readonly options: object; readonly slot: number }[] = [];
+  candidates.forEach(({ check, setting, slot }, j) => {
+    if (misses[j] === 0) filled.add(slot);
+    if (misses[j]! > blocks!.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options }, slot });
+  });
   for (let from = 0; blocks && jobs.length && from < blocks.length; ) {
     let to = from + 1;
     while (to < blocks.length && blocks[to]!.block.offset + blocks[to]!.block.length - blocks[from]!.block.offset <= STRETCH) to++;
@@ -414,7 +446,8 @@ function* firstLook(
 
 /**
  * A paragraph-scope check block by block, reusing what the cache has for unchanged blocks: over
- * every block, or when patching only over the blocks the edit touched; undefined if it threw.
+ * every block, or when patching only over the blocks the edit touched. Returns the slot of the
+ * blocks' cache entries that then holds the rule's findings for every one of them; undefined if it threw.
  */
 function* lintByBlock(
   view: SourceTextView,
@@ -423,16 +456,17 @@ function* lintByBlock(
   cache: BlockCache,
   options: LintOptions,
   patch: Unchanged | undefined,
-): Generator<void, BlockRun | undefined, void> {
+  filled: ReadonlySet<number>,
+): Generator<void, number | undefined, void> {
   const merged = { ...check.meta.defaultOptions, ...setting.options };
   const slot = cache.slotOf(checkKeyOf(check, setting));
+  // Every block's entry had it before this run: no pass over 10,000 entries to find none missing.
+  if (!patch && filled.has(slot)) return slot;
   try {
     const blocks = patch ? patch.middle : cache.blocksOf(view);
-    // Its full length at once: pushed one block at a time, 26 rules' lists grew by copies (~8 MB a run on 4 MB).
-    const out = new Array<readonly Finding[]>(blocks.length);
     // Blocks the first look left uncached (a finding reaching past its block) are checked on their own here.
-    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next, out)) < blocks.length; ) yield;
-    return out;
+    for (let next = 0; (next = collectBlocks(blocks, slot, check, merged, setting.severity, next)) < blocks.length; ) yield;
+    return slot;
   } catch (error) {
     options.onCheckError?.(check.meta.id, error);
     return undefined;
@@ -440,32 +474,43 @@ function* lintByBlock(
 }
 
 /**
- * Writes blocks' findings from `from` on into `out` at their index, checking the blocks the cache lacks, and stops after
+ * Fills blocks' cache entries at `slot` from `from` on, checking the blocks the cache lacks (an
+ * entry's slot, once filled, is never written again), and stops after
  * about a stretch of fresh checking; returns where it stopped. A plain function, not part of the
  * generator: after a first look this runs over every block of a draft.
  */
-function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, out: (readonly Finding[])[], stretch = STRETCH): number {
+function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Check, options: object, severity: Severity, from: number, stretch = STRETCH): number {
   let fresh = 0;
   for (let k = from; k < blocks.length; k++) {
     const { block, findings } = blocks[k]!;
     // Bounds checked here: a first look fills every slot, so the code compiled for it has never read
     // past an entry's end, and an edited block's new entry is empty ("out of bounds" deopt at the first keystroke).
-    let cached = slot < findings.length ? findings[slot] : undefined;
+    const cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
       for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text, true)));
-      findings[slot] = cached = local.length ? local : NONE;
+      findings[slot] = local.length ? local : NONE;
       fresh += block.length;
     }
-    out[k] = cached;
     if (fresh > stretch) return k + 1;
   }
   return blocks.length;
 }
 
-function countMisses(blocks: readonly CachedBlock[], slot: number): number {
-  let misses = 0;
-  for (let k = 0; k < blocks.length; k++) if (!blocks[k]!.findings[slot]) misses++;
+/**
+ * Each slot's count of blocks whose entry lacks it, in one pass over the blocks: one pass per rule
+ * read every block's entry 26 times, scattered over the old generation (on a 4 MB draft's re-lint
+ * those reads grew ~16x for 10x the blocks: the entries no longer fit the processor's caches).
+ */
+function countMisses(blocks: readonly CachedBlock[], slots: readonly number[]): number[] {
+  const misses = new Array<number>(slots.length).fill(0);
+  for (let k = 0; k < blocks.length; k++) {
+    const findings = blocks[k]!.findings;
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j]!;
+      if (slot >= findings.length || !findings[slot]) misses[j]!++;
+    }
+  }
   return misses;
 }
 

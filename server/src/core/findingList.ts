@@ -6,7 +6,7 @@
  * (lsp/diagnosticBudget.ts), and the whole array only when something asks for it.
  */
 import { BlockFindings } from './blockFindings';
-import type { Finding, Fix, Severity, Span } from './types';
+import type { Finding, Fix, RelatedLocation, Severity, Span } from './types';
 
 export interface FindingList {
   readonly length: number;
@@ -332,14 +332,38 @@ export function placed(f: Finding, by: number): Finding {
   return by ? shiftFinding(f, by) : f;
 }
 
+/**
+ * Written property by property in the order every stored finding has (toFinding's, kept by the
+ * engine's detach), with loops instead of map: reading a whole 4 MB draft's findings places 27,000
+ * of them, and a spread of a dozen shapes of finding made each copy through the slow path with an
+ * out-of-object property store (~280 bytes a finding, ~8 MB a read) instead of one object of ~100.
+ */
 export function shiftFinding(f: Finding, by: number): Finding {
-  return {
-    ...f,
-    span: shiftSpan(f.span, by),
-    ...(f.fix ? { fix: shiftFix(f.fix, by) } : {}),
-    suggestions: f.suggestions.length ? f.suggestions.map((x) => shiftFix(x, by)) : f.suggestions,
-    related: f.related.length ? f.related.map((r) => (r.document === undefined ? { span: shiftSpan(r.span, by), message: r.message } : r)) : f.related,
-  };
+  const out = { checkId: f.checkId, messageId: f.messageId, message: f.message, span: shiftSpan(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
+  if (f.fix) out.fix = shiftFix(f.fix, by);
+  out.suggestions = f.suggestions.length ? shiftFixes(f.suggestions, by) : f.suggestions;
+  out.related = f.related.length ? shiftRelated(f.related, by) : f.related;
+  out.tags = f.tags;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.note !== undefined) out.note = f.note;
+  return out;
+}
+
+function shiftFixes(fixes: readonly Fix[], by: number): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) out[i] = shiftFix(fixes[i]!, by);
+  return out;
+}
+
+/** Places in other drafts keep their offsets (and their object). */
+function shiftRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
+  const out = new Array<RelatedLocation>(related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out[i] = r.document === undefined ? { span: shiftSpan(r.span, by), message: r.message } : r;
+  }
+  return out;
 }
 
 function shiftSpan(s: Span, by: number): Span {

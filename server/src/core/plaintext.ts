@@ -12,16 +12,19 @@ import type { DraftText } from './draftText';
 import { lineContentEnd, lineIndexAt } from './lines';
 import { lastAtOrBefore } from './spans';
 import { intern } from './textMemo';
-import type { Block, Offset, Span } from './types';
+import type { Block, Offset } from './types';
 import { classifyPlainLine } from './headline';
 
 const MAX_WRAP_WIDTH = 120;
 
-interface Line { readonly start: Offset; readonly end: Offset; readonly index: number }
-
 export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Block[] {
-  const spans = runSpans(text, lineStarts, 0, lineStarts.length);
-  return spans.map((s, i) => toBlock(text, s, i + 1 < spans.length));
+  const blocks: Block[] = [];
+  // The draft's last block is never a headline (nothing follows it for it to head), and is not
+  // classified at all: a long last line of punctuation is where classifyPlainLine is slow.
+  let last = lineStarts.length - 1;
+  while (last >= 0 && isBlankLine(text, lineStarts, last)) last--;
+  runBlocks(text, lineStarts, 0, lineStarts.length, blocks, last);
+  return blocks;
 }
 
 /** A draft's last version, as the blocks were split then. */
@@ -40,7 +43,7 @@ export interface PlainLayout {
  */
 export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): Block[] | undefined {
   const delta = text.length - last.text.length;
-  const blank = (line: number): boolean => !trimmedLine(text, lineStarts, line);
+  const blank = (line: number): boolean => isBlankLine(text, lineStarts, line);
   let from = lineIndexAt(lineStarts, start);
   while (from > 0 && !blank(from - 1)) from--;
   let to = lineIndexAt(lineStarts, oldEnd + delta) + 1;
@@ -55,7 +58,8 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
   const tail = Math.max(head, lastAtOrBefore(old, oldRegionEnd - 1, (b) => b.outer.start) + 1);
   if (tail === old.length) return undefined;
   const lineDelta = lineStarts.length - last.lines;
-  const middle = runSpans(text, lineStarts, from, to).map((s) => toBlock(text, s, true));
+  const middle: Block[] = [];
+  runBlocks(text, lineStarts, from, to, middle, -1);
   // One array for the new layout, not a slice, a map and a spread of the draft's 10,000 blocks;
   // with as many blocks as before (a keystroke within a paragraph), a copy written over in place.
   const same = middle.length === tail - head;
@@ -103,55 +107,83 @@ function moved(b: Block, delta: number, lineDelta: number): Block {
   return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
 }
 
-function toBlock(text: DraftText, { span, line, lines }: { span: Span; line: number; lines: number }, notLast: boolean): Block {
-  const own = intern(text.slice(span.start, span.end));
+function toBlock(text: DraftText, start: Offset, end: Offset, line: number, lines: number, notLast: boolean): Block {
+  const own = intern(text.slice(start, end));
+  const span = { start, end };
   return { span, outer: span, line, text: own, kind: lines === 1 && notLast && classifyPlainLine(own) === 'heading' ? 'heading' : 'paragraph' };
 }
 
-/** Blocks' spans in lines `fromLine` to `toLine` (exclusive), which start and end a run. */
-function runSpans(text: DraftText, lineStarts: readonly Offset[], fromLine: number, toLine: number): { span: Span; line: number; lines: number }[] {
-  const runs: Line[][] = [];
-  let run: Line[] = [];
-  for (let i = fromLine; i < toLine; i++) {
-    const line = trimmedLine(text, lineStarts, i);
-    if (line) run.push(line);
-    else if (run.length) (runs.push(run), (run = []));
-  }
-  if (run.length) runs.push(run);
+/**
+ * Each run of non-blank lines' trimmed start and end and line index (three entries a line), in
+ * one array kept from call to call: a line object per line and arrays per run and per line's
+ * softness came to ~7 MB of short-lived objects per segmentation of a 4 MB draft, all alive until
+ * its last run was split, which made each scavenge of a whole-draft lint copy them.
+ */
+let lines = new Int32Array(3 * 256);
 
-  const spans: { span: Span; line: number; lines: number }[] = [];
-  for (const r of runs) {
-    const width = Math.max(...r.map((l) => l.end - l.start));
-    const soft = r.map((line, k) => k + 1 < r.length && width <= MAX_WRAP_WIDTH && !wouldHaveFitted(text, line, r[k + 1]!, width));
-    const hardWrapped = soft.some((isSoft, k) => isSoft && !endsSentence(text, r[k]!));
-    let first = r[0]!;
-    for (let k = 1; k <= r.length; k++) {
-      const prev = r[k - 1]!;
-      const next = r[k];
-      if (next && hardWrapped && soft[k - 1]) continue;
-      spans.push({ span: { start: first.start, end: prev.end }, line: first.index + 1, lines: prev.index - first.index + 1 });
-      if (next) first = next;
+/**
+ * Appends to `out` the blocks of lines `fromLine` to `toLine` (exclusive), which start and end a
+ * run; the block ending on line `lastLine` is the draft's last.
+ */
+function runBlocks(text: DraftText, lineStarts: readonly Offset[], fromLine: number, toLine: number, out: Block[], lastLine: number): void {
+  let n = 0;
+  for (let i = fromLine; i < toLine; i++) {
+    let start = lineStarts[i]!;
+    let end = lineContentEnd(text, lineStarts, i);
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start < end) {
+      if (3 * n + 3 > lines.length) {
+        const wider = new Int32Array(2 * lines.length);
+        wider.set(lines);
+        lines = wider;
+      }
+      lines[3 * n] = start;
+      lines[3 * n + 1] = end;
+      lines[3 * n + 2] = i;
+      n++;
+    } else if (n) {
+      splitRun(text, n, out, lastLine);
+      n = 0;
     }
   }
-  return spans;
+  if (n) splitRun(text, n, out, lastLine);
 }
 
-function trimmedLine(text: DraftText, lineStarts: readonly Offset[], index: number): Line | undefined {
-  let start = lineStarts[index]!;
-  let end = lineContentEnd(text, lineStarts, index);
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return start < end ? { start, end, index } : undefined;
+/** The blocks of the run of `n` lines in `lines`. */
+function splitRun(text: DraftText, n: number, out: Block[], lastLine: number): void {
+  let width = 0;
+  for (let k = 0; k < n; k++) width = Math.max(width, lines[3 * k + 1]! - lines[3 * k]!);
+  // A break is soft where the next line's first word would not have fitted on the line before.
+  const wrapped = width <= MAX_WRAP_WIDTH;
+  let hardWrapped = false;
+  for (let k = 0; wrapped && !hardWrapped && k + 1 < n; k++) hardWrapped = isSoft(text, k, width) && !endsSentence(text, lines[3 * k]!, lines[3 * k + 1]!);
+  let first = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && hardWrapped && isSoft(text, k - 1, width)) continue;
+    const line = lines[3 * first + 2]!;
+    const endLine = lines[3 * (k - 1) + 2]!;
+    out.push(toBlock(text, lines[3 * first]!, lines[3 * (k - 1) + 1]!, line + 1, endLine - line + 1, endLine !== lastLine));
+    first = k;
+  }
 }
 
-function wouldHaveFitted(text: DraftText, prev: Line, next: Line, width: number): boolean {
-  let wordEnd = next.start;
-  while (wordEnd < next.end && !isSpace(text.charCodeAt(wordEnd))) wordEnd++;
-  return prev.end - prev.start + 1 + (wordEnd - next.start) <= width;
+/** Whether the break after the run's k-th line is soft: the next line's first word would not have fitted on it. */
+function isSoft(text: DraftText, k: number, width: number): boolean {
+  const start = lines[3 * (k + 1)]!;
+  const end = lines[3 * (k + 1) + 1]!;
+  let wordEnd = start;
+  while (wordEnd < end && !isSpace(text.charCodeAt(wordEnd))) wordEnd++;
+  return lines[3 * k + 1]! - lines[3 * k]! + 1 + (wordEnd - start) > width;
 }
 
-function endsSentence(text: DraftText, line: Line): boolean {
-  return /[.!?…]["'”’)\]]*$/u.test(text.slice(Math.max(line.start, line.end - 4), line.end));
+function endsSentence(text: DraftText, start: Offset, end: Offset): boolean {
+  return /[.!?…]["'”’)\]]*$/u.test(text.slice(Math.max(start, end - 4), end));
+}
+function isBlankLine(text: DraftText, lineStarts: readonly Offset[], index: number): boolean {
+  const end = lineContentEnd(text, lineStarts, index);
+  for (let i = lineStarts[index]!; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whitespace, the BOM and zero-width characters: none of them make a line non-blank. */
