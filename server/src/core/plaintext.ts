@@ -19,7 +19,12 @@ const MAX_WRAP_WIDTH = 120;
 
 interface Line { readonly start: Offset; readonly end: Offset; readonly index: number }
 
-export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Block[] {
+/**
+ * `text` is read as the edits read it (plainTextBlocksAfter): a server's open hands over its draft's
+ * PieceText, not the joined string, so the code V8 optimised for the open is the code the first
+ * keystrokes run (a string at the open made trimmedLine and runSpans deoptimise at the first edit).
+ */
+export function plainTextBlocks(text: DraftText, lineStarts: readonly Offset[]): Block[] {
   const spans = runSpans(text, lineStarts, 0, lineStarts.length);
   return spans.map((s, i) => toBlock(text, s, i + 1 < spans.length));
 }
