@@ -141,9 +141,20 @@ export class BlockCache {
       if (this.entries.size > this.maxBlocks) this.entries.delete(this.entries.keys().next().value!);
     }
     let entry = shapes.get(shape);
-    if (!entry) shapes.set(shape, (entry = []));
+    if (!entry) shapes.set(shape, (entry = emptyEntry(this.slots.size)));
     return entry;
   }
+}
+
+/**
+ * A block's entry, born with V8's most general array kind (holey, any element), which no store
+ * changes. A literal [] started as small integers and became whatever its stores made it: the
+ * open's entries were filled slot by slot, an edited block's starts empty, so the collectBlocks
+ * optimised for the open deoptimised ("wrong map") at the first keystroke.
+ */
+function emptyEntry(slots: number): (Cached | undefined)[] {
+  // fill() on at least one element is what makes the kind general; an array of length 0 has none.
+  return new Array<Cached | undefined>(Math.max(1, slots)).fill(undefined);
 }
 
 interface CachedBlock {

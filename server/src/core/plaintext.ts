@@ -17,7 +17,12 @@ import { classifyPlainLine } from './headline';
 
 const MAX_WRAP_WIDTH = 120;
 
-export function plainTextBlocks(text: string, lineStarts: readonly Offset[]): Block[] {
+/**
+ * `text` is read as the edits read it (plainTextBlocksAfter): a server's open hands over its draft's
+ * PieceText, not the joined string, so the code V8 optimised for the open is the code the first
+ * keystrokes run (a string at the open made trimmedLine deoptimise at the first edit).
+ */
+export function plainTextBlocks(text: DraftText, lineStarts: readonly Offset[]): Block[] {
   const blocks: Block[] = [];
   // The draft's last block is never a headline (nothing follows it for it to head), and is not
   // classified at all: a long last line of punctuation is where classifyPlainLine is slow.

@@ -94,9 +94,9 @@ function plainLayout(text: DraftText, lineStarts: readonly number[], last: { lay
     const blocks = plainTextBlocksAfter(text, lineStarts, last.layout, last.change.start, last.change.oldEnd);
     if (blocks) return { blocks, prose: text };
   }
-  // Laid out from scratch: all of the text is read, so it is put together (once: the text keeps it).
-  // Without comments the prose is the text itself, the same object, which says "all prose".
-  if (!comments.length) return { blocks: plainTextBlocks(String(text), lineStarts), prose: text };
+  // Without comments the prose is the text itself, the same object, which says "all prose"; its
+  // blocks are read through it as an edit's are (see plainTextBlocks).
+  if (!comments.length) return { blocks: plainTextBlocks(text, lineStarts), prose: text };
   const flat = String(text);
   const parts: string[] = [];
   let at = 0;

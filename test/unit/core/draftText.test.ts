@@ -36,6 +36,14 @@ describe('PieceText', () => {
     });
   }
 
+  it('reads past either end as a string does, in any order', () => {
+    // Jumps between pieces and past the end: the last piece's end marker (length + 1) must not be read as a piece.
+    const t = new PieceText(['ab', 'cd', 'ef']);
+    for (const i of [9, 6, 7, 0, 5, 2, -3, 4, 100, 1]) assert.deepEqual(t.charCodeAt(i), 'abcdef'.charCodeAt(i), `charCodeAt(${i})`);
+    t.toString();
+    for (const i of [9, 6, 0, -1, 5]) assert.deepEqual(t.charCodeAt(i), 'abcdef'.charCodeAt(i), `joined, charCodeAt(${i})`);
+  });
+
   it('leaves the version it was made from as it was', () => {
     const before = new PieceText(['one two']);
     before.replaced(3, 4, '-');
