@@ -90,3 +90,43 @@ describe('FindingList.within: the findings touching a span, as a filter of toArr
     for (let p = 0; p <= 62; p++) assert.deepEqual(list.within(p, p), list.toArray().filter((f) => f.span.start <= p && f.span.end >= p), `at ${p}`);
   });
 });
+
+describe('shiftFinding: a finding moved into draft offsets, properties in the order stored findings have', () => {
+  const base = { checkId: 'c', messageId: 'm', message: 'msg', span: { start: 1, end: 3 }, severity: 'warning' as const };
+  const fix = { title: 't', edit: { span: { start: 1, end: 3 }, newText: 'x' } };
+  const elsewhere = { span: { start: 0, end: 2 }, message: 'there', document: 'other.md' };
+  const cases: { name: string; f: Finding; want: Finding }[] = [
+    {
+      name: 'no fix, nothing optional',
+      f: { ...base, suggestions: [], related: [], tags: [] },
+      want: { ...base, span: { start: 11, end: 13 }, suggestions: [], related: [], tags: [] },
+    },
+    {
+      name: 'a fix, suggestions and every optional property',
+      f: { ...base, fix, suggestions: [fix], related: [{ span: { start: 0, end: 1 }, message: 'r' }], tags: ['unnecessary'], actual: 'ab', expected: ['x'], note: 'n' },
+      want: {
+        ...base,
+        span: { start: 11, end: 13 },
+        fix: { title: 't', edit: { span: { start: 11, end: 13 }, newText: 'x' } },
+        suggestions: [{ title: 't', edit: { span: { start: 11, end: 13 }, newText: 'x' } }],
+        related: [{ span: { start: 10, end: 11 }, message: 'r' }],
+        tags: ['unnecessary'],
+        actual: 'ab',
+        expected: ['x'],
+        note: 'n',
+      },
+    },
+    {
+      name: 'a place in another draft keeps its offsets',
+      f: { ...base, suggestions: [], related: [elsewhere], tags: [], note: 'n' },
+      want: { ...base, span: { start: 11, end: 13 }, suggestions: [], related: [elsewhere], tags: [], note: 'n' },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      // JSON text, not deepEqual: the order of the properties is part of what is checked.
+      assert.equal(JSON.stringify(shiftFinding(c.f, 10)), JSON.stringify(c.want));
+      assert.equal(JSON.stringify(c.f.span), '{"start":1,"end":3}');
+    });
+  }
+});
