@@ -48,7 +48,8 @@ export class DiagnosticMemo {
       out[i] = diagnostic ?? toDiagnostic(doc, finding, features, others, by);
     }
     this.last = out;
-    return out;
+    // The caller's to change (the server adds its notice of omitted findings): not the one kept.
+    return out.slice();
   }
 }
 

@@ -79,6 +79,15 @@ describe('DiagnosticMemo', () => {
     assert.equal(second[1], first[2]);
   });
 
+  it('the array given back is the caller\'s: changing it changes nothing kept', () => {
+    const memo = new DiagnosticMemo();
+    const first = memo.convert(doc(TEXT), [f], [0], ALL);
+    const kept = first[0];
+    first.length = 0;
+    first.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'Notice.' });
+    assert.equal(memo.convert(doc(TEXT), [f], [0], ALL)[0], kept);
+  });
+
   it('a finding changed in place (findings are plain objects) gives a fresh diagnostic', () => {
     const changes: [string, (g: { -readonly [K in keyof Finding]: Finding[K] }) => void][] = [
       ['message', (g) => (g.message = 'Changed.')],
