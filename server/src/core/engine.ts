@@ -10,6 +10,7 @@ import { findingArray, FindingBuffers, withLoose, type FindingList } from './fin
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import { derivationOf, type PlainLayout } from './plaintext';
+import { lastAtOrBefore } from './spans';
 import type { LayoutHistory } from './text';
 import { detached, intern, ownedOutright } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
@@ -362,36 +363,16 @@ function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache,
   // every keystroke; only the stretch around the edit is compared.
   const derived = bare ? derivationOf(now) : undefined;
   const made = derived?.from === old && derived.delta === delta ? derived : undefined;
-  let head = made ? Math.min(made.head, firstEndingAfter(old, start)) : 0;
+  let head = made ? Math.min(made.head, lastAtOrBefore(old, start, outerEnd) + 1) : 0;
   while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, text)) head++;
-  let tail = made ? Math.min(made.kept, max - head, old.length - firstStartingFrom(old, oldEnd)) : 0;
+  let tail = made ? Math.min(made.kept, max - head, old.length - 1 - lastAtOrBefore(old, oldEnd - 1, outerStart)) : 0;
   while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, text)) tail++;
   return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
 }
 
-/** The first of `blocks` (in text order) whose outer span ends after `offset`. */
-function firstEndingAfter(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.outer.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The first of `blocks` (in text order) whose outer span starts at or after `offset`. */
-function firstStartingFrom(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.outer.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+// Keys for lastAtOrBefore over blocks in text order (module-level: no closure per call).
+const outerStart = (b: Block): number => b.outer.start;
+const outerEnd = (b: Block): number => b.outer.end;
 
 function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
   if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;
@@ -610,11 +591,12 @@ function detachFixes(fixes: readonly Fix[], by: number): Fix[] {
   return out;
 }
 
+/** Places in other drafts keep their object: their offsets are that draft's, and their message is owned already. */
 function detachRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
   const out = new Array<RelatedLocation>(related.length);
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
-    out[i] = r.document === undefined ? { span: moved(r.span, by), message: r.message } : { ...r, message: r.message };
+    out[i] = r.document === undefined ? { span: moved(r.span, by), message: r.message } : r;
   }
   return out;
 }

@@ -185,6 +185,7 @@ function isSoft(text: DraftText, k: number, width: number): boolean {
 function endsSentence(text: DraftText, start: Offset, end: Offset): boolean {
   return /[.!?…]["'”’)\]]*$/u.test(text.slice(Math.max(start, end - 4), end));
 }
+
 function isBlankLine(text: DraftText, lineStarts: readonly Offset[], index: number): boolean {
   const end = lineContentEnd(text, lineStarts, index);
   for (let i = lineStarts[index]!; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
