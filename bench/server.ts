@@ -7,15 +7,18 @@
  * Alone, without the rest of the bench (the bundle must be built: `node esbuild.mjs`):
  *   node --import tsx bench/server.ts --memory [--size 4mb] [--edits 50]
  * opens one draft in one server, types the edits, and prints the open and edit times and the
- * server's peak RSS after the open and after the edits, as the full run measures them.
+ * server's peak RSS after the open and after the edits, as the full run measures them. `--each`
+ * prints every edit's time. `--trace FILE` starts the server over Node IPC instead of stdio, so
+ * that what V8 prints on its stdout goes to FILE, with a `#### edit N` line before each edit: with
+ * COPYDESK_BENCH_NODE_ARGS=--trace-deopt, which code the server throws away on which keystroke.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { corpus, SIZES, type SizeLabel } from './corpus';
 import { ROOT } from './spawn';
@@ -71,6 +74,8 @@ const CAPABILITIES = {
 
 export interface Running {
   readonly child: ChildProcess;
+  /** Where the server's stdout goes when it runs over IPC (`--trace`). */
+  readonly trace: string | undefined;
   readonly conn: MessageConnection;
   readonly initializeMs: number;
   readonly folder: string;
@@ -95,18 +100,22 @@ export function launchOf(file: string): { readonly env: Record<string, string>; 
   return { env, execArgv: words.slice(i + 1) };
 }
 
-/** The `copydesk` settings section the client answers with; none set is VS Code's answer for a user who changed none. */
-export async function startServer(settings: object = {}): Promise<Running> {
+/**
+ * The `copydesk` settings section the client answers with; none set is VS Code's answer for a user
+ * who changed none. `trace`: over Node IPC, the server's stdout appended to that file.
+ */
+export async function startServer(settings: object = {}, trace?: string): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const { env, execArgv } = launchOf(SERVER);
   // COPYDESK_BENCH_NODE_ARGS adds flags for experiments (after the build's own, so they win).
   const extra = process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const start = performance.now();
-  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER, trace ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(trace ? ['ipc' as const] : [])], env: { ...process.env, ...env } });
+  if (trace) child.stdout!.on('data', (chunk: Buffer) => appendFileSync(trace, chunk));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdin!.on('error', () => {});
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const conn = trace ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)) : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'window/showMessageRequest', 'workspace/diagnostic/refresh']) conn.onRequest(method, () => null);
   conn.onNotification(() => {});
@@ -130,7 +139,7 @@ export async function startServer(settings: object = {}): Promise<Running> {
     conn.dispose();
     rmSync(folder, { recursive: true, force: true });
   };
-  return { child, conn, initializeMs, folder, stop };
+  return { child, conn, initializeMs, folder, stop, trace };
 }
 
 /** didOpen → the complete diagnostics (the pull request's answer). */
@@ -162,7 +171,7 @@ function cpuMs(pid: number | undefined): number {
  * Typing in the middle of the draft: one character per edit, each followed by a diagnostic request,
  * as VS Code does after a change. The characters spell words, so the paragraph really changes.
  */
-async function edits(server: Running, opened: { doc: TextDocument; diagnostics: number; resultId: string | undefined }, plan: ServerPlan, log: (line: string) => void): Promise<{ ms: number[]; diagnostics: number }> {
+async function edits(server: Running, opened: { doc: TextDocument; diagnostics: number; resultId: string | undefined }, plan: ServerPlan, log: (line: string) => void, each = false): Promise<{ ms: number[]; diagnostics: number }> {
   let doc = opened.doc;
   // As VS Code's client does, each pull names the last report's id, and an `unchanged` answer keeps it.
   let resultId = opened.resultId;
@@ -178,6 +187,7 @@ async function edits(server: Running, opened: { doc: TextDocument; diagnostics: 
     const at = doc.positionAt(offset);
     const change = { range: { start: at, end: at }, text: character };
     doc = TextDocument.update(doc, [change], doc.version + 1);
+    if (server.trace) appendFileSync(server.trace, `\n#### edit ${ms.length + 1}\n`);
     const run = await timed(async () => {
       await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: [change] });
       return server.conn.sendRequest<{ kind: 'full' | 'unchanged'; items?: unknown[]; resultId?: string }>('textDocument/diagnostic', { textDocument: { uri: doc.uri }, ...(resultId === undefined ? {} : { previousResultId: resultId }) });
@@ -187,7 +197,7 @@ async function edits(server: Running, opened: { doc: TextDocument; diagnostics: 
     resultId = run.value.resultId;
     if (run.value.kind === 'full') diagnostics = run.value.items!.length;
     offset += 1;
-    if (ms.length % 10 === 0 || ms.length <= 3) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms, RSS ${Math.round(memoryMB(server.child.pid, 'VmRSS'))} MB`);
+    if (each || ms.length % 10 === 0 || ms.length <= 3) log(`  edit ${ms.length}: ${Math.round(run.ms)} ms, RSS ${Math.round(memoryMB(server.child.pid, 'VmRSS'))} MB`);
   }
   return { ms, diagnostics };
 }
@@ -273,14 +283,14 @@ function pushDelay(): number | undefined {
 }
 
 /** The edit draft alone: open, edits, peak memory (the `--memory` switch in the file comment). */
-export async function measureMemory(label: SizeLabel, maxEdits: number, log: (line: string) => void): Promise<ServerResult['memory'] & { openMs: number; p50: number; p95: number }> {
-  const server = await startServer();
+export async function measureMemory(label: SizeLabel, maxEdits: number, log: (line: string) => void, each = false, trace?: string): Promise<ServerResult['memory'] & { openMs: number; p50: number; p95: number }> {
+  const server = await startServer({}, trace);
   try {
     const opened = await open_(server, label);
     const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
     const openCpu = cpuMs(server.child.pid);
     log(`open ${label}: ${Math.round(opened.ms)} ms (server CPU since spawn ${Math.round(openCpu)} ms), ${opened.diagnostics} diagnostics; peak RSS ${Math.round(afterOpenPeakMB)} MB`);
-    const typed = await edits(server, opened, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log);
+    const typed = await edits(server, opened, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log, each);
     const result = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS'), openMs: opened.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95) };
     log(`edits: p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms (n=${typed.ms.length}, server CPU ${Math.round(cpuMs(server.child.pid) - openCpu)} ms); peak RSS ${Math.round(result.afterEditsPeakMB)} MB, RSS now ${Math.round(result.afterEditsRssMB)} MB`);
     return result;
@@ -290,10 +300,10 @@ export async function measureMemory(label: SizeLabel, maxEdits: number, log: (li
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false }, size: { type: 'string', default: '4mb' }, edits: { type: 'string', default: '50' } } });
+  const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false }, size: { type: 'string', default: '4mb' }, edits: { type: 'string', default: '50' }, each: { type: 'boolean', default: false }, trace: { type: 'string' } } });
   const label = (Object.keys(SIZES) as SizeLabel[]).find((l) => l.replace(' ', '').toLowerCase() === values.size.toLowerCase());
-  if (!values.memory || !label) throw new Error('usage: node --import tsx bench/server.ts --memory [--size 4mb] [--edits 50]');
-  measureMemory(label, Number(values.edits), (line) => console.log(line)).catch((error: unknown) => {
+  if (!values.memory || !label) throw new Error('usage: node --import tsx bench/server.ts --memory [--size 4mb] [--edits 50] [--each] [--trace FILE]');
+  measureMemory(label, Number(values.edits), (line) => console.log(line), values.each, values.trace).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });
