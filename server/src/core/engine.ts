@@ -628,9 +628,9 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
   } as { -readonly [K in keyof Finding]: Finding[K] };
-  if (report.fix) out.fix = toFix(meta, report.fix, text, own);
-  out.suggestions = report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text, own)) : NO_FIXES;
-  out.related = report.related?.length ? report.related.map((r) => toRelated(r, (own ? ownMessage : interpolate)(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED;
+  if (report.fix) out.fix = toFix(meta, report.fix, text, length, own);
+  out.suggestions = report.suggestions?.length ? toFixes(meta, report.suggestions, text, length, own) : NO_FIXES;
+  out.related = report.related?.length ? toRelatedAll(meta, report.related, length, own) : NO_RELATED;
   out.tags = report.tags?.length ? report.tags : NO_TAGS;
   if (report.actual !== undefined) out.actual = report.actual;
   if (report.expected !== undefined) out.expected = report.expected;
@@ -638,8 +638,34 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   return out;
 }
 
-function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, own: boolean): Fix {
-  for (const e of f.edits) assertSpan(e.span, text.length, meta.id);
+/**
+ * A report's suggestions and related places are arrays made by a loop into `new Array` (holey), as
+ * detach and FindingList make theirs: `map` made them packed in the interpreter and holey in
+ * optimised code, and a kind toDiagnostic had not met yet threw its machine code away a few
+ * keystrokes in ("wrong map" reading `related.length`).
+ */
+function toFixes(meta: Check['meta'], fixes: readonly FixReport<string>[], text: DraftText, length: number, own: boolean): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) out[i] = toFix(meta, fixes[i]!, text, length, own);
+  return out;
+}
+
+function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['related']>, length: number, own: boolean): RelatedLocation[] {
+  const out = new Array<RelatedLocation>(related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
+  }
+  return out;
+}
+
+/**
+ * @param length the text's length, read once by toFinding: the text is a string at a first look
+ *   and a PieceText at a keystroke, and reading it here too made a second place that met the other
+ *   kind late ("wrong map" in toFix on the first keystrokes).
+ */
+function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, length: number, own: boolean): Fix {
+  for (const e of f.edits) assertSpan(e.span, length, meta.id);
   return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 
