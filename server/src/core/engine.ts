@@ -237,8 +237,10 @@ export function* lintSteps(
     try {
       const own: Finding[] = [];
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
+      const { text } = view.source;
+      const length = text.length;
       for (const report of check.run(input)) {
-        own.push(toFinding(check, report, setting.severity, view.source.text));
+        own.push(toFinding(check, report, setting.severity, text, length));
       }
       findings.push(...own);
     } catch (error) {
@@ -423,7 +425,9 @@ function* firstLook(
       if (failed.has(job.check)) continue;
       try {
         const found: Finding[] = [];
-        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.source.text, true));
+        const { text } = stretch.view.source;
+        const length = text.length;
+        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, text, length, true));
         fillCache(blocks.slice(from, to), found, stretch.offset, job.slot);
       } catch (error) {
         failed.set(job.check, error);
@@ -480,7 +484,9 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
     const cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
-      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text, true)));
+      // The block's view is its text, block.length long (LazyBlockView).
+      const { view } = block;
+      for (const report of check.run({ text: view, options })) local.push(detach(toFinding(check, report, severity, view.source.text, block.length, true)));
       findings[slot] = local.length ? local : NONE;
       fresh += block.length;
     }
@@ -612,10 +618,15 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
 }
 
-/** @param own whether the finding is kept (detach): its messages and fix titles are then made to share nothing with the draft (ownMessage). */
-function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText, own = false): Finding {
+/**
+ * @param length `text.length`, read by the caller once per run of a rule: the text is a string of
+ *   one of many representations (one or two bytes a character, flat, sliced or joined) or a
+ *   PieceText, and read here, for every report, the kinds met late threw this function's code
+ *   away ("wrong map") on the first keystrokes.
+ * @param own whether the finding is kept (detach): its messages and fix titles are then made to share nothing with the draft (ownMessage).
+ */
+function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText, length: number, own = false): Finding {
   const { meta } = check;
-  const length = text.length;
   assertSpan(report.span, length, meta.id);
   if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
   // No closures here, and no throwaway object per optional property (written one by one, in the
@@ -659,11 +670,7 @@ function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['
   return out;
 }
 
-/**
- * @param length the text's length, read once by toFinding: the text is a string at a first look
- *   and a PieceText at a keystroke, and reading it here too made a second place that met the other
- *   kind late ("wrong map" in toFix on the first keystrokes).
- */
+/** @param length `text.length` (see toFinding: `text` is read only to merge a fix of several edits). */
 function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, length: number, own: boolean): Fix {
   for (const e of f.edits) assertSpan(e.span, length, meta.id);
   return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
