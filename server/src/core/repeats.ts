@@ -274,7 +274,11 @@ export function repeatRuns(repeats: readonly Repeat[]): RepeatRun[] {
     if (run && last && r.copy === last.copy + 1 && r.original === last.original + 1) run.push(r);
     else runs.push([r]);
   }
-  return runs.map((copies) => ({ copies }));
+  // Pushed, not mapped: map's array is packed in the interpreter and holey in optimised code, and
+  // duplicate-paragraph's loop over it was thrown away ("wrong map") when the kind changed a few keystrokes in.
+  const out: RepeatRun[] = [];
+  for (const copies of runs) out.push({ copies });
+  return out;
 }
 
 /**
