@@ -43,8 +43,11 @@ export class PieceText implements DraftText {
 
   constructor(pieces: readonly string[]) {
     this.pieces = pieces.length ? pieces : [''];
+    // Pushed, not mapped: map's array is packed in the interpreter and holey once this is
+    // optimised, and pieceAt, compiled for one kind, was thrown away ("wrong map") on the other.
+    const starts: number[] = [];
     let at = 0;
-    const starts = this.pieces.map((piece) => ((at += piece.length), at - piece.length));
+    for (const piece of this.pieces) starts.push(at), (at += piece.length);
     starts.push(at + 1);
     this.starts = starts;
     this.length = at;

@@ -87,8 +87,7 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   if (resetIdsIfFull()) (last = undefined), blockWords.clear();
   const copies = new Set(exactRepeats(view, 1).map((r) => r.copy));
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
-  const words = blockWords.of(view);
-  const perBlock = copies.size ? words.map((w, index) => (copies.has(index) ? undefined : w)) : words;
+  const perBlock = withoutCopies(blockWords.of(view), copies);
   const { blocks } = view;
   const headings = new Uint8Array(blocks.length);
   for (let b = 0; b < blocks.length; b++) if (blocks[b]!.kind === 'heading') headings[b] = 1;
@@ -102,16 +101,53 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
     // The prior answer is given up: its counts become the next keystroke's arrays.
     if (prior && prior.uses !== uses) (spare[0] = prior.uses), (spare[1] = prior.names);
   }
-  const echoes: Echo[] = [
-    ...answer.runs.filter((r) => r.echo).map((r): Echo => ({ kind: 'phrase', span: spanOf(view, answer, r.j, r.length), earlier: spanOf(view, answer, r.i, r.length), distance: r.j - r.i })),
-    ...answer.words.map((w): Echo => ({ kind: 'word', span: spanOf(view, answer, w.j, 1), earlier: spanOf(view, answer, w.i, 1), distance: w.j - w.i })),
-  ];
+  const echoes: Echo[] = [];
+  for (const r of answer.runs) if (r.echo) echoes.push({ kind: 'phrase', span: spanOf(view, answer, r.j, r.length), earlier: spanOf(view, answer, r.i, r.length), distance: r.j - r.i });
+  for (const w of answer.words) echoes.push({ kind: 'word', span: spanOf(view, answer, w.j, 1), earlier: spanOf(view, answer, w.i, 1), distance: w.j - w.i });
   return echoes.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The words a reader meets once: a headline's or a copy's count as uses only. */
-function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings']): (BlockWords | undefined)[] {
-  return perBlock.map((w, index) => (headings[index] ? undefined : w));
+/*
+ * The arrays an answer keeps are read by code compiled for the last answer's, so each is made one
+ * way only: a copy by slice (the source's elements kind, packed) and a list by push (packed). An
+ * array from `map` is packed when the interpreter makes it and holey when optimised code does, and
+ * an array given a property of its own has a map of its own: either way the next keystroke's
+ * compiled code met a "wrong map" and was thrown away (patched, again, findEchoes, patchTokens
+ * in turn on the first dozen keystrokes of a 4 MB draft, --trace-deopt).
+ */
+
+/** Each block's words, a copy's left out (undefined). */
+function withoutCopies(words: readonly BlockWords[], copies: ReadonlySet<number>): Answer['perBlock'] {
+  if (!copies.size) return words;
+  const out: (BlockWords | undefined)[] = words.slice();
+  for (const index of copies) out[index] = undefined;
+  return out;
+}
+
+/** The words a reader meets once: a headline's or a copy's count as uses only (blocks `from` to `to` of them). */
+function countedWords(perBlock: Answer['perBlock'], headings: Answer['headings'], from = 0, to = perBlock.length): (BlockWords | undefined)[] {
+  const out = perBlock.slice(from, to);
+  for (let b = from; b < to; b++) if (headings[b]) out[b - from] = undefined;
+  return out;
+}
+
+/** The runs of `list`, `delta` words later. */
+function movedRuns(list: readonly Run[], delta: number): Run[] {
+  const out: Run[] = [];
+  for (const r of list) out.push(run(r.j + delta, r.i + delta, r.length, r.echo));
+  return out;
+}
+
+/** The single-word echoes of `list`, `delta` words later. */
+function movedRepeats(list: readonly Repeat[], delta: number): Repeat[] {
+  const out: Repeat[] = [];
+  for (const w of list) out.push({ j: w.j + delta, i: w.i + delta });
+  return out;
+}
+
+/** Every Run is made here: one literal, one map. */
+function run(j: number, i: number, length: number, echo: boolean): Run {
+  return { j, i, length, echo };
 }
 
 /** Tokens and counts read from every block. */
@@ -160,11 +196,11 @@ function patched(previous: Answer, perBlock: Answer['perBlock'], headings: Answe
     if (from < 0) from = b;
     to = b + 1;
   }
-  if (from < 0) return previous;
+  if (from < 0) return { t: previous.t, uses: previous.uses, names: previous.names };
   const uses = counts(previous.uses, 0);
   const names = counts(previous.names, 1);
   // The changed stretch's words only: a keystroke maps a few blocks, not the draft's 10,000.
-  const counted = countedWords(perBlock.slice(from, to), headings.slice(from, to));
+  const counted = countedWords(perBlock, headings, from, to);
   for (let b = from; b < to; b++) {
     const before = previous.perBlock[b];
     const now = perBlock[b];
@@ -200,7 +236,7 @@ function counts(last: Int32Array, kind: 0 | 1): Int32Array {
 /** The passes over a whole draft. */
 function fresh(vocabulary: Vocabulary, options: EchoOptions, perBlock: Answer['perBlock'], headings: Answer['headings'], t: Tokens, uses: Int32Array, names: Int32Array): Answer {
   const passes = new Passes(t, vocabulary, options, uses, names);
-  const runs = passes.phrases(0, recentGrams(options), () => false);
+  const { runs } = passes.phrases(0, recentGrams(options), NEVER_SETTLED);
   const words = passes.words(0, t.count, new Map(), inPhrase(runs, 0, t.count));
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
@@ -232,7 +268,7 @@ function again(
     if (previous.perBlock[b] !== perBlock[b] && edited.push(b) > MAX_EDITED) return undefined;
   }
   const old = previous.t;
-  if (!edited.length) return { ...previous, t, uses, names };
+  if (!edited.length) return { vocabulary, options, perBlock, headings, t, uses, names, runs: previous.runs, words: previous.words };
   if (!sameStanding(previous, edited, perBlock, uses, names, options.topicUses, vocabulary)) return undefined;
 
   const first = edited[0]!;
@@ -250,12 +286,11 @@ function again(
     if (key >= 0) lastGram.set(key, q);
   }
   // Back in step: past the edit by more than `distance` words, at a word the last run also stepped on.
-  const settled = (j: number): boolean => j >= end + options.distance + MAX_PHRASE_WORDS && stepBefore(previous.runs, j - delta) === j - delta;
-  const middle = passes.phrases(restart, lastGram, settled);
+  const middle = passes.phrases(restart, lastGram, { from: end + options.distance + MAX_PHRASE_WORDS, runs: previous.runs, delta });
   const resume = middle.stopped;
   // Both lists are in text order: the kept ends are slices, moved only when the word count changed.
   const keptRuns = previous.runs.slice(firstFrom(previous.runs, resume - delta));
-  const runs = previous.runs.slice(0, firstFrom(previous.runs, restart)).concat(middle, delta ? keptRuns.map((r) => ({ ...r, j: r.j + delta, i: r.i + delta })) : keptRuns);
+  const runs = previous.runs.slice(0, firstFrom(previous.runs, restart)).concat(middle.runs, delta ? movedRuns(keptRuns, delta) : keptRuns);
 
   // Single words: from before the edit (a word's next word may be in it) to `distance` past it and past the rerun phrases.
   const from = Math.min(restart, Math.max(0, a - 1));
@@ -263,7 +298,7 @@ function again(
   const lastUse = new Map<number, number>();
   for (let q = Math.max(0, from - options.distance - 1); q < from; q++) if (passes.rare(q) && passes.descriptive(t.ids[q]!)) lastUse.set(t.ids[q]!, q);
   const keptWords = previous.words.slice(firstFrom(previous.words, to - delta));
-  const words = previous.words.slice(0, firstFrom(previous.words, from)).concat(passes.words(from, to, lastUse, inPhrase(runs, from, to)), delta ? keptWords.map((w) => ({ j: w.j + delta, i: w.i + delta })) : keptWords);
+  const words = previous.words.slice(0, firstFrom(previous.words, from)).concat(passes.words(from, to, lastUse, inPhrase(runs, from, to)), delta ? movedRepeats(keptWords, delta) : keptWords);
   return { vocabulary, options, perBlock, headings, t, uses, names, runs, words };
 }
 
@@ -327,6 +362,21 @@ function inPhrase(runs: readonly Run[], from: number, to: number): { readonly ma
   return { marks, from };
 }
 
+/**
+ * When a rerun of the phrase pass is back in step with the last run's (`runs`, whose words are
+ * `delta` earlier): from word `from`, at a word the last run also stepped on. Data, not a callback:
+ * a first look's "never" and a keystroke's test as two functions made the pass's call of it a
+ * "wrong call target" at the first keystroke.
+ */
+interface Settle {
+  readonly from: number;
+  readonly runs: readonly Run[];
+  readonly delta: number;
+}
+
+/** A whole draft's pass runs to the end (a Smi, as every `from` is: no double in the pass's comparison). */
+const NEVER_SETTLED: Settle = { from: 0x7fffffff, runs: [], delta: 0 };
+
 class Passes {
   private readonly lookup: ReturnType<typeof wordClasses>;
 
@@ -357,14 +407,14 @@ class Passes {
 
   /**
    * Repeated runs of three words or more, from word `from` (where the last pass was not inside a
-   * run) until `settled` says the rest is known; `stopped` is where it stopped.
+   * run) until it is back in step with the last pass (`settle`); `stopped` is where it stopped.
    */
-  phrases(from: number, lastGram: RecentPositions, settled: (j: number) => boolean): Run[] & { stopped: number } {
+  phrases(from: number, lastGram: RecentPositions, settle: Settle): { readonly runs: Run[]; readonly stopped: number } {
     const { t, options } = this;
     const runs: Run[] = [];
     let j = from;
     for (; j + MIN_PHRASE_WORDS <= t.count; j++) {
-      if (j > from && settled(j)) break;
+      if (j > from && j >= settle.from && stepBefore(settle.runs, j - settle.delta) === j - settle.delta) break;
       const key = gramKey(t, j);
       if (key < 0) continue;
       const i = lastGram.swap(key, j);
@@ -373,7 +423,7 @@ class Passes {
       while (i + length < j && j + length < t.count && t.ids[i + length] === t.ids[j + length] && gramKey(t, j + length - MIN_PHRASE_WORDS + 1) >= 0 && gramKey(t, i + length - MIN_PHRASE_WORDS + 1) >= 0) length++;
       let anyRare = false;
       for (let k = j; k < j + length && !anyRare; k++) anyRare = this.rare(k);
-      runs.push({ j, i, length, echo: length <= MAX_PHRASE_WORDS && anyRare });
+      runs.push(run(j, i, length, length <= MAX_PHRASE_WORDS && anyRare));
       // Carry the rest of the run along so its later three-word windows do not echo it again.
       for (let k = j + 1; k < j + length && k + MIN_PHRASE_WORDS <= t.count; k++) {
         const inner = gramKey(t, k);
@@ -381,7 +431,7 @@ class Passes {
       }
       j += length - 1;
     }
-    return Object.assign(runs, { stopped: Math.min(j, t.count) });
+    return { runs, stopped: Math.min(j, t.count) };
   }
 
   /** Uncommon descriptive words used again within `distance` words, for words `from` to `to`. */

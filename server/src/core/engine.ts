@@ -237,8 +237,10 @@ export function* lintSteps(
     try {
       const own: Finding[] = [];
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
+      const { text } = view.source;
+      const length = text.length;
       for (const report of check.run(input)) {
-        own.push(toFinding(check, report, setting.severity, view.source.text));
+        own.push(toFinding(check, report, setting.severity, text, length));
       }
       findings.push(...own);
     } catch (error) {
@@ -423,7 +425,9 @@ function* firstLook(
       if (failed.has(job.check)) continue;
       try {
         const found: Finding[] = [];
-        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, stretch.view.source.text, true));
+        const { text } = stretch.view.source;
+        const length = text.length;
+        for (const report of job.check.run({ text: stretch.view, options: job.options })) found.push(toFinding(job.check, report, job.severity, text, length, true));
         fillCache(blocks.slice(from, to), found, stretch.offset, job.slot);
       } catch (error) {
         failed.set(job.check, error);
@@ -480,7 +484,9 @@ function collectBlocks(blocks: readonly CachedBlock[], slot: number, check: Chec
     const cached = slot < findings.length ? findings[slot] : undefined;
     if (!cached) {
       const local: Finding[] = [];
-      for (const report of check.run({ text: block.view, options })) local.push(detach(toFinding(check, report, severity, block.view.source.text, true)));
+      // The block's view is its text, block.length long (LazyBlockView).
+      const { view } = block;
+      for (const report of check.run({ text: view, options })) local.push(detach(toFinding(check, report, severity, view.source.text, block.length, true)));
       findings[slot] = local.length ? local : NONE;
       fresh += block.length;
     }
@@ -612,10 +618,15 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
 }
 
-/** @param own whether the finding is kept (detach): its messages and fix titles are then made to share nothing with the draft (ownMessage). */
-function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText, own = false): Finding {
+/**
+ * @param length `text.length`, read by the caller once per run of a rule: the text is a string of
+ *   one of many representations (one or two bytes a character, flat, sliced or joined) or a
+ *   PieceText, and read here, for every report, the kinds met late threw this function's code
+ *   away ("wrong map") on the first keystrokes.
+ * @param own whether the finding is kept (detach): its messages and fix titles are then made to share nothing with the draft (ownMessage).
+ */
+function toFinding(check: Check, report: Report<string>, severity: Finding['severity'], text: DraftText, length: number, own = false): Finding {
   const { meta } = check;
-  const length = text.length;
   assertSpan(report.span, length, meta.id);
   if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
   // No closures here, and no throwaway object per optional property (written one by one, in the
@@ -628,9 +639,9 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
   } as { -readonly [K in keyof Finding]: Finding[K] };
-  if (report.fix) out.fix = toFix(meta, report.fix, text, own);
-  out.suggestions = report.suggestions?.length ? report.suggestions.map((f) => toFix(meta, f, text, own)) : NO_FIXES;
-  out.related = report.related?.length ? report.related.map((r) => toRelated(r, (own ? ownMessage : interpolate)(meta.messages, r.messageId, r.data, meta.id), length, meta.id)) : NO_RELATED;
+  if (report.fix) out.fix = toFix(meta, report.fix, text, length, own);
+  out.suggestions = report.suggestions?.length ? toFixes(meta, report.suggestions, text, length, own) : NO_FIXES;
+  out.related = report.related?.length ? toRelatedAll(meta, report.related, length, own) : NO_RELATED;
   out.tags = report.tags?.length ? report.tags : NO_TAGS;
   if (report.actual !== undefined) out.actual = report.actual;
   if (report.expected !== undefined) out.expected = report.expected;
@@ -638,8 +649,30 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   return out;
 }
 
-function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, own: boolean): Fix {
-  for (const e of f.edits) assertSpan(e.span, text.length, meta.id);
+/**
+ * A report's suggestions and related places are arrays made by a loop into `new Array` (holey), as
+ * detach and FindingList make theirs: `map` made them packed in the interpreter and holey in
+ * optimised code, and a kind toDiagnostic had not met yet threw its machine code away a few
+ * keystrokes in ("wrong map" reading `related.length`).
+ */
+function toFixes(meta: Check['meta'], fixes: readonly FixReport<string>[], text: DraftText, length: number, own: boolean): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) out[i] = toFix(meta, fixes[i]!, text, length, own);
+  return out;
+}
+
+function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['related']>, length: number, own: boolean): RelatedLocation[] {
+  const out = new Array<RelatedLocation>(related.length);
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
+  }
+  return out;
+}
+
+/** @param length `text.length` (see toFinding: `text` is read only to merge a fix of several edits). */
+function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, length: number, own: boolean): Fix {
+  for (const e of f.edits) assertSpan(e.span, length, meta.id);
   return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 

@@ -274,7 +274,11 @@ export function repeatRuns(repeats: readonly Repeat[]): RepeatRun[] {
     if (run && last && r.copy === last.copy + 1 && r.original === last.original + 1) run.push(r);
     else runs.push([r]);
   }
-  return runs.map((copies) => ({ copies }));
+  // Pushed, not mapped: map's array is packed in the interpreter and holey in optimised code, and
+  // duplicate-paragraph's loop over it was thrown away ("wrong map") when the kind changed a few keystrokes in.
+  const out: RepeatRun[] = [];
+  for (const copies of runs) out.push({ copies });
+  return out;
 }
 
 /**
@@ -292,13 +296,25 @@ export function nearRepeats(view: SourceTextView, threshold: number, minWords: n
 }
 
 function findNearRepeats(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const sets = blockShingles.of(view).map((set) => (set.words >= minWords ? set : undefined));
+  const sets = shingleSets(view, minWords);
   return nearIndexFor(sets, minWords, threshold).update(sets, exact);
+}
+
+/**
+ * Each block's shingles, or undefined under `minWords`. A copy by slice, not map: map's array is
+ * packed in the interpreter and holey once optimised, and the index compares each keystroke's
+ * array with the last one's, so a change of kind threw changedBlocks and patch away ("wrong map")
+ * some 30 keystrokes in.
+ */
+function shingleSets(view: SourceTextView, minWords: number): (ShingleSet | undefined)[] {
+  const sets: (ShingleSet | undefined)[] = blockShingles.of(view).slice();
+  for (let b = 0; b < sets.length; b++) if (sets[b]!.words < minWords) sets[b] = undefined;
+  return sets;
 }
 
 /** The same answer without any index kept from earlier versions: what every incremental update must equal. */
 export function nearRepeatsFromScratch(view: SourceTextView, threshold: number, minWords: number, exact: ReadonlySet<number>): NearRepeat[] {
-  const sets = blockShingles.of(view).map((set) => (set.words >= minWords ? set : undefined));
+  const sets = shingleSets(view, minWords);
   return new NearIndex(minWords, threshold).update(sets, exact);
 }
 
@@ -359,7 +375,11 @@ class NearIndex {
     const changed = this.changedBlocks(sets, MAX_CHANGED + 1);
     if (changed === undefined || !this.built) this.rebuild(sets, exact);
     else if (changed > 0 || !sameSet(exact, this.exact)) this.patch(sets, exact);
-    return this.results.filter((r): r is NearRepeat => r !== undefined);
+    // Pushed, not filtered: the three rules that loop over this array were thrown away ("wrong
+    // map") together once update was optimised and made it another way (some 35 keystrokes in).
+    const out: NearRepeat[] = [];
+    for (const r of this.results) if (r !== undefined) out.push(r);
+    return out;
   }
 
   private rebuild(sets: readonly (ShingleSet | undefined)[], exact: ReadonlySet<number>): void {
@@ -457,7 +477,10 @@ class NearIndex {
     const before = this.sets[c];
     const shingles = [...(before?.list ?? []), ...(after?.list ?? [])];
     // Counts, not copies of the postings: a common shingle's ("of the") lists thousands of blocks.
-    const was = shingles.map((s) => this.holderCount(s));
+    // Typed, not mapped: map's array is packed in the interpreter and holey once optimised, and the
+    // loop below, compiled for one, was thrown away ("wrong map") on the other.
+    const was = new Int32Array(shingles.length);
+    for (let i = 0; i < shingles.length; i++) was[i] = this.holderCount(shingles[i]!);
     if (before) this.remove(before, c);
     if (after) this.add(after, c);
     this.sets[c] = after;
