@@ -4,7 +4,7 @@
  * budget and conversion), without stdio: where an edit's time goes, and whether the kept work
  * still gives a fresh lint's findings.
  *
- *   node --expose-gc --import tsx bench/edit-inprocess.ts [--size 4mb] [--edits 50] [--verify] [--profile] [--snapshot] [--alloc all|kept] [--each]
+ *   node --expose-gc --import tsx bench/edit-inprocess.ts [--size 4mb] [--edits 50] [--verify] [--profile] [--snapshot] [--alloc all|kept|promoted] [--each]
  *
  * --verify lints every edited version again from scratch (no BlockCache, an empty draft linted
  * first, as test/helpers/drafts.ts fromScratch does) and fails on any difference: slow at 4 MB,
@@ -12,8 +12,9 @@
  * (.bench-cache/edits.cpuprofile) and prints the functions with the most self time. --snapshot
  * writes heap snapshots after the open and after the edits (.bench-cache/open.heapsnapshot,
  * edits.heapsnapshot; `node bench/heap-summary.ts FILE` sums them up). --alloc samples what the
- * edits allocate, by function: `all` of it, or `kept`, what outlived a scavenge (what each edit
- * promotes, which the major collections then pay for).
+ * edits allocate, by function: `all` of it; `promoted`, what outlived the scavenges (each edit's
+ * state kept until the next keystroke, promoted, which the major collections then pay for, and
+ * whose copying is most of a scavenge's time); or `kept`, what is still alive at the end.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   }
 
   const session = values.profile ? await startProfiler(200) : undefined;
-  const sampler = values.alloc ? await startSampling(values.alloc === 'all') : undefined;
+  const sampler = values.alloc ? await startSampling(values.alloc) : undefined;
 
   let offset = doc.getText().indexOf(' ', Math.floor(doc.getText().length / 2)) + 1;
   const typed = 'the council said on Tuesday that the harbour plan would go ahead ';
@@ -163,11 +164,13 @@ interface HeapNode {
   readonly children: readonly HeapNode[];
 }
 
-async function startSampling(all: boolean): Promise<Session> {
+async function startSampling(kind: string): Promise<Session> {
+  if (!['all', 'kept', 'promoted'].includes(kind)) throw new Error('--alloc must be all, kept or promoted');
   const sampler = new Session();
   sampler.connect();
   await sampler.post('HeapProfiler.enable');
-  await sampler.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: all, includeObjectsCollectedByMinorGC: all } as never);
+  // What a collection took is left out of the samples unless asked for: a scavenge's (died young), a major collection's (promoted, then died).
+  await sampler.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: kind !== 'kept', includeObjectsCollectedByMinorGC: kind === 'all' } as never);
   return sampler;
 }
 
