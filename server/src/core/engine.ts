@@ -635,7 +635,7 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   const out = {
     checkId: meta.id,
     messageId: report.messageId,
-    message: own ? ownMessage(meta.messages, report.messageId, report.data, meta.id) : interpolate(meta.messages, report.messageId, report.data, meta.id),
+    message: own ? ownMessage(meta.messages, report.messageId, report.data, meta.id) : rememberedMessage(meta.messages, report.messageId, report.data, meta.id),
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
   } as { -readonly [K in keyof Finding]: Finding[K] };
@@ -665,7 +665,7 @@ function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['
   const out = new Array<RelatedLocation>(related.length);
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
-    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
+    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : rememberedMessage(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
   }
   return out;
 }
@@ -673,7 +673,7 @@ function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['
 /** @param length `text.length` (see toFinding: `text` is read only to merge a fix of several edits). */
 function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, length: number, own: boolean): Fix {
   for (const e of f.edits) assertSpan(e.span, length, meta.id);
-  return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
+  return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : rememberedMessage(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 
 /** A span in another draft cannot be checked against this draft's length; only its shape is. */
@@ -712,6 +712,41 @@ export function interpolate(messages: Readonly<Record<string, string>>, id: stri
   }
   return out;
 }
+
+/**
+ * interpolate's answer, the same string as last time for the same template and values: the
+ * document-scope rules report again on every keystroke, mostly what they reported on the last,
+ * and a message made again is a new string that lives until the next keystroke (promoted: ~140 KB
+ * a keystroke on the 4 MB draft), where the one made before is old already. Only messages of
+ * short values (copies, never slices of a draft a kept message would keep alive) are remembered.
+ */
+function rememberedMessage(messages: Readonly<Record<string, string>>, id: string, data: Readonly<Record<string, string>> | undefined, checkId: string): string {
+  const template = messages[id];
+  const parts = template === undefined ? undefined : compiled.get(template);
+  // A template without placeholders is its own message, and one not split yet is met first here.
+  if (parts === undefined || data === undefined) return interpolate(messages, id, data, checkId);
+  // The values, in the template's order, name the message among the template's others.
+  let key = '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data[parts[i]!];
+    if (value === undefined || !ownedOutright(value) || value.includes('\u0001')) return interpolate(messages, id, data, checkId);
+    key = i === 1 ? value : key + '\u0001' + value;
+  }
+  let known = messageMemo.get(template!);
+  const found = known?.get(key);
+  if (found !== undefined) return found;
+  const message = interpolate(messages, id, data, checkId);
+  if (remembered >= MESSAGE_MEMO_LIMIT) messageMemo.clear(), (remembered = 0), (known = undefined);
+  if (!known) messageMemo.set(template!, (known = new Map()));
+  known.set(key, message), remembered++;
+  return message;
+}
+
+/** Messages by template, then by their values joined (rememberedMessage); all forgotten past MESSAGE_MEMO_LIMIT. */
+const messageMemo = new Map<string, Map<string, string>>();
+/** Several times the ~2,000 distinct messages of the 4 MB draft's document-scope findings. */
+const MESSAGE_MEMO_LIMIT = 20_000;
+let remembered = 0;
 
 /**
  * interpolate's answer as a string that shares no storage with the draft, for a finding that is
