@@ -53,6 +53,8 @@ export class DraftHistory implements LayoutHistory {
   markerFree: boolean | undefined;
   /** @internal The arrays this draft's lists are written into, keystroke after keystroke. */
   readonly lists = { merged: new FindingBuffers(), refined: new FindingBuffers() };
+  /** @internal Each document-scope rule's findings from its last run, in its reports' order (see sameAsLast). */
+  readonly documentFindings = new Map<Check, readonly Finding[]>();
 }
 
 interface LastRun {
@@ -239,9 +241,25 @@ export function* lintSteps(
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
       const { text } = view.source;
       const length = text.length;
+      // Last run's findings, walked in step with this run's reports (both in the rule's order).
+      const last = history?.documentFindings.get(check);
+      let at = 0;
       for (const report of check.run(input)) {
-        own.push(toFinding(check, report, setting.severity, text, length));
+        let finding: Finding | undefined;
+        if (last) {
+          const start = report.span.start;
+          while (at < last.length && last[at]!.span.start < start) at++;
+          for (let k = at; k < last.length && last[k]!.span.start === start; k++) {
+            if (sameAsLast(last[k]!, check, report, setting.severity, length)) {
+              finding = last[k];
+              at = k + 1;
+              break;
+            }
+          }
+        }
+        own.push(finding ?? toFinding(check, report, setting.severity, text, length));
       }
+      history?.documentFindings.set(check, own);
       findings.push(...own);
     } catch (error) {
       options.onCheckError?.(check.meta.id, error);
@@ -648,6 +666,66 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   if (report.note !== undefined) out.note = report.note;
   return out;
 }
+
+/**
+ * Whether `report` would make a finding equal to `last` (a finding of the same rule's last run),
+ * which is then kept instead: most document-scope findings are the same from one keystroke to the
+ * next, and each made again lived until the next keystroke (promoted: ~300 KB a keystroke on the
+ * 4 MB draft with its fixes, related places and arrays). Checked as toFinding checks, in its
+ * order, so a report it would refuse throws the same error here; anything else unequal, or a
+ * string that may be a slice of an older draft (a value of 13 characters or more), and toFinding
+ * makes the finding afresh.
+ */
+function sameAsLast(last: Finding, check: Check, report: Report<string>, severity: Severity, length: number): boolean {
+  const { meta } = check;
+  if (last.messageId !== report.messageId || last.span.end !== report.span.end) return false;
+  assertSpan(report.span, length, meta.id);
+  if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
+  if (!allShort(report.data) || rememberedMessage(meta.messages, report.messageId, report.data, meta.id) !== last.message) return false;
+  if ((report.maxSeverity ? milder(severity, report.maxSeverity) : severity) !== last.severity) return false;
+  if (report.fix ? !(last.fix && sameFix(last.fix, meta, report.fix, length)) : last.fix !== undefined) return false;
+  const suggestions = report.suggestions ?? NO_FIX_REPORTS;
+  if (suggestions.length !== last.suggestions.length) return false;
+  for (let i = 0; i < suggestions.length; i++) if (!sameFix(last.suggestions[i]!, meta, suggestions[i]!, length)) return false;
+  const related = report.related ?? NO_RELATED_REPORTS;
+  if (related.length !== last.related.length) return false;
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    const l = last.related[i]!;
+    if (!allShort(r.data) || r.document !== l.document || r.span.start !== l.span.start || r.span.end !== l.span.end) return false;
+    if (rememberedMessage(meta.messages, r.messageId, r.data, meta.id) !== l.message) return false;
+    assertSpan(r.span, r.document === undefined ? length : Number.MAX_SAFE_INTEGER, meta.id);
+  }
+  const tags = report.tags ?? NO_TAGS;
+  if (tags.length !== last.tags.length) return false;
+  for (let i = 0; i < tags.length; i++) if (tags[i] !== last.tags[i]) return false;
+  if (report.actual !== last.actual || report.note !== last.note) return false;
+  if ((report.actual !== undefined && !ownedOutright(report.actual)) || (report.note !== undefined && !ownedOutright(report.note))) return false;
+  const expected = report.expected;
+  if (expected === undefined || last.expected === undefined) return expected === last.expected;
+  if (expected.length !== last.expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (expected[i] !== last.expected[i] || !ownedOutright(expected[i]!)) return false;
+  return true;
+}
+
+/** A fix of one edit equal to `last` (toFix's checks, in its order); a fix of several edits is made afresh. */
+function sameFix(last: Fix, meta: Check['meta'], f: FixReport<string>, length: number): boolean {
+  if (f.edits.length !== 1) return false;
+  const edit = f.edits[0]!;
+  assertSpan(edit.span, length, meta.id);
+  if (edit.span.start !== last.edit.span.start || edit.span.end !== last.edit.span.end || edit.newText !== last.edit.newText || !ownedOutright(edit.newText)) return false;
+  return allShort(f.data) && rememberedMessage(meta.messages, f.messageId, f.data, meta.id) === last.title;
+}
+
+/** Whether every value is a copy of its own (see ownedOutright), so a message made of them keeps no draft alive. */
+function allShort(data: Readonly<Record<string, string>> | undefined): boolean {
+  if (data === undefined) return true;
+  for (const name in data) if (!ownedOutright(data[name]!)) return false;
+  return true;
+}
+
+const NO_FIX_REPORTS: readonly FixReport<string>[] = Object.freeze([]);
+const NO_RELATED_REPORTS: NonNullable<Report<string>['related']> = Object.freeze([]);
 
 /**
  * A report's suggestions and related places are arrays made by a loop into `new Array` (holey), as
