@@ -249,8 +249,19 @@ export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {
 
 const firstBlock = new FirstUse();
 
+/**
+ * The last answer: a keystroke within a paragraph leaves every repeat where it was, and each one
+ * made again (and the array) lived until the next keystroke. Each repeat equal to the last
+ * answer's (walked in step: both are in copy order) is that object, and when all are, so is the
+ * array. Only ever read, by every caller.
+ */
+let lastRepeats: Repeat[] = [];
+
 function findExactRepeats(view: SourceTextView, minWords: number): Repeat[] {
   const repeats: Repeat[] = [];
+  const last = lastRepeats;
+  let j = 0;
+  let same = true;
   const keys = blockKeys.of(view);
   startKeyPass();
   firstBlock.begin();
@@ -259,9 +270,17 @@ function findExactRepeats(view: SourceTextView, minWords: number): Repeat[] {
     if (k.words < minWords) continue;
     const id = keyNumber(k);
     const original = firstBlock.get(id);
-    if (original < 0) firstBlock.set(id, index);
-    else repeats.push({ copy: index, original });
+    if (original < 0) {
+      firstBlock.set(id, index);
+      continue;
+    }
+    while (j < last.length && last[j]!.copy < index) j++;
+    const was = j < last.length ? last[j]! : undefined;
+    if (was !== undefined && was.copy === index && was.original === original) repeats.push(was);
+    else (same = false), repeats.push({ copy: index, original });
   }
+  if (same && repeats.length === last.length) return last;
+  lastRepeats = repeats;
   return repeats;
 }
 
