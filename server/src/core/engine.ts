@@ -224,7 +224,11 @@ export function* lintSteps(
       break;
     }
     const setting = settingFor(check);
-    if (!setting.enabled) continue;
+    if (!setting.enabled) {
+      // A rule turned off keeps none of its last findings alive in the draft's history.
+      history?.documentFindings.delete(check);
+      continue;
+    }
     if (blockCache && check.meta.scope === 'paragraph') {
       if (failed?.has(check)) {
         options.onCheckError?.(check.meta.id, failed.get(check));
