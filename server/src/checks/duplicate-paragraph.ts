@@ -7,7 +7,7 @@ import { defineCheck } from '../core/defineCheck';
 import { lineIndexAt } from '../core/lines';
 import { blockRemovalSpan } from '../core/removal';
 import { exactRepeats, repeatRuns } from '../core/repeats';
-import type { Block } from '../core/types';
+import { UNNECESSARY, type Block } from '../core/types';
 
 export default defineCheck({
   meta: {
@@ -49,7 +49,7 @@ export default defineCheck({
           messageId: copies.length > 1 ? 'duplicateInBlock' : 'duplicate',
           data,
           span: block.span,
-          tags: ['unnecessary'],
+          tags: UNNECESSARY,
           related: [{ span: source.span, messageId: 'firstCopy', data }],
           fix: { messageId: 'remove', edits: [{ span: blockRemovalSpan(text, copy, copy), newText: '' }] },
           ...(copies.length > 1 ? { suggestions: [removeBlock] } : {}),

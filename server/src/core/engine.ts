@@ -53,6 +53,8 @@ export class DraftHistory implements LayoutHistory {
   markerFree: boolean | undefined;
   /** @internal The arrays this draft's lists are written into, keystroke after keystroke. */
   readonly lists = { merged: new FindingBuffers(), refined: new FindingBuffers() };
+  /** @internal Each document-scope rule's findings from its last run, in its reports' order (see sameAsLast). */
+  readonly documentFindings = new Map<Check, readonly Finding[]>();
 }
 
 interface LastRun {
@@ -222,7 +224,11 @@ export function* lintSteps(
       break;
     }
     const setting = settingFor(check);
-    if (!setting.enabled) continue;
+    if (!setting.enabled) {
+      // A rule turned off keeps none of its last findings alive in the draft's history.
+      history?.documentFindings.delete(check);
+      continue;
+    }
     if (blockCache && check.meta.scope === 'paragraph') {
       if (failed?.has(check)) {
         options.onCheckError?.(check.meta.id, failed.get(check));
@@ -239,9 +245,25 @@ export function* lintSteps(
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
       const { text } = view.source;
       const length = text.length;
+      // Last run's findings, walked in step with this run's reports (both in the rule's order).
+      const last = history?.documentFindings.get(check);
+      let at = 0;
       for (const report of check.run(input)) {
-        own.push(toFinding(check, report, setting.severity, text, length));
+        let finding: Finding | undefined;
+        if (last) {
+          const start = report.span.start;
+          while (at < last.length && last[at]!.span.start < start) at++;
+          for (let k = at; k < last.length && last[k]!.span.start === start; k++) {
+            if (sameAsLast(last[k]!, check, report, setting.severity, length)) {
+              finding = last[k];
+              at = k + 1;
+              break;
+            }
+          }
+        }
+        own.push(finding ?? toFinding(check, report, setting.severity, text, length));
       }
+      history?.documentFindings.set(check, own);
       findings.push(...own);
     } catch (error) {
       options.onCheckError?.(check.meta.id, error);
@@ -635,7 +657,7 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   const out = {
     checkId: meta.id,
     messageId: report.messageId,
-    message: own ? ownMessage(meta.messages, report.messageId, report.data, meta.id) : interpolate(meta.messages, report.messageId, report.data, meta.id),
+    message: own ? ownMessage(meta.messages, report.messageId, report.data, meta.id) : rememberedMessage(meta.messages, report.messageId, report.data, meta.id),
     span: report.span,
     severity: report.maxSeverity ? milder(severity, report.maxSeverity) : severity,
   } as { -readonly [K in keyof Finding]: Finding[K] };
@@ -648,6 +670,66 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
   if (report.note !== undefined) out.note = report.note;
   return out;
 }
+
+/**
+ * Whether `report` would make a finding equal to `last` (a finding of the same rule's last run),
+ * which is then kept instead: most document-scope findings are the same from one keystroke to the
+ * next, and each made again lived until the next keystroke (promoted: ~300 KB a keystroke on the
+ * 4 MB draft with its fixes, related places and arrays). Checked as toFinding checks, in its
+ * order, so a report it would refuse throws the same error here; anything else unequal, or a
+ * string that may be a slice of an older draft (a value of 13 characters or more), and toFinding
+ * makes the finding afresh.
+ */
+function sameAsLast(last: Finding, check: Check, report: Report<string>, severity: Severity, length: number): boolean {
+  const { meta } = check;
+  if (last.messageId !== report.messageId || last.span.end !== report.span.end) return false;
+  assertSpan(report.span, length, meta.id);
+  if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
+  if (!allShort(report.data) || rememberedMessage(meta.messages, report.messageId, report.data, meta.id) !== last.message) return false;
+  if ((report.maxSeverity ? milder(severity, report.maxSeverity) : severity) !== last.severity) return false;
+  if (report.fix ? !(last.fix && sameFix(last.fix, meta, report.fix, length)) : last.fix !== undefined) return false;
+  const suggestions = report.suggestions ?? NO_FIX_REPORTS;
+  if (suggestions.length !== last.suggestions.length) return false;
+  for (let i = 0; i < suggestions.length; i++) if (!sameFix(last.suggestions[i]!, meta, suggestions[i]!, length)) return false;
+  const related = report.related ?? NO_RELATED_REPORTS;
+  if (related.length !== last.related.length) return false;
+  for (let i = 0; i < related.length; i++) {
+    const r = related[i]!;
+    const l = last.related[i]!;
+    if (!allShort(r.data) || r.document !== l.document || r.span.start !== l.span.start || r.span.end !== l.span.end) return false;
+    if (rememberedMessage(meta.messages, r.messageId, r.data, meta.id) !== l.message) return false;
+    assertSpan(r.span, r.document === undefined ? length : Number.MAX_SAFE_INTEGER, meta.id);
+  }
+  const tags = report.tags ?? NO_TAGS;
+  if (tags.length !== last.tags.length) return false;
+  for (let i = 0; i < tags.length; i++) if (tags[i] !== last.tags[i]) return false;
+  if (report.actual !== last.actual || report.note !== last.note) return false;
+  if ((report.actual !== undefined && !ownedOutright(report.actual)) || (report.note !== undefined && !ownedOutright(report.note))) return false;
+  const expected = report.expected;
+  if (expected === undefined || last.expected === undefined) return expected === last.expected;
+  if (expected.length !== last.expected.length) return false;
+  for (let i = 0; i < expected.length; i++) if (expected[i] !== last.expected[i] || !ownedOutright(expected[i]!)) return false;
+  return true;
+}
+
+/** A fix of one edit equal to `last` (toFix's checks, in its order); a fix of several edits is made afresh. */
+function sameFix(last: Fix, meta: Check['meta'], f: FixReport<string>, length: number): boolean {
+  if (f.edits.length !== 1) return false;
+  const edit = f.edits[0]!;
+  assertSpan(edit.span, length, meta.id);
+  if (edit.span.start !== last.edit.span.start || edit.span.end !== last.edit.span.end || edit.newText !== last.edit.newText || !ownedOutright(edit.newText)) return false;
+  return allShort(f.data) && rememberedMessage(meta.messages, f.messageId, f.data, meta.id) === last.title;
+}
+
+/** Whether every value is a copy of its own (see ownedOutright), so a message made of them keeps no draft alive. */
+function allShort(data: Readonly<Record<string, string>> | undefined): boolean {
+  if (data === undefined) return true;
+  for (const name in data) if (!ownedOutright(data[name]!)) return false;
+  return true;
+}
+
+const NO_FIX_REPORTS: readonly FixReport<string>[] = Object.freeze([]);
+const NO_RELATED_REPORTS: NonNullable<Report<string>['related']> = Object.freeze([]);
 
 /**
  * A report's suggestions and related places are arrays made by a loop into `new Array` (holey), as
@@ -665,7 +747,7 @@ function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['
   const out = new Array<RelatedLocation>(related.length);
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
-    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : interpolate(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
+    out[i] = toRelated(r, own ? ownMessage(meta.messages, r.messageId, r.data, meta.id) : rememberedMessage(meta.messages, r.messageId, r.data, meta.id), length, meta.id);
   }
   return out;
 }
@@ -673,7 +755,7 @@ function toRelatedAll(meta: Check['meta'], related: NonNullable<Report<string>['
 /** @param length `text.length` (see toFinding: `text` is read only to merge a fix of several edits). */
 function toFix(meta: Check['meta'], f: FixReport<string>, text: DraftText, length: number, own: boolean): Fix {
   for (const e of f.edits) assertSpan(e.span, length, meta.id);
-  return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : interpolate(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
+  return { title: own ? ownMessage(meta.messages, f.messageId, f.data, meta.id) : rememberedMessage(meta.messages, f.messageId, f.data, meta.id), edit: mergeEdits(f.edits, meta.id, text) };
 }
 
 /** A span in another draft cannot be checked against this draft's length; only its shape is. */
@@ -712,6 +794,41 @@ export function interpolate(messages: Readonly<Record<string, string>>, id: stri
   }
   return out;
 }
+
+/**
+ * interpolate's answer, the same string as last time for the same template and values: the
+ * document-scope rules report again on every keystroke, mostly what they reported on the last,
+ * and a message made again is a new string that lives until the next keystroke (promoted: ~140 KB
+ * a keystroke on the 4 MB draft), where the one made before is old already. Only messages of
+ * short values (copies, never slices of a draft a kept message would keep alive) are remembered.
+ */
+function rememberedMessage(messages: Readonly<Record<string, string>>, id: string, data: Readonly<Record<string, string>> | undefined, checkId: string): string {
+  const template = messages[id];
+  const parts = template === undefined ? undefined : compiled.get(template);
+  // A template without placeholders is its own message, and one not split yet is met first here.
+  if (parts === undefined || data === undefined) return interpolate(messages, id, data, checkId);
+  // The values, in the template's order, name the message among the template's others.
+  let key = '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data[parts[i]!];
+    if (value === undefined || !ownedOutright(value) || value.includes('\u0001')) return interpolate(messages, id, data, checkId);
+    key = i === 1 ? value : key + '\u0001' + value;
+  }
+  let known = messageMemo.get(template!);
+  const found = known?.get(key);
+  if (found !== undefined) return found;
+  const message = interpolate(messages, id, data, checkId);
+  if (remembered >= MESSAGE_MEMO_LIMIT) messageMemo.clear(), (remembered = 0), (known = undefined);
+  if (!known) messageMemo.set(template!, (known = new Map()));
+  known.set(key, message), remembered++;
+  return message;
+}
+
+/** Messages by template, then by their values joined (rememberedMessage); all forgotten past MESSAGE_MEMO_LIMIT. */
+const messageMemo = new Map<string, Map<string, string>>();
+/** Several times the ~2,000 distinct messages of the 4 MB draft's document-scope findings. */
+const MESSAGE_MEMO_LIMIT = 20_000;
+let remembered = 0;
 
 /**
  * interpolate's answer as a string that shares no storage with the draft, for a finding that is

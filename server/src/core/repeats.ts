@@ -198,8 +198,11 @@ export class FirstUse {
 
 /** Each block's comparison key, kept aligned with the last draft's blocks. */
 const blockKeys = new BlockSummaries((block) => foldedKey(block.text));
-/** Each block's shingles, likewise. */
-const blockShingles = new BlockSummaries((block) => shinglesOf(block.text));
+/**
+ * Each block's shingles, or undefined under a rule's minWords, likewise, by minWords (a setting:
+ * a few values at most).
+ */
+const blockShingles = new Map<number, BlockSummaries<ShingleSet | undefined>>();
 
 /** Whether two blocks are close enough in length to be versions of each other. */
 function comparableLengths(a: ShingleSet, b: ShingleSet): boolean {
@@ -249,8 +252,19 @@ export function exactRepeats(view: SourceTextView, minWords: number): Repeat[] {
 
 const firstBlock = new FirstUse();
 
+/**
+ * The last answer: a keystroke within a paragraph leaves every repeat where it was, and each one
+ * made again (and the array) lived until the next keystroke. Each repeat equal to the last
+ * answer's (walked in step: both are in copy order) is that object, and when all are, so is the
+ * array. Only ever read, by every caller.
+ */
+let lastRepeats: Repeat[] = [];
+
 function findExactRepeats(view: SourceTextView, minWords: number): Repeat[] {
   const repeats: Repeat[] = [];
+  const last = lastRepeats;
+  let j = 0;
+  let same = true;
   const keys = blockKeys.of(view);
   startKeyPass();
   firstBlock.begin();
@@ -259,9 +273,17 @@ function findExactRepeats(view: SourceTextView, minWords: number): Repeat[] {
     if (k.words < minWords) continue;
     const id = keyNumber(k);
     const original = firstBlock.get(id);
-    if (original < 0) firstBlock.set(id, index);
-    else repeats.push({ copy: index, original });
+    if (original < 0) {
+      firstBlock.set(id, index);
+      continue;
+    }
+    while (j < last.length && last[j]!.copy < index) j++;
+    const was = j < last.length ? last[j]! : undefined;
+    if (was !== undefined && was.copy === index && was.original === original) repeats.push(was);
+    else (same = false), repeats.push({ copy: index, original });
   }
+  if (same && repeats.length === last.length) return last;
+  lastRepeats = repeats;
   return repeats;
 }
 
@@ -301,15 +323,24 @@ function findNearRepeats(view: SourceTextView, threshold: number, minWords: numb
 }
 
 /**
- * Each block's shingles, or undefined under `minWords`. A copy by slice, not map: map's array is
- * packed in the interpreter and holey once optimised, and the index compares each keystroke's
- * array with the last one's, so a change of kind threw changedBlocks and patch away ("wrong map")
- * some 30 keystrokes in.
+ * Each block's shingles, or undefined under `minWords`: BlockSummaries' array (a slice with the
+ * edited blocks' entries written, or pushed and concatenated), never a map's, which is packed in
+ * the interpreter and holey once optimised: the index compares each keystroke's array with the
+ * last one's, and a change of kind threw changedBlocks and patch away ("wrong map") some 30
+ * keystrokes in. One array a keystroke, kept until the next, where a copy of every block's
+ * shingles was made again for each minWords (10,000 entries on the 4 MB draft).
  */
-function shingleSets(view: SourceTextView, minWords: number): (ShingleSet | undefined)[] {
-  const sets: (ShingleSet | undefined)[] = blockShingles.of(view).slice();
-  for (let b = 0; b < sets.length; b++) if (sets[b]!.words < minWords) sets[b] = undefined;
-  return sets;
+function shingleSets(view: SourceTextView, minWords: number): readonly (ShingleSet | undefined)[] {
+  let summaries = blockShingles.get(minWords);
+  if (!summaries) {
+    if (blockShingles.size >= 4) blockShingles.clear();
+    blockShingles.set(minWords, (summaries = new BlockSummaries((block) => aboveMinWords(shinglesOf(block.text), minWords))));
+  }
+  return summaries.of(view);
+}
+
+function aboveMinWords(set: ShingleSet, minWords: number): ShingleSet | undefined {
+  return set.words < minWords ? undefined : set;
 }
 
 /** The same answer without any index kept from earlier versions: what every incremental update must equal. */

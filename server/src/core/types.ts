@@ -20,6 +20,14 @@ export interface TextEdit {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * The tags of a report that lets editors fade its text, one array for every such report: a
+ * document-scope rule's findings are made again on every keystroke, and an array each lived until
+ * the next. Not frozen: a frozen array's map differs from an array literal's, which the code that
+ * reads tags would then meet as a second kind.
+ */
+export const UNNECESSARY: readonly 'unnecessary'[] = ['unnecessary'];
 export type CheckCategory = 'accuracy' | 'attribution' | 'balance' | 'clarity' | 'structure' | 'style';
 
 /** A repair; its title is a message id so every user-facing string lives in meta.messages. */

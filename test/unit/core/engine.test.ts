@@ -36,6 +36,26 @@ describe('engine', () => {
     assert.equal(finding?.severity, 'error');
     assert.equal(finding?.checkId, 'good');
   });
+  it("keeps a document-scope finding equal to the last run's, and makes one that changed afresh", async () => {
+    const { DraftHistory } = await import('../../../server/src/core/engine');
+    let what = 'a paragraph';
+    const rule = fake('again', function* () {
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: 0, end: 5 }, related: [{ messageId: 'found', data: { what: 'y' }, span: { start: 23, end: 29 } }] };
+      yield { messageId: 'found', data: { what }, span: { start: 6, end: 12 } };
+    });
+    const history = new DraftHistory();
+    const first = lint(view, [rule], on, { history });
+    const same = lint(view, [rule], on, { history });
+    assert.ok(same[0] === first[0] && same[1] === first[1]);
+    what = 'another paragraph';
+    const changed = lint(view, [rule], on, { history });
+    assert.ok(changed[0] === first[0] && changed[1] !== first[1]);
+    assert.equal(changed[1]?.message, 'Found another paragraph.');
+    // Equal to the last, but in a shorter draft its related place is past the end: refused as a fresh report is.
+    const errors: string[] = [];
+    assert.equal(lint(buildSourceText('First paragraph here.', 'plaintext'), [rule], on, { history, onCheckError: (id) => errors.push(id) }).length, 0);
+    assert.deepEqual(errors, ['again']);
+  });
   it('skips checks that are off', () => {
     assert.deepEqual(lint(view, [good], () => ({ enabled: false })), []);
   });
