@@ -6,7 +6,7 @@
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import type { DraftText } from './draftText';
 import { BlockFindings } from './blockFindings';
-import { findingArray, FindingBuffers, withLoose, type FindingList } from './findingList';
+import { findingArray, FindingBuffers, shiftRelated, shiftSpan, withLoose, type FindingList } from './findingList';
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import { derivationOf, type PlainLayout } from './plaintext';
@@ -594,10 +594,11 @@ function detach(f: Finding, by = 0): Finding {
   // Written property by property in toFinding's order (the order a spread of `f` kept), with plain
   // functions: no closure, no spread and no throwaway object per optional property, for every
   // finding of a first look.
-  const out = { checkId: f.checkId, messageId: f.messageId, message: f.message, span: moved(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
+  const out = { checkId: f.checkId, messageId: f.messageId, message: f.message, span: shiftSpan(f.span, by), severity: f.severity } as { -readonly [K in keyof Finding]: Finding[K] };
   if (f.fix) out.fix = detachFix(f.fix, by);
   out.suggestions = f.suggestions.length ? detachFixes(f.suggestions, by) : NO_FIXES;
-  out.related = f.related.length ? detachRelated(f.related, by) : NO_RELATED;
+  // Related messages are owned already (toFinding with `own`): moving the places is all there is to do.
+  out.related = f.related.length ? shiftRelated(f.related, by) : NO_RELATED;
   out.tags = f.tags;
   if (f.actual !== undefined) out.actual = detached(f.actual);
   if (f.expected !== undefined) out.expected = detachAll(f.expected);
@@ -605,27 +606,13 @@ function detach(f: Finding, by = 0): Finding {
   return out;
 }
 
-function moved(s: Span, by: number): Span {
-  return by ? { start: s.start + by, end: s.end + by } : s;
-}
-
 function detachFix(x: Fix, by: number): Fix {
-  return { title: x.title, edit: { span: moved(x.edit.span, by), newText: detached(x.edit.newText) } };
+  return { title: x.title, edit: { span: shiftSpan(x.edit.span, by), newText: detached(x.edit.newText) } };
 }
 
 function detachFixes(fixes: readonly Fix[], by: number): Fix[] {
   const out = new Array<Fix>(fixes.length);
   for (let i = 0; i < fixes.length; i++) out[i] = detachFix(fixes[i]!, by);
-  return out;
-}
-
-/** Places in other drafts keep their object: their offsets are that draft's, and their message is owned already. */
-function detachRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
-  const out = new Array<RelatedLocation>(related.length);
-  for (let i = 0; i < related.length; i++) {
-    const r = related[i]!;
-    out[i] = r.document === undefined ? { span: moved(r.span, by), message: r.message } : r;
-  }
   return out;
 }
 

@@ -361,8 +361,8 @@ function shiftFixes(fixes: readonly Fix[], by: number): Fix[] {
   return out;
 }
 
-/** Places in other drafts keep their offsets (and their object). */
-function shiftRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
+/** Places in other drafts keep their offsets (and their object): theirs are that draft's. Also the engine's detach. */
+export function shiftRelated(related: readonly RelatedLocation[], by: number): RelatedLocation[] {
   const out = new Array<RelatedLocation>(related.length);
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
@@ -371,8 +371,9 @@ function shiftRelated(related: readonly RelatedLocation[], by: number): RelatedL
   return out;
 }
 
-function shiftSpan(s: Span, by: number): Span {
-  return { start: s.start + by, end: s.end + by };
+/** `s` moved `by`; itself when `by` is 0 (spans are never changed in place). Also the engine's detach. */
+export function shiftSpan(s: Span, by: number): Span {
+  return by ? { start: s.start + by, end: s.end + by } : s;
 }
 
 function shiftFix(x: Fix, by: number): Fix {
