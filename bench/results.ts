@@ -119,7 +119,7 @@ function targets(results: Results, throughput: readonly Throughput[], ratios: re
   const open1 = server?.opens.find((o) => o.label === '1 MB');
   out.push(
     server && server.edits.label === '4 MB' && server.edits.ms.length
-      ? { target: 'Edit → updated diagnostics on a 4 MB draft: p95 ≤ 50 ms', measured: `p95 ${ms(server.edits.p95)}, p50 ${ms(server.edits.p50)} (${server.edits.ms.length} edits)`, met: server.edits.p95 <= 50 }
+      ? { target: 'Edit → updated diagnostics on a 4 MB draft: p95 ≤ 50 ms', measured: `p95 ${ms(server.edits.p95)}, p50 ${ms(server.edits.p50)} (${editCount(server.edits)})`, met: server.edits.p95 <= 50 }
       : { target: 'Edit → updated diagnostics on a 4 MB draft: p95 ≤ 50 ms', measured: serverMissing, met: undefined },
   );
   out.push(
@@ -147,4 +147,12 @@ function targets(results: Results, throughput: readonly Throughput[], ratios: re
       : { target: '`initialize` answered ≤ 300 ms after spawn', measured: serverMissing, met: undefined },
   );
   return out;
+}
+
+/** "50 edits", or for several servers "medians of 3 servers' 50 edits each; p95 per server 41, 48, 62 ms". */
+export function editCount(edits: { readonly ms: readonly number[]; readonly runs?: readonly { readonly ms: readonly number[]; readonly p95: number }[] }): string {
+  const runs = edits.runs ?? [];
+  if (runs.length < 2) return `${edits.ms.length} edits`;
+  const each = runs.every((r) => r.ms.length === runs[0]!.ms.length) ? `${runs[0]!.ms.length} edits each` : `${runs.map((r) => r.ms.length).join(', ')} edits`;
+  return `medians of ${runs.length} servers' ${each}; p95 per server ${runs.map((r) => Math.round(r.p95)).join(', ')} ms`;
 }

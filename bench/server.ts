@@ -32,8 +32,14 @@ export interface ServerPlan {
   /** Extra spawns just to time start-up → `initialize` result. */
   readonly startups: number;
   readonly opens: readonly { readonly label: SizeLabel; readonly runs: number }[];
-  /** The draft the edits are made in (also opened, and its open timed, once). */
+  /** The draft the edits are made in (also opened, and its open timed, in each server that types). */
   readonly editLabel: SizeLabel;
+  /**
+   * Servers the edits are typed in, each a fresh process that opens the draft first: the edit
+   * figures are the median of theirs (the issue asks for each measure as a median over several
+   * runs; one run's p95 is its third-slowest edit, which one busy moment of a shared machine sets).
+   */
+  readonly editRuns: number;
   readonly maxEdits: number;
   /** No new edit once the edits have taken this long. */
   readonly editBudgetMs: number;
@@ -42,8 +48,12 @@ export interface ServerPlan {
 export interface ServerResult {
   readonly initializeMs: readonly number[];
   readonly opens: readonly { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly diagnostics: number }[];
-  readonly edits: { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly p50: number; readonly p95: number; readonly diagnostics: number };
-  /** /proc/<pid>/status of the server with the edit draft open: peak (VmHWM) and current (VmRSS). */
+  /**
+   * p50 and p95: the medians of the runs' own (one server each); ms: every run's edits, in run order.
+   * Results written before runs were kept have one run and no `runs`.
+   */
+  readonly edits: { readonly label: SizeLabel; readonly bytes: number; readonly ms: readonly number[]; readonly p50: number; readonly p95: number; readonly diagnostics: number; readonly runs?: readonly EditRun[] };
+  /** /proc/<pid>/status of the servers with the edit draft open: the highest peak (VmHWM) of any run, and that run's VmRSS at the end. */
   readonly memory: { readonly afterOpenPeakMB: number; readonly afterEditsPeakMB: number; readonly afterEditsRssMB: number };
   /** The push clients' debounce in lsp/session.ts (not used by pull clients, so in no figure). */
   readonly pushDelayMs: number | undefined;
@@ -54,6 +64,12 @@ export interface ServerResult {
    * budget (VS Code would show 1,000 of them), so the figures above can be read against it.
    */
   readonly everyFinding?: EveryFinding;
+}
+
+export interface EditRun {
+  readonly ms: readonly number[];
+  readonly p50: number;
+  readonly p95: number;
 }
 
 export interface EveryFinding {
@@ -228,27 +244,42 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
     opens.push({ label, bytes: corpus(label).bytes, ms, diagnostics });
     log(`  open ${label}: ${Math.round(median(ms))} ms (n=${ms.length}), ${diagnostics} diagnostics`);
   }
-  // The edit draft: opened once in its own server, which then takes the edits.
-  const server = await startServer();
-  initializeMs.push(server.initializeMs);
-  try {
-    const opened = await open_(server, plan.editLabel);
-    log(`  open ${plan.editLabel}: ${Math.round(opened.ms)} ms, ${opened.diagnostics} diagnostics`);
-    const openEntry = opens.find((o) => o.label === plan.editLabel);
-    if (openEntry) (openEntry.ms as number[]).push(opened.ms);
-    else opens.push({ label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: [opened.ms], diagnostics: opened.diagnostics });
-    const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
-    const typed = await edits(server, opened, plan, log);
-    const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
-    const editsResult = { label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics };
-    log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
-    const everyFinding = await measureEveryFinding(plan, log);
-    const transport = await measureTransport(plan.editLabel);
-    log(`  transport: ${transport.diagnostics} diagnostics, ${(transport.bytes / 1e6).toFixed(1)} MB of JSON: convert ${Math.round(transport.convertMs)} ms, encode ${Math.round(transport.encodeMs)} ms, decode ${Math.round(transport.decodeMs)} ms`);
-    return { initializeMs, opens, edits: editsResult, memory, pushDelayMs: pushDelay(), transport, everyFinding };
-  } finally {
-    await server.stop();
+  // The edit draft: opened in a server of its own, which then takes the edits; as many times as the plan says.
+  const runs: (EditRun & { readonly diagnostics: number; readonly memory: ServerResult['memory'] })[] = [];
+  for (let run = 1; run <= Math.max(1, plan.editRuns); run++) {
+    const server = await startServer();
+    initializeMs.push(server.initializeMs);
+    try {
+      const opened = await open_(server, plan.editLabel);
+      log(`  run ${run}: open ${plan.editLabel}: ${Math.round(opened.ms)} ms, ${opened.diagnostics} diagnostics`);
+      const openEntry = opens.find((o) => o.label === plan.editLabel);
+      if (openEntry) (openEntry.ms as number[]).push(opened.ms);
+      else opens.push({ label: plan.editLabel, bytes: corpus(plan.editLabel).bytes, ms: [opened.ms], diagnostics: opened.diagnostics });
+      const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
+      const typed = await edits(server, opened, plan, log);
+      const memory = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS') };
+      runs.push({ ms: typed.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), diagnostics: typed.diagnostics, memory });
+      log(`  run ${run}: edits p50 ${Math.round(runs.at(-1)!.p50)} ms, p95 ${Math.round(runs.at(-1)!.p95)} ms (n=${typed.ms.length}); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
+    } finally {
+      await server.stop();
+    }
   }
+  const editsResult = {
+    label: plan.editLabel,
+    bytes: corpus(plan.editLabel).bytes,
+    ms: runs.flatMap((r) => r.ms),
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    diagnostics: runs.at(-1)!.diagnostics,
+    runs: runs.map(({ ms, p50, p95 }) => ({ ms, p50, p95 })),
+  };
+  const memory = runs.reduce((a, b) => (b.memory.afterEditsPeakMB > a.memory.afterEditsPeakMB ? b : a)).memory;
+  const peakAfterOpen = Math.max(...runs.map((r) => r.memory.afterOpenPeakMB));
+  log(`  edits: p50 ${Math.round(editsResult.p50)} ms, p95 ${Math.round(editsResult.p95)} ms (medians of ${runs.length} runs); peak RSS ${Math.round(memory.afterEditsPeakMB)} MB`);
+  const everyFinding = await measureEveryFinding(plan, log);
+  const transport = await measureTransport(plan.editLabel);
+  log(`  transport: ${transport.diagnostics} diagnostics, ${(transport.bytes / 1e6).toFixed(1)} MB of JSON: convert ${Math.round(transport.convertMs)} ms, encode ${Math.round(transport.encodeMs)} ms, decode ${Math.round(transport.decodeMs)} ms`);
+  return { initializeMs, opens, edits: editsResult, memory: { ...memory, afterOpenPeakMB: peakAfterOpen }, pushDelayMs: pushDelay(), transport, everyFinding };
 }
 
 /** The first open and a fifth of the edits again, with every finding sent (no diagnostics budget). */
@@ -290,7 +321,7 @@ export async function measureMemory(label: SizeLabel, maxEdits: number, log: (li
     const afterOpenPeakMB = memoryMB(server.child.pid, 'VmHWM');
     const openCpu = cpuMs(server.child.pid);
     log(`open ${label}: ${Math.round(opened.ms)} ms (server CPU since spawn ${Math.round(openCpu)} ms), ${opened.diagnostics} diagnostics; peak RSS ${Math.round(afterOpenPeakMB)} MB`);
-    const typed = await edits(server, opened, { startups: 0, opens: [], editLabel: label, maxEdits, editBudgetMs: 600_000 }, log, each);
+    const typed = await edits(server, opened, { startups: 0, opens: [], editLabel: label, editRuns: 1, maxEdits, editBudgetMs: 600_000 }, log, each);
     const result = { afterOpenPeakMB, afterEditsPeakMB: memoryMB(server.child.pid, 'VmHWM'), afterEditsRssMB: memoryMB(server.child.pid, 'VmRSS'), openMs: opened.ms, p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95) };
     log(`edits: p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms (n=${typed.ms.length}, server CPU ${Math.round(cpuMs(server.child.pid) - openCpu)} ms); peak RSS ${Math.round(result.afterEditsPeakMB)} MB, RSS now ${Math.round(result.afterEditsRssMB)} MB`);
     return result;
