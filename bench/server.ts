@@ -64,6 +64,8 @@ export interface ServerResult {
    * budget (VS Code would show 1,000 of them), so the figures above can be read against it.
    */
   readonly everyFinding?: EveryFinding;
+  /** The first draft size's open once more in a server with no code cache, as the first start after an install or update is. */
+  readonly uncachedOpen?: { readonly label: SizeLabel; readonly ms: number };
 }
 
 export interface EditRun {
@@ -120,13 +122,13 @@ export function launchOf(file: string): { readonly env: Record<string, string>; 
  * The `copydesk` settings section the client answers with; none set is VS Code's answer for a user
  * who changed none. `trace`: over Node IPC, the server's stdout appended to that file.
  */
-export async function startServer(settings: object = {}, trace?: string): Promise<Running> {
+export async function startServer(settings: object = {}, trace?: string, environment: Record<string, string> = {}): Promise<Running> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
   const { env, execArgv } = launchOf(SERVER);
   // COPYDESK_BENCH_NODE_ARGS adds flags for experiments (after the build's own, so they win).
   const extra = process.env['COPYDESK_BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const start = performance.now();
-  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER, trace ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(trace ? ['ipc' as const] : [])], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER, trace ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(trace ? ['ipc' as const] : [])], env: { ...process.env, ...env, ...environment } });
   if (trace) child.stdout!.on('data', (chunk: Buffer) => appendFileSync(trace, chunk));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -244,6 +246,19 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
     opens.push({ label, bytes: corpus(label).bytes, ms, diagnostics });
     log(`  open ${label}: ${Math.round(median(ms))} ms (n=${ms.length}), ${diagnostics} diagnostics`);
   }
+  // The opens above load the engine from the code cache an earlier server left (node/codeCache.ts),
+  // as every start after the first does; the first after an install or update has none.
+  const uncachedLabel = plan.opens[0]?.label;
+  let uncachedOpen: ServerResult['uncachedOpen'];
+  if (uncachedLabel) {
+    const server = await startServer({}, undefined, { COPYDESK_CODE_CACHE: 'off' });
+    try {
+      uncachedOpen = { label: uncachedLabel, ms: (await open_(server, uncachedLabel)).ms };
+      log(`  open ${uncachedLabel} without a code cache: ${Math.round(uncachedOpen.ms)} ms`);
+    } finally {
+      await server.stop();
+    }
+  }
   // The edit draft: opened in a server of its own, which then takes the edits; as many times as the plan says.
   const runs: (EditRun & { readonly diagnostics: number; readonly memory: ServerResult['memory'] })[] = [];
   for (let run = 1; run <= Math.max(1, plan.editRuns); run++) {
@@ -279,7 +294,7 @@ export async function measureServer(plan: ServerPlan, log: (line: string) => voi
   const everyFinding = await measureEveryFinding(plan, log);
   const transport = await measureTransport(plan.editLabel);
   log(`  transport: ${transport.diagnostics} diagnostics, ${(transport.bytes / 1e6).toFixed(1)} MB of JSON: convert ${Math.round(transport.convertMs)} ms, encode ${Math.round(transport.encodeMs)} ms, decode ${Math.round(transport.decodeMs)} ms`);
-  return { initializeMs, opens, edits: editsResult, memory: { ...memory, afterOpenPeakMB: peakAfterOpen }, pushDelayMs: pushDelay(), transport, everyFinding };
+  return { initializeMs, opens, edits: editsResult, memory: { ...memory, afterOpenPeakMB: peakAfterOpen }, pushDelayMs: pushDelay(), transport, everyFinding, ...(uncachedOpen ? { uncachedOpen } : {}) };
 }
 
 /** The first open and a fifth of the edits again, with every finding sent (no diagnostics budget). */

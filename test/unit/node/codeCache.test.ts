@@ -21,7 +21,7 @@ function bundleFolder(body = 'const answer = 42;'): { dir: string; file: string;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-code-cache-'));
   writeFileSync(path.join(dir, 'dep.js'), 'module.exports = { shared: {} };\n');
   const file = path.join(dir, 'bundle.js');
-  writeFileSync(file, `"use strict";\n// ${dir}\nconst dep = require('./dep.js');\nfunction twice(x) { return 2 * x; }\n${body}\nmodule.exports = { dep, twice, answer, file: __filename, dir: __dirname };\n`);
+  writeFileSync(file, `"use strict";\n// ${dir}\nconst dep = require('./dep.js');\nfunction twice(x) { return 2 * x; }\n${body}\nmodule.exports = { dep, twice, answer, lazy: typeof lazy === 'function' ? lazy : undefined, file: __filename, dir: __dirname };\n`);
   return { dir, file, cache: path.join(dir, 'cache') };
 }
 
@@ -29,6 +29,10 @@ function loadInChild(file: string, cache: string): unknown {
   const code = `const { requireWithCodeCache } = require(${JSON.stringify(path.resolve('server/src/node/codeCache.ts'))}); const l = requireWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cache)}); console.log(JSON.stringify({ cache: l.cache, twice: l.exports.twice(3) }));`;
   return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' }));
 }
+
+/** A function V8 compiles only when it first runs, large enough to show in a cache: 20 nested helpers. */
+const LAZY = `function lazy() {\n${Array.from({ length: 20 }, (_, i) => `  function f${i}(x) { const o = { a: x, b: [x, x + ${i}], c: String(x) }; return o.b.reduce((s, y) => s + y, o.a) + o.c.length; }`).join('\n')}\n  return ${Array.from({ length: 20 }, (_, i) => `f${i}(${i})`).join(' + ')};\n}`;
+const LAZY_RESULT = Array.from({ length: 20 }, (_, i) => 3 * i + i + String(i).length).reduce((a, b) => a + b, 0);
 
 const cacheFiles = (cache: string): string[] => (existsSync(cache) ? readdirSync(cache).sort() : []);
 
@@ -43,7 +47,7 @@ describe('requireWithCodeCache', () => {
     assert.equal(exports.dep, require(path.join(dir, 'dep.js')));
   });
 
-  it('uses the cache a former load saved, and saves none then', () => {
+  it('uses the cache a former load saved, and saves none then while it has compiled nothing more', () => {
     const { file, cache } = bundleFolder();
     const first = requireWithCodeCache(file, cache);
     assert.equal(first.cache, 'none');
@@ -53,9 +57,27 @@ describe('requireWithCodeCache', () => {
     const bytes = readFileSync(path.join(cache, written[0]!));
     const second = requireWithCodeCache(file, cache);
     assert.equal(second.cache, 'used');
-    assert.equal((second.exports as { twice: (x: number) => number }).twice(4), 8);
     second.save();
     assert.deepEqual(readFileSync(path.join(cache, written[0]!)), bytes);
+  });
+
+  // A process that ended before it ran the bundle's functions (a server closed before it checked a
+  // draft) must not leave every later process a cache of the top level alone.
+  it('saves again a cache it used once it has compiled much more than that cache held', () => {
+    const { file, cache } = bundleFolder(`const answer = 42;\n${LAZY}`);
+    requireWithCodeCache(file, cache).save();
+    const [name] = cacheFiles(cache);
+    const before = readFileSync(path.join(cache, name!)).length;
+    const used = requireWithCodeCache(file, cache);
+    assert.equal(used.cache, 'used');
+    assert.equal((used.exports as { lazy: () => number }).lazy(), LAZY_RESULT);
+    used.save();
+    assert.deepEqual(cacheFiles(cache), [name]);
+    const after = readFileSync(path.join(cache, name!)).length;
+    assert.ok(after > before * 1.05, `${after} bytes after running lazy(), ${before} before`);
+    const third = requireWithCodeCache(file, cache);
+    assert.equal(third.cache, 'used');
+    assert.equal((third.exports as { lazy: () => number }).lazy(), LAZY_RESULT);
   });
 
   const damaged: { name: string; damage: (bytes: Buffer) => Buffer }[] = [
