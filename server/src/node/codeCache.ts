@@ -38,11 +38,11 @@ const CHECKSUM_BYTES = 32;
  * checked a draft (the editor closed, a start-up that only answered `initialize`) left the
  * module's top level and little else (1.25 MB of serverSession.js's, against 1.52 MB after a
  * 1 MB draft's first look): every later process used it and compiled the checks lazily, ~0.1 s
- * of main-thread time in a 1 MB draft's first open (890–1,020 ms against 780–830). Larger by
- * this much, not merely larger: drafts of another kind compile a few other functions, and a
- * process that ends should not rewrite 1.5 MB for them each time.
+ * of main-thread time in a 1 MB draft's first open (890–1,020 ms against 780–830). The code only
+ * keystrokes run adds 2.7% (1.56 MB), a few ms of the first edit. Larger by this much, not merely
+ * larger: a process that ends should not rewrite 1.5 MB for a function or two it compiled.
  */
-const RICHER = 1.05;
+const RICHER = 1.02;
 
 /**
  * `require(file)` through a code cache in `cacheDir` (undefined: no cache, a plain require). The
