@@ -30,10 +30,11 @@ export function shingleSetOf(words: readonly string[], size: number): ShingleSet
 /** shingleSetOf(foldedWords(folded), size), from the words' offsets rather than a string per word. */
 export function shingleSetOfFolded(folded: string, size: number): ShingleSet {
   const { bounds, count } = foldedWordBounds(folded);
-  const hashes = new Uint32Array(count >= size ? count - size + 1 : count > 0 ? 1 : 0);
+  const length = count >= size ? count - size + 1 : count > 0 ? 1 : 0;
+  const hashes = room(length);
   for (let i = 0; i + size <= count; i++) hashes[i] = hashRanges(folded, bounds, i, size);
   if (count > 0 && count < size) hashes[0] = hashRanges(folded, bounds, 0, count);
-  return { words: count, list: distinctSortedInPlace(hashes) };
+  return { words: count, list: distinctSortedInPlace(hashes, length) };
 }
 
 /**
@@ -43,10 +44,23 @@ export function shingleSetOfFolded(folded: string, size: number): ShingleSet {
  */
 export function shingleSetOfWords(folded: string, words: Offsets, shift: number, size: number): ShingleSet {
   const count = words.length >> 1;
-  const hashes = new Uint32Array(count >= size ? count - size + 1 : count > 0 ? 1 : 0);
+  const length = count >= size ? count - size + 1 : count > 0 ? 1 : 0;
+  const hashes = room(length);
   for (let i = 0; i + size <= count; i++) hashes[i] = hashOffsets(folded, words, shift, i, size);
   if (count > 0 && count < size) hashes[0] = hashOffsets(folded, words, shift, 0, count);
-  return { words: count, list: distinctSortedInPlace(hashes) };
+  return { words: count, list: distinctSortedInPlace(hashes, length) };
+}
+
+/**
+ * Where a paragraph's hashes are worked on before its list is carved (kept): one array, reused,
+ * rather than one per paragraph, each with a backing store of its own to allocate and for the
+ * collector to sweep (a 1 MB draft's first look made 2,500 of them).
+ */
+let scratch = new Uint32Array(1024);
+
+function room(length: number): Uint32Array {
+  if (scratch.length < length) scratch = new Uint32Array(Math.max(length, 2 * scratch.length));
+  return scratch;
 }
 
 /**
@@ -74,10 +88,11 @@ function hashOffsets(text: string, words: Offsets, shift: number, from: number, 
   return h | 0;
 }
 
-function distinctSortedInPlace(sorted: Uint32Array): Uint32Array {
-  sorted.sort();
+/** The first `length` of `hashes`, sorted in place, each once, carved (kept). */
+function distinctSortedInPlace(hashes: Uint32Array, length: number): Uint32Array {
+  const sorted = hashes.subarray(0, length).sort();
   let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  for (let i = 0; i < length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
   return kept(sorted, n);
 }
 
