@@ -35,15 +35,15 @@ export default defineCheck({
       const count = String(copies.length);
       const lines = {
         count,
-        from: String(text.blocks[first.copy]!.line),
-        to: String(lineIndexAt(text.lineStarts, text.blocks[last.copy]!.span.end) + 1),
-        originalFrom: String(text.blocks[first.original]!.line),
-        originalTo: String(lineIndexAt(text.lineStarts, text.blocks[last.original]!.span.end) + 1),
+        from: String(text.layout.at(first.copy).line),
+        to: String(lineIndexAt(text.lineStarts, text.layout.at(last.copy).span.end) + 1),
+        originalFrom: String(text.layout.at(first.original).line),
+        originalTo: String(lineIndexAt(text.lineStarts, text.layout.at(last.original).span.end) + 1),
       };
       const removeBlock = { messageId: 'removeBlock' as const, data: { count }, edits: [{ span: blockRemovalSpan(text, first.copy, last.copy), newText: '' }] };
       for (const { copy, original } of copies) {
-        const block = text.blocks[copy]!;
-        const source = text.blocks[original]!;
+        const block = text.layout.at(copy);
+        const source = text.layout.at(original);
         const data = { kind: kindName(source), line: String(source.line), ...lines };
         yield {
           messageId: copies.length > 1 ? 'duplicateInBlock' : 'duplicate',

@@ -36,12 +36,12 @@ export default defineCheck({
   *run({ text, options }) {
     const exact = new Set(exactRepeats(text, 1).map((r) => r.copy));
     for (const { copy, original, similarity } of nearRepeats(text, options.threshold, options.minWords, exact)) {
-      const source = text.blocks[original]!;
+      const source = text.layout.at(original);
       const data = { percent: String(Math.floor(similarity * 100)), kind: kindName(source), line: String(source.line) };
       yield {
         messageId: 'nearDuplicate',
         data,
-        span: text.blocks[copy]!.span,
+        span: text.layout.at(copy).span,
         related: [{ span: source.span, messageId: 'otherVersion', data }],
         suggestions: [
           { messageId: 'removeThis', edits: [{ span: blockRemovalSpan(text, copy, copy), newText: '' }] },

@@ -3,6 +3,7 @@
  * and message ids, merges each fix's edits into one, isolates a check that throws, and honours
  * cancellation between checks, so one broken rule never hides the others.
  */
+import type { BlockList } from './blockList';
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import type { DraftText } from './draftText';
 import { BlockFindings } from './blockFindings';
@@ -10,7 +11,6 @@ import { findingArray, FindingBuffers, shiftRelated, shiftSpan, withLoose, type 
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import { derivationOf, type PlainLayout } from './plaintext';
-import { lastAtOrBefore } from './spans';
 import type { LayoutHistory } from './text';
 import { detached, intern, ownedOutright } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
@@ -71,7 +71,7 @@ interface DocumentRun {
 interface LastRun {
   readonly text: DraftText;
   readonly allProse: boolean;
-  readonly blocks: readonly Block[];
+  readonly blocks: BlockList;
   /** The enabled paragraph-scope rules with their settings (see paragraphKey). */
   readonly key: string;
   /**
@@ -304,7 +304,7 @@ export function* lintSteps(
   const whole = patch && (key !== patch.last.key || patch.last.spent);
   if (whole) for (const { check, setting } of ran) wholeRun(view, check, setting, blockCache!);
   const table = patch && !whole ? patched(slots, patch, view, complete) : wholeTable(blockCache!.blocksOf(view), slots, view);
-  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, key, table };
+  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.layout, key, table };
   return withLoose(table, findings.stored, history?.lists.merged, findings.shifts);
 }
 
@@ -343,7 +343,7 @@ function patched(slots: readonly number[], patch: Unchanged, view: SourceTextVie
   const { head, tail, last } = patch;
   const bundles: (readonly Finding[])[] = [];
   const offsets: number[] = [];
-  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(patch.middle[k]!.findings, slots)), offsets.push(view.blocks[head + k]!.outer.start);
+  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(patch.middle[k]!.findings, slots)), offsets.push(view.layout.outerStartAt(head + k));
   if (!complete) return last.table.clone().patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
   last.spent = true;
   return last.table.patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
@@ -415,27 +415,24 @@ function checkKeyOf(check: Check, setting: Extract<CheckSetting, { enabled: true
  */
 function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache, known: KnownVersion | undefined): Unchanged {
   const old = last.blocks;
-  const now = view.blocks;
+  const now = view.layout;
   const text = view.source.text;
   const delta = text.length - last.text.length;
   const max = Math.min(old.length, now.length);
   const { start, oldEnd } = changeBetween(last.text, text, known);
   const bare = last.allProse && view.source.prose === text;
-  // A plain layout made from the last one: its first blocks are the same objects and its last ones
+  // A plain layout made from the last one: its first blocks are the same blocks and its last ones
   // moved by `delta`, which sameBlock would find true block by block (bare prose, outer = span) on
   // every keystroke; only the stretch around the edit is compared.
   const derived = bare ? derivationOf(now) : undefined;
   const made = derived?.from === old && derived.delta === delta ? derived : undefined;
-  let head = made ? Math.min(made.head, lastAtOrBefore(old, start, outerEnd) + 1) : 0;
-  while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, text)) head++;
-  let tail = made ? Math.min(made.kept, max - head, old.length - 1 - lastAtOrBefore(old, oldEnd - 1, outerStart)) : 0;
-  while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, text)) tail++;
+  let head = made ? Math.min(made.head, old.lastEndingBy(start) + 1) : 0;
+  while (head < max && old.outerEndAt(head) <= start && sameBlock(old.at(head), now.at(head), 0, bare, last.text, text)) head++;
+  let tail = made ? Math.min(made.kept, max - head, old.length - 1 - old.lastStartingBy(oldEnd - 1)) : 0;
+  while (tail < max - head && old.outerStartAt(old.length - 1 - tail) >= oldEnd && sameBlock(old.at(old.length - 1 - tail), now.at(now.length - 1 - tail), delta, bare, last.text, text)) tail++;
   return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
 }
 
-// Keys for lastAtOrBefore over blocks in text order (module-level: no closure per call).
-const outerStart = (b: Block): number => b.outer.start;
-const outerEnd = (b: Block): number => b.outer.end;
 
 function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
   if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;

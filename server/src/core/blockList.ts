@@ -1,0 +1,164 @@
+/**
+ * @file A plain draft's blocks as a keystroke leaves them: the blocks after an edit keep their
+ * objects from an earlier layout and are placed by a shift kept per run of blocks, and a block is
+ * made in draft offsets only when something reads it. A keystroke on a 4 MB draft then makes the
+ * few hundred blocks the document-scope rules read, not the ~5,000 after the edit, each of which
+ * lived until the next keystroke (~600 KB promoted a keystroke).
+ */
+import type { Block, BlockKind } from './types';
+
+/** Runs of blocks past this many (edits at many places) and the list is placed once, whole. */
+const MAX_RUNS = 64;
+
+export class BlockList {
+  /** Every block placed (`all`), once something asked for them all. */
+  private placed: Block[] | undefined = undefined;
+  /** The blocks placed so far by `at`, by index (a few hundred at most, between two `all`s). */
+  private moved: Map<number, Block> | undefined = undefined;
+
+  /**
+   * @param base each block as some earlier layout made it, to be moved by its run's shift
+   * @param starts the first block of each run, increasing from 0; `deltas` and `lineDeltas`, what
+   *   moves that run's blocks' offsets and lines
+   */
+  constructor(
+    private readonly base: readonly Block[],
+    private readonly starts: readonly number[],
+    private readonly deltas: readonly number[],
+    private readonly lineDeltas: readonly number[],
+  ) {}
+
+  /** Blocks laid out just now, in draft offsets already. */
+  static of(blocks: readonly Block[]): BlockList {
+    return new BlockList(blocks, [0], [0], [0]);
+  }
+
+  get length(): number {
+    return this.base.length;
+  }
+
+  /** Block `k` in draft offsets: the same object each time it is asked for from this list. */
+  at(k: number): Block {
+    if (this.placed) return this.placed[k]!;
+    const r = this.runOf(k);
+    const by = this.deltas[r]!;
+    const lines = this.lineDeltas[r]!;
+    const b = this.base[k]!;
+    if (!by && !lines) return b;
+    const moved = (this.moved ??= new Map());
+    let m = moved.get(k);
+    if (!m) moved.set(k, (m = movedBlock(b, by, lines)));
+    return m;
+  }
+
+  /** What at(k) would give's kind and text, without placing it. */
+  kindAt(k: number): BlockKind {
+    return this.base[k]!.kind;
+  }
+
+  textAt(k: number): string {
+    return this.base[k]!.text;
+  }
+
+  /** Where block `k`'s prose starts in the draft, without placing it. */
+  startAt(k: number): number {
+    return this.base[k]!.span.start + this.deltas[this.runOf(k)]!;
+  }
+
+  /** Where block `k`'s whole construct starts and ends in the draft, without placing it. */
+  outerStartAt(k: number): number {
+    return this.base[k]!.outer.start + this.deltas[this.runOf(k)]!;
+  }
+
+  outerEndAt(k: number): number {
+    return this.base[k]!.outer.end + this.deltas[this.runOf(k)]!;
+  }
+
+  /** The last block whose whole construct ends at or before `offset` (-1 if none): a binary search that places nothing. */
+  lastEndingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.base.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outerEndAt(mid) <= offset) (found = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** The last block whose whole construct starts at or before `offset` (-1 if none). */
+  lastStartingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.base.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.outerStartAt(mid) <= offset) (found = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** Every block in draft offsets (SourceTextView.blocks): placed on the first ask, then kept. */
+  all(): readonly Block[] {
+    if (this.placed) return this.placed;
+    if (this.starts.length === 1 && !this.deltas[0] && !this.lineDeltas[0]) return (this.placed = this.base as Block[]);
+    const out: Block[] = [];
+    for (let k = 0; k < this.base.length; k++) out.push(this.at(k));
+    this.moved = undefined;
+    return (this.placed = out);
+  }
+
+  /**
+   * The next layout: this one's blocks before `head` and from `tail` on, with `middle` between,
+   * those from `tail` on moved `delta` characters and `lineDelta` lines further.
+   */
+  replaced(head: number, tail: number, middle: readonly Block[], delta: number, lineDelta: number): BlockList {
+    const old = this.base;
+    // With as many blocks as before (a keystroke within a paragraph), a copy written over in place.
+    const same = middle.length === tail - head;
+    const base = same ? old.slice() : old.slice(0, head);
+    for (let k = 0; k < middle.length; k++) {
+      if (same) base[head + k] = middle[k]!;
+      else base.push(middle[k]!);
+    }
+    if (!same) for (let k = tail; k < old.length; k++) base.push(old[k]!);
+    const starts: number[] = [];
+    const deltas: number[] = [];
+    const lineDeltas: number[] = [];
+    const add = (start: number, by: number, lines: number): void => {
+      const n = starts.length;
+      if (n && deltas[n - 1] === by && lineDeltas[n - 1] === lines) return;
+      starts.push(start);
+      deltas.push(by);
+      lineDeltas.push(lines);
+    };
+    for (let r = 0; r < this.starts.length && this.starts[r]! < head; r++) add(this.starts[r]!, this.deltas[r]!, this.lineDeltas[r]!);
+    if (middle.length) add(head, 0, 0);
+    const moveBy = head + middle.length - tail;
+    for (let r = tail < old.length ? this.runOf(tail) : this.starts.length; r < this.starts.length; r++) {
+      add(Math.max(this.starts[r]!, tail) + moveBy, this.deltas[r]! + delta, this.lineDeltas[r]! + lineDelta);
+    }
+    const next = new BlockList(base, starts, deltas, lineDeltas);
+    return starts.length > MAX_RUNS ? BlockList.of(next.all()) : next;
+  }
+
+  /** The run block `k` is in: the last whose first block is at or before it. */
+  private runOf(k: number): number {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+function movedBlock(b: Block, delta: number, lineDelta: number): Block {
+  const span = { start: b.span.start + delta, end: b.span.end + delta };
+  return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
+}
