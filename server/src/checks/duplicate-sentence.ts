@@ -37,7 +37,7 @@ export default defineCheck({
       if (covered.has(pairKey(text, block, firstBlock)) || covered.has(pairKey(text, block, -1))) continue;
       yield {
         messageId: 'duplicate',
-        data: { line: String(text.layout.at(firstBlock).line) },
+        data: { line: String(text.layout.lineAt(firstBlock)) },
         span: spanOf(text, perBlock, block, index),
         tags: UNNECESSARY,
         related: [{ span: spanOf(text, perBlock, firstBlock, firstIndex), messageId: 'firstCopy' }],

@@ -5,7 +5,7 @@
  * few hundred blocks the document-scope rules read, not the ~5,000 after the edit, each of which
  * lived until the next keystroke (~600 KB promoted a keystroke).
  */
-import type { Block, BlockKind } from './types';
+import type { Block, BlockKind, Span } from './types';
 
 /** Runs of blocks past this many (edits at many places) and the list is placed once, whole. */
 const MAX_RUNS = 64;
@@ -58,6 +58,20 @@ export class BlockList {
 
   textAt(k: number): string {
     return this.base[k]!.text;
+  }
+
+  /** at(k).span's offsets in a span of its own: the block placed only if it was already. */
+  spanAt(k: number): Span {
+    const placed = this.placed?.[k] ?? this.moved?.get(k);
+    if (placed) return placed.span;
+    const by = this.deltas[this.runOf(k)]!;
+    const { span } = this.base[k]!;
+    return by ? { start: span.start + by, end: span.end + by } : span;
+  }
+
+  /** at(k).line, without placing it. */
+  lineAt(k: number): number {
+    return this.base[k]!.line + this.lineDeltas[this.runOf(k)]!;
   }
 
   /** Where block `k`'s prose starts in the draft, without placing it. */

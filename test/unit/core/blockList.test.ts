@@ -35,13 +35,15 @@ describe('BlockList', () => {
         assert.equal(layout.kindAt(k), b.kind);
         assert.equal(layout.textAt(k), b.text);
         assert.equal(layout.startAt(k), b.span.start);
+        assert.deepEqual(layout.spanAt(k), b.span);
+        assert.equal(layout.lineAt(k), b.line);
         assert.equal(layout.outerStartAt(k), b.outer.start);
         assert.equal(layout.outerEndAt(k), b.outer.end);
       }
       assert.equal(layout.lastEndingBy(fresh[3]!.outer.end), 3);
       assert.equal(layout.lastStartingBy(fresh[3]!.outer.start - 1), 2);
       const all = layout.all();
-      for (const [k, b] of asked) assert.equal(all[k], b);
+      for (const [k, b] of asked) assert.ok(all[k] === b && layout.spanAt(k) === b.span);
       assert.deepEqual(all.map((b) => ({ ...b })), fresh.map((b) => ({ ...b })));
     }
   });
