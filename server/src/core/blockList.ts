@@ -99,6 +99,11 @@ export class BlockList {
     return this.block(k).span.start + this.deltas[this.runOf(k)]!;
   }
 
+  /** Where block `k`'s prose ends in the draft, without placing it. */
+  endAt(k: number): number {
+    return this.block(k).span.end + this.deltas[this.runOf(k)]!;
+  }
+
   /** Where block `k`'s whole construct starts and ends in the draft, without placing it. */
   outerStartAt(k: number): number {
     return this.block(k).outer.start + this.deltas[this.runOf(k)]!;

@@ -14,7 +14,7 @@ import { derivationOf, type PlainLayout } from './plaintext';
 import type { LayoutHistory } from './text';
 import { detached, intern, ownedOutright } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
-import { SEVERITIES, type Block, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
+import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
   /** Asked between checks; when true the run stops and returns what it has. */
@@ -427,16 +427,24 @@ function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache,
   const derived = bare ? derivationOf(now) : undefined;
   const made = derived?.from === old && derived.delta === delta ? derived : undefined;
   let head = made ? Math.min(made.head, old.lastEndingBy(start) + 1) : 0;
-  while (head < max && old.outerEndAt(head) <= start && sameBlock(old.at(head), now.at(head), 0, bare, last.text, text)) head++;
+  while (head < max && old.outerEndAt(head) <= start && sameBlock(old, head, now, head, 0, bare, last.text, text)) head++;
   let tail = made ? Math.min(made.kept, max - head, old.length - 1 - old.lastStartingBy(oldEnd - 1)) : 0;
-  while (tail < max - head && old.outerStartAt(old.length - 1 - tail) >= oldEnd && sameBlock(old.at(old.length - 1 - tail), now.at(now.length - 1 - tail), delta, bare, last.text, text)) tail++;
+  while (tail < max - head && old.outerStartAt(old.length - 1 - tail) >= oldEnd && sameBlock(old, old.length - 1 - tail, now, now.length - 1 - tail, delta, bare, last.text, text)) tail++;
   return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
 }
 
 
-function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
-  if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;
-  return (bare && a.outer.start === a.span.start && a.outer.end === a.span.end) || oldText.slice(a.outer.start, a.outer.end) === newText.slice(b.outer.start, b.outer.end);
+/**
+ * Whether block `i` of `old` is block `j` of `now` moved `by`. Read without placing either block:
+ * without a derivation (another draft laid out in between), this walks every block of both.
+ */
+function sameBlock(old: BlockList, i: number, now: BlockList, j: number, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
+  const outerStart = old.outerStartAt(i);
+  const outerEnd = old.outerEndAt(i);
+  const start = old.startAt(i);
+  const end = old.endAt(i);
+  if (old.textAt(i) !== now.textAt(j) || old.kindAt(i) !== now.kindAt(j) || start + by !== now.startAt(j) || end + by !== now.endAt(j) || outerStart + by !== now.outerStartAt(j) || outerEnd + by !== now.outerEndAt(j)) return false;
+  return (bare && outerStart === start && outerEnd === end) || oldText.slice(outerStart, outerEnd) === newText.slice(now.outerStartAt(j), now.outerEndAt(j));
 }
 
 

@@ -36,6 +36,7 @@ describe('BlockList', () => {
         assert.equal(layout.kindAt(k), b.kind);
         assert.equal(layout.textAt(k), b.text);
         assert.equal(layout.startAt(k), b.span.start);
+        assert.equal(layout.endAt(k), b.span.end);
         assert.deepEqual(layout.spanAt(k), b.span);
         assert.equal(layout.lineAt(k), b.line);
         assert.equal(layout.outerStartAt(k), b.outer.start);
