@@ -7,7 +7,7 @@ import { defineCheck } from '../core/defineCheck';
 import { lineIndexAt } from '../core/lines';
 import { blockRemovalSpan } from '../core/removal';
 import { exactRepeats, repeatRuns } from '../core/repeats';
-import { UNNECESSARY, type Block } from '../core/types';
+import { UNNECESSARY, type BlockKind } from '../core/types';
 
 export default defineCheck({
   meta: {
@@ -35,22 +35,21 @@ export default defineCheck({
       const count = String(copies.length);
       const lines = {
         count,
-        from: String(text.blocks[first.copy]!.line),
-        to: String(lineIndexAt(text.lineStarts, text.blocks[last.copy]!.span.end) + 1),
-        originalFrom: String(text.blocks[first.original]!.line),
-        originalTo: String(lineIndexAt(text.lineStarts, text.blocks[last.original]!.span.end) + 1),
+        from: String(text.layout.lineAt(first.copy)),
+        to: String(lineIndexAt(text.lineStarts, text.layout.spanAt(last.copy).end) + 1),
+        originalFrom: String(text.layout.lineAt(first.original)),
+        originalTo: String(lineIndexAt(text.lineStarts, text.layout.spanAt(last.original).end) + 1),
       };
       const removeBlock = { messageId: 'removeBlock' as const, data: { count }, edits: [{ span: blockRemovalSpan(text, first.copy, last.copy), newText: '' }] };
       for (const { copy, original } of copies) {
-        const block = text.blocks[copy]!;
-        const source = text.blocks[original]!;
-        const data = { kind: kindName(source), line: String(source.line), ...lines };
+        // Read without placing the blocks (SourceTextView.layout): most are after the edit.
+        const data = { kind: kindName(text.layout.kindAt(original)), line: String(text.layout.lineAt(original)), ...lines };
         yield {
           messageId: copies.length > 1 ? 'duplicateInBlock' : 'duplicate',
           data,
-          span: block.span,
+          span: text.layout.spanAt(copy),
           tags: UNNECESSARY,
-          related: [{ span: source.span, messageId: 'firstCopy', data }],
+          related: [{ span: text.layout.spanAt(original), messageId: 'firstCopy', data }],
           fix: { messageId: 'remove', edits: [{ span: blockRemovalSpan(text, copy, copy), newText: '' }] },
           ...(copies.length > 1 ? { suggestions: [removeBlock] } : {}),
         };
@@ -59,6 +58,6 @@ export default defineCheck({
   },
 });
 
-export function kindName(block: Block): string {
-  return block.kind === 'heading' ? 'headline' : block.kind === 'list-item' ? 'list item' : 'paragraph';
+export function kindName(kind: BlockKind): string {
+  return kind === 'heading' ? 'headline' : kind === 'list-item' ? 'list item' : 'paragraph';
 }

@@ -37,7 +37,7 @@ export default defineCheck({
       if (covered.has(pairKey(text, block, firstBlock)) || covered.has(pairKey(text, block, -1))) continue;
       yield {
         messageId: 'duplicate',
-        data: { line: String(text.blocks[firstBlock]!.line) },
+        data: { line: String(text.layout.lineAt(firstBlock)) },
         span: spanOf(text, perBlock, block, index),
         tags: UNNECESSARY,
         related: [{ span: spanOf(text, perBlock, firstBlock, firstIndex), messageId: 'firstCopy' }],
@@ -60,7 +60,7 @@ function sentenceKeys(blockProse: string): BlockSentences {
 }
 
 function spanOf(text: SourceTextView, perBlock: readonly BlockSentences[], block: number, index: number): Span {
-  const at = text.blocks[block]!.span.start;
+  const at = text.layout.startAt(block);
   const { spans } = perBlock[block]!;
   return { start: at + spans[2 * index]!, end: at + spans[2 * index + 1]! };
 }
@@ -82,7 +82,7 @@ function pairsAlreadyReported(text: SourceTextView, nearThreshold: number): Set<
  * strings a keystroke on the 4 MB draft.
  */
 function pairKey(text: SourceTextView, copy: number, original: number): number {
-  return copy * (text.blocks.length + 1) + original + 1;
+  return copy * (text.layout.length + 1) + original + 1;
 }
 
 /** The sentence with the space after it, or before it when it ends its paragraph. */

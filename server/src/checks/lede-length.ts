@@ -29,7 +29,7 @@ export default defineCheck({
     const max = Math.max(10, Math.floor(options.maxWords));
     const index = ledeIndex(text);
     if (index === undefined) return;
-    const { span } = text.blocks[index]!;
+    const { span } = text.layout.at(index);
     // The lede alone, not the whole draft's quotations and words: this runs on every keystroke.
     const lede = viewOfBlock(text, index);
     const local = lede.view.blocks[0]!.span;
@@ -54,14 +54,15 @@ export default defineCheck({
  */
 export function ledeIndex(view: SourceTextView): number | undefined {
   // A walk that stops at the headline, not a list of every paragraph: this runs on every keystroke.
-  const { blocks } = view;
+  // Kinds read without placing the blocks (SourceTextView.layout).
+  const blocks = view.layout;
   let first = -1;
   let before = 0;
   for (let i = 0; i < blocks.length; i++) {
-    const kind = blocks[i]!.kind;
+    const kind = blocks.kindAt(i);
     if (kind === 'heading') {
       if (before > 1) return first;
-      for (let j = i + 1; j < blocks.length; j++) if (blocks[j]!.kind === 'paragraph') return j;
+      for (let j = i + 1; j < blocks.length; j++) if (blocks.kindAt(j) === 'paragraph') return j;
       return undefined;
     }
     if (kind === 'paragraph' && before++ === 0) first = i;

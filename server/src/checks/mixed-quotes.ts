@@ -60,7 +60,7 @@ export default defineCheck({
     for (let index = 0; index < perBlock.length; index++) {
       const block = perBlock[index]!;
       if ((target === 'curly' ? block.straight : block.curly) === 0) continue;
-      const at = text.blocks[index]!.span.start;
+      const at = text.layout.startAt(index);
       for (const local of block.marks) {
         if (local.style === target) continue;
         const mark = { ...local, offset: local.offset + at };

@@ -36,13 +36,13 @@ export default defineCheck({
   *run({ text, options }) {
     const exact = new Set(exactRepeats(text, 1).map((r) => r.copy));
     for (const { copy, original, similarity } of nearRepeats(text, options.threshold, options.minWords, exact)) {
-      const source = text.blocks[original]!;
-      const data = { percent: String(Math.floor(similarity * 100)), kind: kindName(source), line: String(source.line) };
+      // Read without placing the blocks (SourceTextView.layout): most are after the edit.
+      const data = { percent: String(Math.floor(similarity * 100)), kind: kindName(text.layout.kindAt(original)), line: String(text.layout.lineAt(original)) };
       yield {
         messageId: 'nearDuplicate',
         data,
-        span: text.blocks[copy]!.span,
-        related: [{ span: source.span, messageId: 'otherVersion', data }],
+        span: text.layout.spanAt(copy),
+        related: [{ span: text.layout.spanAt(original), messageId: 'otherVersion', data }],
         suggestions: [
           { messageId: 'removeThis', edits: [{ span: blockRemovalSpan(text, copy, copy), newText: '' }] },
           { messageId: 'keepThis', edits: [{ span: blockRemovalSpan(text, original, original), newText: '' }] },

@@ -5,12 +5,13 @@
  * time keep their summary after a pointer comparison: a keystroke computes the edited block's
  * summary, not a memo lookup for each block of a 10,000-paragraph draft.
  */
+import { BlockList } from './blockList';
 import { derivationOf } from './plaintext';
 import type { Block, SourceTextView } from './types';
 
 export class BlockSummaries<T> {
   /** The blocks the summaries were last made for (their texts and kinds are what is compared). */
-  private blocks: readonly Block[] = [];
+  private blocks: BlockList = NO_BLOCKS;
   private values: readonly T[] = [];
   private byView = new WeakMap<SourceTextView, readonly T[]>();
 
@@ -28,17 +29,18 @@ export class BlockSummaries<T> {
   of(view: SourceTextView): readonly T[] {
     const known = this.byView.get(view);
     if (known) return known;
-    const { blocks } = view;
+    // Read one by one, as the edit left them: only the blocks between its ends are placed.
+    const blocks = view.layout;
     const { values } = this;
     const { head, tail } = alignment(this.blocks, blocks, this.byKind);
     let out: T[];
     if (values.length === blocks.length) {
       // As many blocks as before (a keystroke within a paragraph): one copy, the changed ones replaced in it.
       out = values.slice();
-      for (let k = head; k < blocks.length - tail; k++) out[k] = this.compute(blocks[k]!);
+      for (let k = head; k < blocks.length - tail; k++) out[k] = this.compute(blocks.at(k));
     } else {
       const middle: T[] = [];
-      for (let k = head; k < blocks.length - tail; k++) middle.push(this.compute(blocks[k]!));
+      for (let k = head; k < blocks.length - tail; k++) middle.push(this.compute(blocks.at(k)));
       // Whole stretches copied, not element by element: a 4 MB draft has 10,000 blocks.
       out = values.slice(0, head).concat(middle, values.slice(values.length - tail));
     }
@@ -50,7 +52,7 @@ export class BlockSummaries<T> {
 
   /** Forgets every summary (the ids they hold were reset). */
   clear(): void {
-    this.blocks = [];
+    this.blocks = NO_BLOCKS;
     this.values = [];
     this.byView = new WeakMap();
   }
@@ -61,7 +63,7 @@ export class BlockSummaries<T> {
  * same text, and the same kind when `byKind`. Every kind of summary asks with the same two
  * drafts, so the answer is kept for the last pair.
  */
-function alignment(last: readonly Block[], now: readonly Block[], byKind: boolean): { head: number; tail: number } {
+function alignment(last: BlockList, now: BlockList, byKind: boolean): { head: number; tail: number } {
   const asked = lastAlignment;
   if (asked && asked.last === last && asked.now === now && asked.byKind === byKind) return asked;
   const max = Math.min(last.length, now.length);
@@ -69,11 +71,13 @@ function alignment(last: readonly Block[], now: readonly Block[], byKind: boolea
   const derived = derivationOf(now);
   const known = derived?.from === last ? derived : undefined;
   let head = known ? known.head : 0;
-  while (head < max && now[head]!.text === last[head]!.text && (!byKind || now[head]!.kind === last[head]!.kind)) head++;
+  while (head < max && now.textAt(head) === last.textAt(head) && (!byKind || now.kindAt(head) === last.kindAt(head))) head++;
   let tail = known ? Math.min(known.kept, max - head) : 0;
-  for (let a = now.length - 1 - tail, b = last.length - 1 - tail; tail < max - head && now[a]!.text === last[b]!.text && (!byKind || now[a]!.kind === last[b]!.kind); a--, b--) tail++;
+  for (let a = now.length - 1 - tail, b = last.length - 1 - tail; tail < max - head && now.textAt(a) === last.textAt(b) && (!byKind || now.kindAt(a) === last.kindAt(b)); a--, b--) tail++;
   lastAlignment = { last, now, byKind, head, tail };
   return lastAlignment;
 }
 
-let lastAlignment: { last: readonly Block[]; now: readonly Block[]; byKind: boolean; head: number; tail: number } | undefined;
+let lastAlignment: { last: BlockList; now: BlockList; byKind: boolean; head: number; tail: number } | undefined;
+
+const NO_BLOCKS = BlockList.of([]);

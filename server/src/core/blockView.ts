@@ -23,7 +23,7 @@ export interface BlockView {
 }
 
 export function blockViews(view: SourceTextView): BlockView[] {
-  return blockViewsIn(view, 0, view.blocks.length);
+  return blockViewsIn(view, 0, view.layout.length);
 }
 
 /** The views of blocks `from` to `to` (exclusive): after an edit, only the blocks it touched. */
@@ -33,7 +33,8 @@ export function blockViewsIn(view: SourceTextView, from: number, to: number): Bl
   const allProse = prose === draft;
   const views = new Array<BlockView>(to - from);
   for (let k = from; k < to; k++) {
-    const block = view.blocks[k]!;
+    // One at a time: after an edit, only the blocks it touched are placed (see SourceTextView.layout).
+    const block = view.layout.at(k);
     const start = block.outer.start;
     // The block's prose when that is its whole text (plain text): already interned.
     const text = block.outer.start === block.span.start && block.outer.end === block.span.end && allProse ? block.text : intern(draft.slice(start, block.outer.end));
@@ -79,7 +80,7 @@ function shapeOf(kind: string, proseAt: number): string {
 
 /** One block as a draft of its own, for a document-scope rule that looks at one paragraph (the lede). */
 export function viewOfBlock(view: SourceTextView, index: number): { readonly view: SourceTextView; readonly offset: number } {
-  const block = view.blocks[index]!;
+  const block = view.layout.at(index);
   return { view: buildBlockView(view, block), offset: block.outer.start };
 }
 
@@ -89,7 +90,7 @@ export function viewOfBlock(view: SourceTextView, index: number): { readonly vie
  * in turn, then lets it go.
  */
 export function viewOfBlocks(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
-  if (from === 0 && to === view.blocks.length) return { view, offset: 0 };
+  if (from === 0 && to === view.layout.length) return { view, offset: 0 };
   return buildStretch(view, from, to);
 }
 

@@ -88,9 +88,10 @@ export function findEchoes(view: SourceTextView, vocabulary: Vocabulary, options
   const copies = new Set(exactRepeats(view, 1).map((r) => r.copy));
   for (const r of nearRepeats(view, options.nearThreshold, options.nearMinWords, copies)) copies.add(r.copy);
   const perBlock = withoutCopies(blockWords.of(view), copies);
-  const { blocks } = view;
+  // Kinds read without placing the blocks (see SourceTextView.layout): every one, every keystroke.
+  const blocks = view.layout;
   const headings = new Uint8Array(blocks.length);
-  for (let b = 0; b < blocks.length; b++) if (blocks[b]!.kind === 'heading') headings[b] = 1;
+  for (let b = 0; b < blocks.length; b++) if (blocks.kindAt(b) === 'heading') headings[b] = 1;
   // The last answer's tokens become this run's (patched in place): should this run fail, the next reads the draft whole.
   const prior = reuse ? last : undefined;
   if (reuse) last = undefined;
@@ -493,7 +494,7 @@ function spanOf(view: SourceTextView, { t, perBlock }: Answer, j: number, length
   // block's words have them: two arrays as long as the draft's words fewer).
   const block = blockOf(t, j);
   const k = j - t.blockStarts[block]!;
-  const at = view.blocks[block]!.span.start;
+  const at = view.layout.startAt(block);
   const { bounds } = perBlock[block]!;
   return { start: at + bounds[2 * k]!, end: at + bounds[2 * (k + length - 1) + 1]! };
 }

@@ -3,6 +3,7 @@
  * and message ids, merges each fix's edits into one, isolates a check that throws, and honours
  * cancellation between checks, so one broken rule never hides the others.
  */
+import type { BlockList } from './blockList';
 import { blockViews, blockViewsIn, viewOfBlocks, type BlockView } from './blockView';
 import type { DraftText } from './draftText';
 import { BlockFindings } from './blockFindings';
@@ -10,11 +11,10 @@ import { findingArray, FindingBuffers, shiftRelated, shiftSpan, withLoose, type 
 import { mergeEdits } from './fixes';
 import { changeBetween, type KnownVersion } from './lines';
 import { derivationOf, type PlainLayout } from './plaintext';
-import { lastAtOrBefore } from './spans';
 import type { LayoutHistory } from './text';
 import { detached, intern, ownedOutright } from './textMemo';
 import type { ParagraphLookup } from './paragraphIndex';
-import { SEVERITIES, type Block, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
+import { SEVERITIES, type Check, type CheckSetting, type Finding, type Fix, type FixReport, type RelatedLocation, type Report, type Severity, type SourceTextView, type Span } from './types';
 
 export interface LintOptions {
   /** Asked between checks; when true the run stops and returns what it has. */
@@ -54,13 +54,24 @@ export class DraftHistory implements LayoutHistory {
   /** @internal The arrays this draft's lists are written into, keystroke after keystroke. */
   readonly lists = { merged: new FindingBuffers(), refined: new FindingBuffers() };
   /** @internal Each document-scope rule's findings from its last run, in its reports' order (see sameAsLast). */
-  readonly documentFindings = new Map<Check, readonly Finding[]>();
+  readonly documentFindings = new Map<Check, DocumentRun>();
+}
+
+/**
+ * A document-scope rule's findings as kept: `stored[i]` placed by `shifts[i]`, so a finding the
+ * edit only moved is the same object again, not a copy with moved offsets (~580 findings a
+ * keystroke on the 4 MB draft, a third of them after the edit). `length` is the draft's then.
+ */
+interface DocumentRun {
+  readonly length: number;
+  readonly stored: readonly Finding[];
+  readonly shifts: readonly number[];
 }
 
 interface LastRun {
   readonly text: DraftText;
   readonly allProse: boolean;
-  readonly blocks: readonly Block[];
+  readonly blocks: BlockList;
   /** The enabled paragraph-scope rules with their settings (see paragraphKey). */
   readonly key: string;
   /**
@@ -201,7 +212,9 @@ export function* lintSteps(
   settingFor: (check: Check) => CheckSetting,
   options: LintOptions = {},
 ): Generator<void, FindingList, void> {
-  const findings: Finding[] = [];
+  // The document-scope rules' findings, each placed by its shift (see DocumentRun).
+  const loose: Finding[] = [];
+  const looseShifts: number[] = [];
   const { blockCache, history } = options;
   /**
    * Where the paragraph-scope rules that ran left their findings, in check order: each block's
@@ -242,46 +255,72 @@ export function* lintSteps(
     }
     try {
       const own: Finding[] = [];
+      const shifts: number[] = [];
       const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
       const { text } = view.source;
       const length = text.length;
-      // Last run's findings, walked in step with this run's reports (both in the rule's order).
+      // Last run's findings, walked in step with this run's reports (both in the rule's order):
+      // once where they were (before the edit), once moved by the change in length (after it).
       const last = history?.documentFindings.get(check);
+      const delta = last ? length - last.length : 0;
       let at = 0;
+      let atMoved = 0;
       for (const report of check.run(input)) {
-        let finding: Finding | undefined;
+        let k = -1;
         if (last) {
           const start = report.span.start;
-          while (at < last.length && last[at]!.span.start < start) at++;
-          for (let k = at; k < last.length && last[k]!.span.start === start; k++) {
-            if (sameAsLast(last[k]!, check, report, setting.severity, length)) {
-              finding = last[k];
-              at = k + 1;
-              break;
-            }
+          while (at < last.stored.length && last.stored[at]!.span.start + last.shifts[at]! < start) at++;
+          k = keptAt(last, at, start, check, report, setting.severity, length);
+          if (k >= 0) at = k + 1;
+          else if (delta) {
+            while (atMoved < last.stored.length && last.stored[atMoved]!.span.start + last.shifts[atMoved]! + delta < start) atMoved++;
+            k = keptAt(last, atMoved, start - delta, check, report, setting.severity, length);
+            if (k >= 0) atMoved = k + 1;
           }
         }
-        own.push(finding ?? toFinding(check, report, setting.severity, text, length));
+        if (k >= 0) {
+          const f = last!.stored[k]!;
+          own.push(f);
+          shifts.push(report.span.start - f.span.start);
+        } else {
+          own.push(toFinding(check, report, setting.severity, text, length));
+          shifts.push(0);
+        }
       }
-      history?.documentFindings.set(check, own);
-      findings.push(...own);
+      history?.documentFindings.set(check, { length, stored: own, shifts });
+      for (let i = 0; i < own.length; i++) loose.push(own[i]!), looseShifts.push(shifts[i]!);
     } catch (error) {
       options.onCheckError?.(check.meta.id, error);
     }
     yield;
   }
-  findings.sort(compareFindings);
-  if (!slots.length) return findingArray(findings);
+  const findings = inTextOrder(loose, looseShifts);
+  if (!slots.length) return findingArray(findings.stored, findings.shifts);
   const key = keys.join('\u0001');
   // A run cancelled part-way is not wanted (and not kept): no need to gather what it lacks.
-  if (patch && !complete && (key !== patch.last.key || patch.last.spent)) return findingArray(findings);
+  if (patch && !complete && (key !== patch.last.key || patch.last.spent)) return findingArray(findings.stored, findings.shifts);
   // A rule that threw on an edited block is left out everywhere, as a lint from scratch leaves it
   // out: the other rules' findings for every block then come from the cache.
   const whole = patch && (key !== patch.last.key || patch.last.spent);
   if (whole) for (const { check, setting } of ran) wholeRun(view, check, setting, blockCache!);
   const table = patch && !whole ? patched(slots, patch, view, complete) : wholeTable(blockCache!.blocksOf(view), slots, view);
-  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.blocks, key, table };
-  return withLoose(table, findings, history?.lists.merged);
+  if (history && complete) history.last = { text: view.source.text, allProse: view.source.prose === view.source.text, blocks: view.layout, key, table };
+  return withLoose(table, findings.stored, history?.lists.merged, findings.shifts);
+}
+
+/** `stored` placed by `shifts`, sorted as compareFindings sorts the placed findings (stable, as Array#sort is). */
+function inTextOrder(stored: readonly Finding[], shifts: readonly number[]): { stored: Finding[]; shifts: number[] } {
+  const order: number[] = [];
+  for (let i = 0; i < stored.length; i++) order.push(i);
+  order.sort((i, j) => {
+    const a = stored[i]!;
+    const b = stored[j]!;
+    const by = shifts[i]! - shifts[j]!;
+    return a.span.start - b.span.start + by || a.span.end - b.span.end + by || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0);
+  });
+  const out = { stored: [] as Finding[], shifts: [] as number[] };
+  for (const i of order) out.stored.push(stored[i]!), out.shifts.push(shifts[i]!);
+  return out;
 }
 
 /** The key of every enabled paragraph-scope rule with its setting, in check order. */
@@ -304,7 +343,7 @@ function patched(slots: readonly number[], patch: Unchanged, view: SourceTextVie
   const { head, tail, last } = patch;
   const bundles: (readonly Finding[])[] = [];
   const offsets: number[] = [];
-  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(patch.middle[k]!.findings, slots)), offsets.push(view.blocks[head + k]!.outer.start);
+  for (let k = 0; k < patch.middle.length; k++) bundles.push(bundleOf(patch.middle[k]!.findings, slots)), offsets.push(view.layout.outerStartAt(head + k));
   if (!complete) return last.table.clone().patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
   last.spent = true;
   return last.table.patch(head, tail, bundles, offsets, view.source.text.length - last.text.length);
@@ -376,31 +415,36 @@ function checkKeyOf(check: Check, setting: Extract<CheckSetting, { enabled: true
  */
 function unchangedBlocks(last: LastRun, view: SourceTextView, cache: BlockCache, known: KnownVersion | undefined): Unchanged {
   const old = last.blocks;
-  const now = view.blocks;
+  const now = view.layout;
   const text = view.source.text;
   const delta = text.length - last.text.length;
   const max = Math.min(old.length, now.length);
   const { start, oldEnd } = changeBetween(last.text, text, known);
   const bare = last.allProse && view.source.prose === text;
-  // A plain layout made from the last one: its first blocks are the same objects and its last ones
+  // A plain layout made from the last one: its first blocks are the same blocks and its last ones
   // moved by `delta`, which sameBlock would find true block by block (bare prose, outer = span) on
   // every keystroke; only the stretch around the edit is compared.
   const derived = bare ? derivationOf(now) : undefined;
   const made = derived?.from === old && derived.delta === delta ? derived : undefined;
-  let head = made ? Math.min(made.head, lastAtOrBefore(old, start, outerEnd) + 1) : 0;
-  while (head < max && old[head]!.outer.end <= start && sameBlock(old[head]!, now[head]!, 0, bare, last.text, text)) head++;
-  let tail = made ? Math.min(made.kept, max - head, old.length - 1 - lastAtOrBefore(old, oldEnd - 1, outerStart)) : 0;
-  while (tail < max - head && old[old.length - 1 - tail]!.outer.start >= oldEnd && sameBlock(old[old.length - 1 - tail]!, now[now.length - 1 - tail]!, delta, bare, last.text, text)) tail++;
+  let head = made ? Math.min(made.head, old.lastEndingBy(start) + 1) : 0;
+  while (head < max && old.outerEndAt(head) <= start && sameBlock(old, head, now, head, 0, bare, last.text, text)) head++;
+  let tail = made ? Math.min(made.kept, max - head, old.length - 1 - old.lastStartingBy(oldEnd - 1)) : 0;
+  while (tail < max - head && old.outerStartAt(old.length - 1 - tail) >= oldEnd && sameBlock(old, old.length - 1 - tail, now, now.length - 1 - tail, delta, bare, last.text, text)) tail++;
   return { last, head, tail, middle: cache.blocksIn(view, head, now.length - tail) };
 }
 
-// Keys for lastAtOrBefore over blocks in text order (module-level: no closure per call).
-const outerStart = (b: Block): number => b.outer.start;
-const outerEnd = (b: Block): number => b.outer.end;
 
-function sameBlock(a: Block, b: Block, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
-  if (a.text !== b.text || a.kind !== b.kind || a.span.start + by !== b.span.start || a.span.end + by !== b.span.end || a.outer.start + by !== b.outer.start || a.outer.end + by !== b.outer.end) return false;
-  return (bare && a.outer.start === a.span.start && a.outer.end === a.span.end) || oldText.slice(a.outer.start, a.outer.end) === newText.slice(b.outer.start, b.outer.end);
+/**
+ * Whether block `i` of `old` is block `j` of `now` moved `by`. Read without placing either block:
+ * without a derivation (another draft laid out in between), this walks every block of both.
+ */
+function sameBlock(old: BlockList, i: number, now: BlockList, j: number, by: number, bare: boolean, oldText: DraftText, newText: DraftText): boolean {
+  const outerStart = old.outerStartAt(i);
+  const outerEnd = old.outerEndAt(i);
+  const start = old.startAt(i);
+  const end = old.endAt(i);
+  if (old.textAt(i) !== now.textAt(j) || old.kindAt(i) !== now.kindAt(j) || start + by !== now.startAt(j) || end + by !== now.endAt(j) || outerStart + by !== now.outerStartAt(j) || outerEnd + by !== now.outerEndAt(j)) return false;
+  return (bare && outerStart === start && outerEnd === end) || oldText.slice(outerStart, outerEnd) === newText.slice(now.outerStartAt(j), now.outerEndAt(j));
 }
 
 
@@ -659,31 +703,45 @@ function toFinding(check: Check, report: Report<string>, severity: Finding['seve
 }
 
 /**
- * Whether `report` would make a finding equal to `last` (a finding of the same rule's last run),
- * which is then kept instead: most document-scope findings are the same from one keystroke to the
+ * The first of `last`'s findings from `from` on that starts at `start` once placed and that
+ * `report`, moved back by the difference, would make again (sameAsLast); -1 if none does.
+ */
+function keptAt(last: DocumentRun, from: number, start: number, check: Check, report: Report<string>, severity: Severity, length: number): number {
+  const { stored, shifts } = last;
+  for (let k = from; k < stored.length && stored[k]!.span.start + shifts[k]! === start; k++) {
+    if (sameAsLast(stored[k]!, report.span.start - stored[k]!.span.start, check, report, severity, length)) return k;
+  }
+  return -1;
+}
+
+/**
+ * Whether `report` would make a finding equal to `last` (a finding of the same rule's last run,
+ * as stored) placed `by` (FindingList's shifts, shiftFinding), which is then kept instead: most document-scope findings are the same from one keystroke to the
  * next, and each made again lived until the next keystroke (promoted: ~300 KB a keystroke on the
  * 4 MB draft with its fixes, related places and arrays). Checked as toFinding checks, in its
  * order, so a report it would refuse throws the same error here; anything else unequal, or a
  * string that may be a slice of an older draft (a value of 13 characters or more), and toFinding
  * makes the finding afresh.
  */
-function sameAsLast(last: Finding, check: Check, report: Report<string>, severity: Severity, length: number): boolean {
+function sameAsLast(last: Finding, by: number, check: Check, report: Report<string>, severity: Severity, length: number): boolean {
   const { meta } = check;
-  if (last.messageId !== report.messageId || last.span.end !== report.span.end) return false;
+  if (last.messageId !== report.messageId || last.span.end + by !== report.span.end) return false;
   assertSpan(report.span, length, meta.id);
   if (report.fix && !meta.fixable) throw new Error(`${meta.id} reported a fix but is not marked fixable`);
   if (!allShort(report.data) || rememberedMessage(meta.messages, report.messageId, report.data, meta.id) !== last.message) return false;
   if ((report.maxSeverity ? milder(severity, report.maxSeverity) : severity) !== last.severity) return false;
-  if (report.fix ? !(last.fix && sameFix(last.fix, meta, report.fix, length)) : last.fix !== undefined) return false;
+  if (report.fix ? !(last.fix && sameFix(last.fix, by, meta, report.fix, length)) : last.fix !== undefined) return false;
   const suggestions = report.suggestions ?? NO_FIX_REPORTS;
   if (suggestions.length !== last.suggestions.length) return false;
-  for (let i = 0; i < suggestions.length; i++) if (!sameFix(last.suggestions[i]!, meta, suggestions[i]!, length)) return false;
+  for (let i = 0; i < suggestions.length; i++) if (!sameFix(last.suggestions[i]!, by, meta, suggestions[i]!, length)) return false;
   const related = report.related ?? NO_RELATED_REPORTS;
   if (related.length !== last.related.length) return false;
   for (let i = 0; i < related.length; i++) {
     const r = related[i]!;
     const l = last.related[i]!;
-    if (!allShort(r.data) || r.document !== l.document || r.span.start !== l.span.start || r.span.end !== l.span.end) return false;
+    // A place in another draft is kept where it is (shiftRelated), one in this draft is moved `by`.
+    const moved = l.document === undefined ? by : 0;
+    if (!allShort(r.data) || r.document !== l.document || r.span.start !== l.span.start + moved || r.span.end !== l.span.end + moved) return false;
     if (rememberedMessage(meta.messages, r.messageId, r.data, meta.id) !== l.message) return false;
     assertSpan(r.span, r.document === undefined ? length : Number.MAX_SAFE_INTEGER, meta.id);
   }
@@ -700,11 +758,11 @@ function sameAsLast(last: Finding, check: Check, report: Report<string>, severit
 }
 
 /** A fix of one edit equal to `last` (toFix's checks, in its order); a fix of several edits is made afresh. */
-function sameFix(last: Fix, meta: Check['meta'], f: FixReport<string>, length: number): boolean {
+function sameFix(last: Fix, by: number, meta: Check['meta'], f: FixReport<string>, length: number): boolean {
   if (f.edits.length !== 1) return false;
   const edit = f.edits[0]!;
   assertSpan(edit.span, length, meta.id);
-  if (edit.span.start !== last.edit.span.start || edit.span.end !== last.edit.span.end || edit.newText !== last.edit.newText || !ownedOutright(edit.newText)) return false;
+  if (edit.span.start !== last.edit.span.start + by || edit.span.end !== last.edit.span.end + by || edit.newText !== last.edit.newText || !ownedOutright(edit.newText)) return false;
   return allShort(f.data) && rememberedMessage(meta.messages, f.messageId, f.data, meta.id) === last.title;
 }
 

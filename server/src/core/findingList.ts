@@ -68,35 +68,40 @@ interface Keys {
   readonly codes: Uint16Array;
 }
 
-function keysOf(findings: readonly Finding[]): Keys {
+/** @param shifts what places each finding (none: all in draft offsets) */
+function keysOf(findings: readonly Finding[], shifts?: readonly number[]): Keys {
   const spans = new Int32Array(2 * findings.length);
   const codes = new Uint16Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    spans[2 * i] = f.span.start;
-    spans[2 * i + 1] = f.span.end;
+    const by = shifts ? shifts[i]! : 0;
+    spans[2 * i] = f.span.start + by;
+    spans[2 * i + 1] = f.span.end + by;
     codes[i] = codeOf(f);
   }
   return { spans, codes };
 }
 
-/** Findings already in draft offsets and in text order. */
-export function findingArray(findings: readonly Finding[]): FindingList {
-  const { spans, codes } = keysOf(findings);
-  return listOf({ stored: findings as Finding[], shifts: new Int32Array(findings.length), spans, codes, gen: 0 }, findings.length, findings);
+/** Findings in text order, in draft offsets or each placed by `shifts[i]`. */
+export function findingArray(findings: readonly Finding[], shifts?: readonly number[]): FindingList {
+  const { spans, codes } = keysOf(findings, shifts);
+  const by = new Int32Array(findings.length);
+  let placedAlready = true;
+  for (let i = 0; shifts && i < findings.length; i++) if ((by[i] = shifts[i]!)) placedAlready = false;
+  return listOf({ stored: findings as Finding[], shifts: by, spans, codes, gen: 0 }, findings.length, placedAlready ? findings : undefined);
 }
 
 /**
- * A draft's paragraph-scope findings (`blocks`) and its `loose` findings in draft offsets (sorted
- * by compareFindings) in one list, in text order, written into `into`'s arrays when given (reused
+ * A draft's paragraph-scope findings (`blocks`) and its `loose` findings (in draft offsets, or each
+ * placed by `looseShifts[i]`; sorted by compareFindings once placed) in one list, in text order, written into `into`'s arrays when given (reused
  * from keystroke to keystroke). The few loose findings are placed by binary search and the runs of
  * block findings between them copied in bulk: fast from the first keystroke, before the JIT has
  * compiled anything.
  */
-export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into?: FindingBuffers): FindingList {
+export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into?: FindingBuffers, looseShifts?: readonly number[]): FindingList {
   const n = blocks.length + loose.length;
   const out = into ? into.take(n) : fresh(n);
-  const free = keysOf(loose);
+  const free = keysOf(loose, looseShifts);
   const src = sourceOf(blocks);
   let i = 0;
   let j = 0;
@@ -114,7 +119,7 @@ export function withLoose(blocks: BlockFindings, loose: readonly Finding[], into
     i = copyRun(src, j, lo, out, i);
     j = lo;
     out.stored[i] = loose[l]!;
-    out.shifts[i] = 0;
+    out.shifts[i] = looseShifts ? looseShifts[l]! : 0;
     out.spans[2 * i] = start;
     out.spans[2 * i + 1] = end;
     out.codes[i++] = free.codes[l]!;

@@ -8,9 +8,9 @@
  * word would have fitted is a paragraph break. Every other run is one paragraph per line, as in
  * drafts pasted from a CMS where a headline line runs straight into the lede.
  */
+import type { BlockList } from './blockList';
 import type { DraftText } from './draftText';
 import { lineContentEnd, lineIndexAt } from './lines';
-import { lastAtOrBefore } from './spans';
 import { intern } from './textMemo';
 import type { Block, Offset } from './types';
 import { classifyPlainLine } from './headline';
@@ -35,7 +35,7 @@ export function plainTextBlocks(text: DraftText, lineStarts: readonly Offset[]):
 /** A draft's last version, as the blocks were split then. */
 export interface PlainLayout {
   readonly text: DraftText;
-  readonly blocks: readonly Block[];
+  readonly blocks: BlockList;
   /** Its number of lines. */
   readonly lines: number;
 }
@@ -43,10 +43,11 @@ export interface PlainLayout {
 /**
  * The same blocks as plainTextBlocks, from the last version's: only the runs of lines an edit
  * touched are split again (a run is split as a whole: its widest line decides whether it is
- * hard-wrapped), the blocks before them are the same objects and those after are moved. Undefined
- * when the edit reaches into the last run, whose last block is never a headline.
+ * hard-wrapped), the blocks before them are the same and those after are moved (placed when read:
+ * see BlockList). Undefined when the edit reaches into the last run, whose last block is never a
+ * headline.
  */
-export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): Block[] | undefined {
+export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offset[], last: PlainLayout, start: Offset, oldEnd: Offset): BlockList | undefined {
   const delta = text.length - last.text.length;
   const blank = (line: number): boolean => isBlankLine(text, lineStarts, line);
   let from = lineIndexAt(lineStarts, start);
@@ -59,36 +60,24 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
   const old = last.blocks;
   // Binary searches (the blocks are in text order and do not overlap), not a walk over every block:
   // head is the first block ending at or after regionStart, tail the first from head starting at or after oldRegionEnd.
-  const head = lastAtOrBefore(old, regionStart - 1, (b) => b.outer.end) + 1;
-  const tail = Math.max(head, lastAtOrBefore(old, oldRegionEnd - 1, (b) => b.outer.start) + 1);
+  const head = old.lastEndingBy(regionStart - 1) + 1;
+  const tail = Math.max(head, old.lastStartingBy(oldRegionEnd - 1) + 1);
   if (tail === old.length) return undefined;
-  const lineDelta = lineStarts.length - last.lines;
   const middle: Block[] = [];
   runBlocks(text, lineStarts, from, to, middle, -1);
-  // One array for the new layout, not a slice, a map and a spread of the draft's 10,000 blocks;
-  // with as many blocks as before (a keystroke within a paragraph), a copy written over in place.
-  const same = middle.length === tail - head;
-  const blocks = same ? old.slice() : old.slice(0, head);
-  for (let k = 0; k < middle.length; k++) {
-    if (same) blocks[head + k] = middle[k]!;
-    else blocks.push(middle[k]!);
-  }
-  for (let k = tail; k < old.length; k++) {
-    if (same) blocks[k] = moved(old[k]!, delta, lineDelta);
-    else blocks.push(moved(old[k]!, delta, lineDelta));
-  }
+  const blocks = old.replaced(head, tail, middle, delta, lineStarts.length - last.lines);
   lastDerivation = { blocks, from: old, head, kept: old.length - tail, delta };
   return blocks;
 }
 
 /**
- * How a layout was made from the one before it: its first `head` blocks are `from`'s, the same
- * objects, and its last `kept` are `from`'s last, moved by `delta` (same text, kind and shape).
+ * How a layout was made from the one before it: its first `head` blocks are `from`'s, in the same
+ * place, and its last `kept` are `from`'s last, moved by `delta` (same text, kind and shape).
  * Whoever compares the two layouts block by block (the engine's unchanged blocks, each block
  * summary's alignment) starts from these instead of walking 10,000 blocks on every keystroke.
  */
 export interface Derivation {
-  readonly from: readonly Block[];
+  readonly from: BlockList;
   readonly head: number;
   readonly kept: number;
   readonly delta: number;
@@ -100,16 +89,11 @@ export interface Derivation {
  * keystrokes on a 4 MB draft). The blocks are compared right after they are made; a draft laid out
  * in between (another open draft) only costs the walk over every block.
  */
-let lastDerivation: (Derivation & { readonly blocks: readonly Block[] }) | undefined;
+let lastDerivation: (Derivation & { readonly blocks: BlockList }) | undefined;
 
 /** How `blocks` was made from an earlier layout, when plainTextBlocksAfter made it last. */
-export function derivationOf(blocks: readonly Block[]): Derivation | undefined {
+export function derivationOf(blocks: BlockList): Derivation | undefined {
   return lastDerivation?.blocks === blocks ? lastDerivation : undefined;
-}
-
-function moved(b: Block, delta: number, lineDelta: number): Block {
-  const span = { start: b.span.start + delta, end: b.span.end + delta };
-  return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
 }
 
 function toBlock(text: DraftText, start: Offset, end: Offset, line: number, lines: number, notLast: boolean): Block {

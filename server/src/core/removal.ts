@@ -13,19 +13,18 @@ import type { SourceTextView, Span } from './types';
 
 /** The span that removes blocks `first`..`last` (inclusive) and their separator. */
 export function blockRemovalSpan(view: SourceTextView, first: number, last: number): Span {
-  // A few lines around the blocks are read: the whole draft is not put together (SourceTextView.source).
-  const { lineStarts, blocks } = view;
+  // A few lines around the blocks are read: the whole draft is not put together (SourceTextView.source),
+  // nor are its blocks placed (SourceTextView.layout), only their ends read.
+  const { lineStarts, layout } = view;
   const text = view.source.text;
-  const startBlock = blocks[first]!;
-  const endBlock = blocks[last]!;
-  const firstLine = lineIndexAt(lineStarts, startBlock.outer.start);
-  const lastLine = lineIndexAt(lineStarts, endBlock.outer.end);
-  const prev = blocks[first - 1];
-  const next = blocks[last + 1];
+  const start = layout.outerStartAt(first);
+  const end = layout.outerEndAt(last);
+  const firstLine = lineIndexAt(lineStarts, start);
+  const lastLine = lineIndexAt(lineStarts, end);
   const sharesLine =
-    (prev && lineIndexAt(lineStarts, prev.outer.end) === firstLine) || (next && lineIndexAt(lineStarts, next.outer.start) === lastLine);
-  if (sharesLine || !CONTAINER_PREFIX.test(text.slice(lineStarts[firstLine]!, startBlock.outer.start))) {
-    return { start: startBlock.outer.start, end: endBlock.outer.end };
+    (first > 0 && lineIndexAt(lineStarts, layout.outerEndAt(first - 1)) === firstLine) || (last + 1 < layout.length && lineIndexAt(lineStarts, layout.outerStartAt(last + 1)) === lastLine);
+  if (sharesLine || !CONTAINER_PREFIX.test(text.slice(lineStarts[firstLine]!, start))) {
+    return { start, end };
   }
   let before = firstLine - 1;
   while (before >= 0 && isBlankLine(text, lineStarts, before)) before--;

@@ -6,6 +6,7 @@ import { parseDirectives } from './directives';
 import type { DraftText } from './draftText';
 import { changeBetween, computeLineStarts, type KnownVersion } from './lines';
 import { markdownLayout } from './markdown';
+import { BlockList } from './blockList';
 import { plainTextBlocks, plainTextBlocksAfter, type PlainLayout } from './plaintext';
 import { blockSegments, type BlockSegments, type Offsets } from './segments';
 import type { Block, Offset, Segment, Sentence, SourceTextView } from './types';
@@ -23,7 +24,7 @@ export function buildSourceText(text: DraftText, format: TextFormat, history?: L
   const last = history?.plain && change ? { layout: history.plain, change } : undefined;
   const { blocks, prose } = format === 'markdown' ? markdownLayout(String(text), lineStarts) : plainLayout(text, lineStarts, last, markerFree);
   if (history) {
-    history.plain = format === 'plaintext' && prose === text ? { text, blocks, lines: lineStarts.length } : undefined;
+    history.plain = prose === text && blocks instanceof BlockList ? { text, blocks, lines: lineStarts.length } : undefined;
     history.text = text;
     history.markerFree = markerFree;
   }
@@ -45,14 +46,15 @@ export interface LayoutHistory {
  * first use: rules served from the caches never ask for them, and a keystroke then costs the
  * edited block's segmentation, not the whole draft's.
  */
-export function composeView(text: DraftText, prose: DraftText, blocks: readonly Block[], lineStarts: readonly Offset[]): SourceTextView {
+export function composeView(text: DraftText, prose: DraftText, placedOrLaid: readonly Block[] | BlockList, lineStarts: readonly Offset[]): SourceTextView {
+  const layout = placedOrLaid instanceof BlockList ? placedOrLaid : BlockList.of(placedOrLaid);
   /** All blocks' segments of one kind in draft offsets, built on the first ask. */
   const gathered = <T>(pick: (s: BlockSegments) => Offsets, make: (start: number, end: number, block: number) => T): (() => T[]) => {
     let out: T[] | undefined;
     return () => {
       if (out) return out;
       out = [];
-      blocks.forEach((block, index) => {
+      layout.all().forEach((block, index) => {
         const pairs = pick(blockSegments(block.text));
         const at = block.span.start;
         for (let i = 0; i < pairs.length; i += 2) out!.push(make(at + pairs[i]!, at + pairs[i + 1]!, index));
@@ -73,7 +75,11 @@ export function composeView(text: DraftText, prose: DraftText, blocks: readonly 
       return String(prose);
     },
     source: { text, prose },
-    blocks,
+    // Every block placed only when a reader wants them all (see SourceTextView.layout).
+    get blocks() {
+      return layout.all();
+    },
+    layout,
     lineStarts,
     get sentences() {
       return sentences();
@@ -88,7 +94,7 @@ export function composeView(text: DraftText, prose: DraftText, blocks: readonly 
 }
 
 /** Plain text is all prose, except Copydesk's own directive comments, which no rule should read. */
-function plainLayout(text: DraftText, lineStarts: readonly number[], last: { layout: PlainLayout; change: { start: number; oldEnd: number } } | undefined, markerFree: boolean): { blocks: Block[]; prose: DraftText } {
+function plainLayout(text: DraftText, lineStarts: readonly number[], last: { layout: PlainLayout; change: { start: number; oldEnd: number } } | undefined, markerFree: boolean): { blocks: BlockList; prose: DraftText } {
   const comments = markerFree ? [] : parseDirectives(String(text), lineStarts, new Set()).directives.map((d) => d.span);
   if (last && !comments.length) {
     const blocks = plainTextBlocksAfter(text, lineStarts, last.layout, last.change.start, last.change.oldEnd);
@@ -96,13 +102,13 @@ function plainLayout(text: DraftText, lineStarts: readonly number[], last: { lay
   }
   // Without comments the prose is the text itself, the same object, which says "all prose"; its
   // blocks are read through it as an edit's are (see plainTextBlocks).
-  if (!comments.length) return { blocks: plainTextBlocks(text, lineStarts), prose: text };
+  if (!comments.length) return { blocks: BlockList.of(plainTextBlocks(text, lineStarts)), prose: text };
   const flat = String(text);
   const parts: string[] = [];
   let at = 0;
   for (const { start, end } of comments) parts.push(flat.slice(at, start), flat.slice(start, end).replace(/[^\n]/gu, ' ')), (at = end);
   const prose = parts.join('') + flat.slice(at);
-  return { blocks: plainTextBlocks(prose, lineStarts), prose };
+  return { blocks: BlockList.of(plainTextBlocks(prose, lineStarts)), prose };
 }
 
 /** Markdown for .md-like names and languages, plain text for everything else. */

@@ -2,6 +2,7 @@
  * @file The engine's vocabulary: spans, checks, reports and findings. Everything here speaks UTF-16
  * offsets into the document text; only the LSP layer turns them into line/character positions.
  */
+import type { BlockList } from './blockList';
 import type { DraftText } from './draftText';
 import type { ParagraphLookup } from './paragraphIndex';
 
@@ -101,7 +102,13 @@ export interface SourceTextView {
   readonly text: string;
   /** Same length as `text`, with everything that is not prose (code, markup, comments) as spaces. */
   readonly prose: string;
+  /** Every block, placed on the first read: what runs on every keystroke reads `layout` (blockAt) instead. */
   readonly blocks: readonly Block[];
+  /**
+   * The same blocks one at a time: after an edit of a long plain draft, those after it are placed
+   * in draft offsets only when read (see blockList.ts).
+   */
+  readonly layout: BlockList;
   readonly sentences: readonly Sentence[];
   readonly words: readonly Segment[];
   /** Direct quotations, quote marks included. */

@@ -174,7 +174,7 @@ export class DocumentLinter {
    */
   layoutOf(uri: string, text: DraftText): readonly Block[] | undefined {
     const plain = this.histories.get(uri)?.plain;
-    return plain?.text === text ? plain.blocks : undefined;
+    return plain?.text === text ? plain.blocks.all() : undefined;
   }
 
   /** The document's line starts and what changed since the versions last given to the engine. */

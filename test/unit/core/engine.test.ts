@@ -56,6 +56,29 @@ describe('engine', () => {
     assert.equal(lint(buildSourceText('First paragraph here.', 'plaintext'), [rule], on, { history, onCheckError: (id) => errors.push(id) }).length, 0);
     assert.deepEqual(errors, ['again']);
   });
+  it('keeps a document-scope finding an edit before it only moved, as the same object placed by a shift', async () => {
+    const { DraftHistory, lintSteps } = await import('../../../server/src/core/engine');
+    const rule = fake('moved', function* ({ text }: { text: { text: string } }) {
+      const at = text.text.indexOf('Second');
+      yield { messageId: 'found', data: { what: 'x' }, span: { start: at, end: at + 6 }, related: [{ messageId: 'found', data: { what: 'y' }, span: { start: at + 7, end: at + 16 } }] };
+      // Its related place is before the edit, which moves its span only: made afresh.
+      yield { messageId: 'found', data: { what: 'z' }, span: { start: at + 7, end: at + 16 }, related: [{ messageId: 'found', data: { what: 'y' }, span: { start: 0, end: 5 } }] };
+    } as never);
+    const history = new DraftHistory();
+    const run = (v: typeof view) => {
+      const steps = lintSteps(v, [rule], on, { history });
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    };
+    const first = run(view);
+    const edited = buildSourceText('First, paragraph here.\n\nSecond paragraph here.', 'plaintext');
+    const second = run(edited);
+    assert.ok(second.stored[0] === first.stored[0] && second.shifts[0] === 1);
+    assert.ok(second.stored[1] !== first.stored[1] && second.shifts[1] === 0);
+    assert.deepEqual(second.toArray(), lint(edited, [rule], on));
+  });
   it('skips checks that are off', () => {
     assert.deepEqual(lint(view, [good], () => ({ enabled: false })), []);
   });
