@@ -5,6 +5,7 @@
  * few hundred blocks the document-scope rules read, not the ~5,000 after the edit, each of which
  * lived until the next keystroke (~600 KB promoted a keystroke).
  */
+import { lastAtOrBefore, lastIndexAtOrBefore } from './spans';
 import type { Block, BlockKind, Span } from './types';
 
 /** Runs of blocks past this many (edits at many places) and the list is placed once, whole. */
@@ -115,28 +116,12 @@ export class BlockList {
 
   /** The last block whose whole construct ends at or before `offset` (-1 if none): a binary search that places nothing. */
   lastEndingBy(offset: number): number {
-    let lo = 0;
-    let hi = this.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.outerEndAt(mid) <= offset) (found = mid), (lo = mid + 1);
-      else hi = mid - 1;
-    }
-    return found;
+    return lastIndexAtOrBefore(this.length, offset, (k) => this.outerEndAt(k));
   }
 
   /** The last block whose whole construct starts at or before `offset` (-1 if none). */
   lastStartingBy(offset: number): number {
-    let lo = 0;
-    let hi = this.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.outerStartAt(mid) <= offset) (found = mid), (lo = mid + 1);
-      else hi = mid - 1;
-    }
-    return found;
+    return lastIndexAtOrBefore(this.length, offset, (k) => this.outerStartAt(k));
   }
 
   /** Every block in draft offsets (SourceTextView.blocks): placed on the first ask, then kept. */
@@ -196,17 +181,9 @@ export class BlockList {
     return starts.length > MAX_RUNS ? BlockList.of(next.all()) : next;
   }
 
-  /** The run block `k` is in: the last whose first block is at or before it. */
+  /** The run block `k` is in: the last whose first block is at or before it (the first run starts at block 0). */
   private runOf(k: number): number {
-    const { starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, k);
   }
 }
 

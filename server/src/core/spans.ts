@@ -43,6 +43,19 @@ export class SpanSet {
   }
 }
 
+/** Of indexes 0 to `length` - 1, whose `keyAt` ascends, the last whose key is ≤ `target`, or -1: for lists read through an accessor. */
+export function lastIndexAtOrBefore(length: number, target: number, keyAt: (index: number) => number): number {
+  let lo = 0;
+  let hi = length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) <= target) (found = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  return found;
+}
+
 /** Index of the last item whose key is ≤ `target` in an array sorted by that key, or -1. */
 export function lastAtOrBefore<T>(items: readonly T[], target: number, key: (item: T) => number = identity as (item: T) => number): number {
   let lo = 0;
