@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SpanSet } from '../../../server/src/core/spans';
+import { lastAtOrBefore, lastIndexAtOrBefore, SpanSet } from '../../../server/src/core/spans';
 import type { Span } from '../../../server/src/core/types';
 
 const cases: { name: string; spans: Span[] }[] = [
@@ -47,4 +47,24 @@ describe('SpanSet', () => {
       }
     });
   }
+});
+
+describe('lastIndexAtOrBefore and lastAtOrBefore: the last index whose key is at most the target', () => {
+  const keys = [0, 3, 3, 8, 12];
+  const cases: { target: number; expected: number }[] = [
+    { target: -1, expected: -1 },
+    { target: 0, expected: 0 },
+    { target: 2, expected: 0 },
+    { target: 3, expected: 2 },
+    { target: 7, expected: 2 },
+    { target: 8, expected: 3 },
+    { target: 100, expected: 4 },
+  ];
+  for (const { target, expected } of cases) {
+    it(`${target} → ${expected}`, () => {
+      assert.equal(lastIndexAtOrBefore(keys.length, target, (k) => keys[k]!), expected);
+      assert.equal(lastAtOrBefore(keys, target), expected);
+    });
+  }
+  it('an empty list: -1', () => assert.equal(lastIndexAtOrBefore(0, 5, () => 0), -1));
 });
