@@ -95,13 +95,14 @@ export function viewOfBlocks(view: SourceTextView, from: number, to: number): { 
 }
 
 function buildStretch(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
-  const start = view.blocks[from]!.outer.start;
-  const end = view.blocks[to - 1]!.outer.end;
+  const all = view.blocks;
+  const start = all[from]!.outer.start;
+  const end = all[to - 1]!.outer.end;
   const text = view.source.text.slice(start, end);
   const lineStarts = computeLineStarts(text);
-  const firstLine = view.blocks[from]!.line;
+  const firstLine = all[from]!.line;
   const blocks: Block[] = [];
-  for (let k = from; k < to; k++) blocks.push(localBlock(view.blocks[k]!, start, firstLine));
+  for (let k = from; k < to; k++) blocks.push(localBlock(all[k]!, start, firstLine));
   return { view: composeView(text, proseOf(view, text, start, end), blocks, lineStarts), offset: start };
 }
 
