@@ -31,6 +31,12 @@ export class BlockSummaries<T> {
     if (known) return known;
     // Read one by one, as the edit left them: only the blocks between its ends are placed.
     const blocks = view.layout;
+    // A first look fills an array as long as the draft, as a keystroke within a paragraph fills its
+    // copy: the open then runs (and V8 compiles) the code the keystrokes run, on arrays of the one
+    // kind they meet (holey, any element: what no store changes). The open's own path met an empty
+    // literal (small integers) where a keystroke met the open's array, and a branch the open never
+    // took: thrown away at the first keystroke ("wrong map", then "insufficient type feedback").
+    if (this.blocks === NO_BLOCKS) this.values = new Array<T | undefined>(blocks.length).fill(undefined) as T[];
     const { values } = this;
     const { head, tail } = alignment(this.blocks, blocks, this.byKind);
     let out: T[];

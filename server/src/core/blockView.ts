@@ -95,17 +95,14 @@ export function viewOfBlocks(view: SourceTextView, from: number, to: number): { 
 }
 
 function buildStretch(view: SourceTextView, from: number, to: number): { readonly view: SourceTextView; readonly offset: number } {
-  const start = view.blocks[from]!.outer.start;
-  const end = view.blocks[to - 1]!.outer.end;
+  const all = view.blocks;
+  const start = all[from]!.outer.start;
+  const end = all[to - 1]!.outer.end;
   const text = view.source.text.slice(start, end);
   const lineStarts = computeLineStarts(text);
-  const firstLine = view.blocks[from]!.line;
-  const blocks = view.blocks.slice(from, to).map((b) => ({
-    ...b,
-    span: { start: b.span.start - start, end: b.span.end - start },
-    outer: { start: b.outer.start - start, end: b.outer.end - start },
-    line: b.line - firstLine + 1,
-  }));
+  const firstLine = all[from]!.line;
+  const blocks: Block[] = [];
+  for (let k = from; k < to; k++) blocks.push(localBlock(all[k]!, start, firstLine));
   return { view: composeView(text, proseOf(view, text, start, end), blocks, lineStarts), offset: start };
 }
 
@@ -113,8 +110,24 @@ function buildBlockView(view: SourceTextView, block: Block): SourceTextView {
   const start = block.outer.start;
   const end = block.outer.end;
   const text = view.source.text.slice(start, end);
-  const local: Block = { ...block, span: { start: block.span.start - start, end: block.span.end - start }, outer: { start: 0, end: end - start }, line: 1 };
-  return composeView(text, proseOf(view, text, start, end), [local], computeLineStarts(text));
+  return composeView(text, proseOf(view, text, start, end), [localBlock(block, start, block.line)], computeLineStarts(text));
+}
+
+/**
+ * Block `b` as a view starting at draft offset `at` and on line `firstLine` has it: one literal
+ * for the open's stretches and the keystrokes' blocks alike, in one kind of array (pushed, or a
+ * literal: packed). Each was a spread of the block, and a spread's result has one map while its
+ * site has no type feedback and another once it has: sentence-length's run, optimised on the
+ * open's stretches, was thrown away at the first keystroke's block ("wrong map" reading its kind).
+ */
+function localBlock(b: Block, at: number, firstLine: number): Block {
+  return {
+    span: { start: b.span.start - at, end: b.span.end - at },
+    outer: { start: b.outer.start - at, end: b.outer.end - at },
+    line: b.line - firstLine + 1,
+    text: b.text,
+    kind: b.kind,
+  };
 }
 
 /** The prose of [start, end): `text` itself (that slice) when the draft is all prose, so the part is all prose too. */

@@ -161,6 +161,18 @@ export class BlockCache {
 }
 
 /**
+ * A rule's options with its defaults filled in, made the same way by every pass that runs the
+ * rule. An object spread's result has one map while its site has no type feedback and another
+ * once it has (V8's clone of the defaults' map): the open's first stretches made the paragraph
+ * rules' options before feedback, the keystrokes after, and paragraph-length's and
+ * sentence-length's run, optimised on the open's, were thrown away at the first keystroke ("wrong
+ * map" reading their option). Properties added one by one to {} take the same map whatever the feedback.
+ */
+function optionsOf(check: Check, setting: Extract<CheckSetting, { enabled: true }>): object {
+  return Object.assign({}, check.meta.defaultOptions, setting.options);
+}
+
+/**
  * A block's entry, born with V8's most general array kind (holey, any element), which no store
  * changes. A literal [] started as small integers and became whatever its stores made it: the
  * open's entries were filled slot by slot, an edited block's starts empty, so the collectBlocks
@@ -256,7 +268,7 @@ export function* lintSteps(
     try {
       const own: Finding[] = [];
       const shifts: number[] = [];
-      const input = { text: view, options: { ...check.meta.defaultOptions, ...setting.options }, ...(options.workspace ? { workspace: options.workspace } : {}) };
+      const input = { text: view, options: optionsOf(check, setting), ...(options.workspace ? { workspace: options.workspace } : {}) };
       const { text } = view.source;
       const length = text.length;
       // Last run's findings, walked in step with this run's reports (both in the rule's order):
@@ -351,7 +363,7 @@ function patched(slots: readonly number[], patch: Unchanged, view: SourceTextVie
 
 /** A rule's findings for every block in the cache, checking the blocks it lacks (after a patch fell through). */
 function wholeRun(view: SourceTextView, check: Check, setting: Extract<CheckSetting, { enabled: true }>, cache: BlockCache): void {
-  collectBlocks(cache.blocksOf(view), cache.slotOf(checkKeyOf(check, setting)), check, { ...check.meta.defaultOptions, ...setting.options }, setting.severity, 0, Infinity);
+  collectBlocks(cache.blocksOf(view), cache.slotOf(checkKeyOf(check, setting)), check, optionsOf(check, setting), setting.severity, 0, Infinity);
 }
 
 /** Every block's findings from the rules at `slots`, in one table. */
@@ -481,7 +493,7 @@ function* firstLook(
   const jobs: { readonly check: Check; readonly severity: Severity; readonly options: object; readonly slot: number }[] = [];
   candidates.forEach(({ check, setting, slot }, j) => {
     if (misses[j] === 0) filled.add(slot);
-    if (misses[j]! > blocks!.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: { ...check.meta.defaultOptions, ...setting.options }, slot });
+    if (misses[j]! > blocks!.length * cache.wholeRunShare) jobs.push({ check, severity: setting.severity, options: optionsOf(check, setting), slot });
   });
   for (let from = 0; blocks && jobs.length && from < blocks.length; ) {
     let to = from + 1;
@@ -520,7 +532,7 @@ function* lintByBlock(
   patch: Unchanged | undefined,
   filled: ReadonlySet<number>,
 ): Generator<void, number | undefined, void> {
-  const merged = { ...check.meta.defaultOptions, ...setting.options };
+  const merged = optionsOf(check, setting);
   const slot = cache.slotOf(checkKeyOf(check, setting));
   // Every block's entry had it before this run: no pass over 10,000 entries to find none missing.
   if (!patch && filled.has(slot)) return slot;

@@ -23,7 +23,7 @@ const MAX_WRAP_WIDTH = 120;
  * keystrokes run (a string at the open made trimmedLine deoptimise at the first edit).
  */
 export function plainTextBlocks(text: DraftText, lineStarts: readonly Offset[]): Block[] {
-  const blocks: Block[] = [];
+  const blocks = noBlocks();
   // The draft's last block is never a headline (nothing follows it for it to head), and is not
   // classified at all: a long last line of punctuation is where classifyPlainLine is slow.
   let last = lineStarts.length - 1;
@@ -63,7 +63,7 @@ export function plainTextBlocksAfter(text: DraftText, lineStarts: readonly Offse
   const head = old.lastEndingBy(regionStart - 1) + 1;
   const tail = Math.max(head, old.lastStartingBy(oldRegionEnd - 1) + 1);
   if (tail === old.length) return undefined;
-  const middle: Block[] = [];
+  const middle = noBlocks();
   runBlocks(text, lineStarts, from, to, middle, -1);
   const blocks = old.replaced(head, tail, middle, delta, lineStarts.length - last.lines);
   lastDerivation = { blocks, from: old, head, kept: old.length - tail, delta };
@@ -94,6 +94,18 @@ let lastDerivation: (Derivation & { readonly blocks: BlockList }) | undefined;
 /** How `blocks` was made from an earlier layout, when plainTextBlocksAfter made it last. */
 export function derivationOf(blocks: BlockList): Derivation | undefined {
   return lastDerivation?.blocks === blocks ? lastDerivation : undefined;
+}
+
+/**
+ * An empty list of blocks of the kind it has once it holds one (packed, any element). A literal []
+ * starts as small integers and changes kind at its first push: the open's did so before splitRun
+ * had type feedback, so its code knew only the later kind and met a keystroke's fresh list at its
+ * first push ("wrong map" at the first keystroke).
+ */
+function noBlocks(): Block[] {
+  const out = [undefined] as unknown as Block[];
+  out.length = 0;
+  return out;
 }
 
 function toBlock(text: DraftText, start: Offset, end: Offset, line: number, lines: number, notLast: boolean): Block {

@@ -101,24 +101,29 @@ let nears = new Int32Array(0);
  * What fits in `budget` diagnostics (0: no limit), one of them the notice of what was left out.
  * Findings touching the focus (the visible lines) always come first, then whole tiers while they
  * fit, then the nearest of the tier that does not (ties in document order).
+ *
+ * Each pass over every finding is a function of its own, with nothing after its loop. V8 compiles
+ * a long loop's code while the open runs it (on-stack replacement) and enters that same code at
+ * every keystroke; when it deoptimises outside the loop it was compiled for, V8 keeps it, so a
+ * later pass in the same function that had no type feedback yet when the open's code was compiled
+ * threw it away on every keystroke (a comparison after the first pass: the rest in the interpreter,
+ * ~27,000 findings on a 4 MB draft). This function runs once per pull and is never hot.
  */
 export function chooseShown(all: readonly Finding[] | FindingList, budget: number, focus: readonly Span[]): Shown {
   // A draft's list (LintResult.list) is read without placing every finding in the draft: only those sent are.
   const findings = 'toArray' in all ? all : findingArray(all);
   if (budget <= 0 || findings.length <= budget) return allPlaced(findings.toArray());
   const n = findings.length;
-  const near = focus.length ? focus : ORIGIN;
   budget -= 1;
   if (tiers.length < n) tiers = new Uint8Array(n + (n >> 2));
   // Tier 0 is "in view", whatever its severity: the lines on screen are never missing a squiggle.
   const counts = new Int32Array(TIERS + 1);
   // The list's flat keys, not the findings: this runs over every finding on every keystroke.
   const { stored, shifts, spans, codes } = findings;
-  for (let i = 0; i < n; i++) {
-    const tier = distance(spans[2 * i]!, spans[2 * i + 1]!, near) === 0 && focus.length ? 0 : 1 + tierOf(codes[i]!);
-    tiers[i] = tier;
-    counts[tier]!++;
-  }
+  // The open has no focus and measures from the start; a keystroke has one (see ORIGIN).
+  const inView = focus.length !== 0;
+  const near = inView ? focus : ORIGIN;
+  tierEach(spans, codes, n, near, inView, counts);
   let cut = 0;
   let room = budget;
   while (cut <= TIERS && counts[cut]! <= room) room -= counts[cut++]!;
@@ -130,26 +135,68 @@ export function chooseShown(all: readonly Finding[] | FindingList, budget: numbe
   if (room > 0) {
     const m = counts[cut]!;
     if (nears.length < m) nears = new Int32Array(m + (m >> 2));
-    let k = 0;
-    for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
+    distancesOf(spans, n, near, cut);
     threshold = nthSmallest(nears, m, room - 1);
-    let nearer = 0;
-    for (let j = 0; j < m; j++) if (nears[j]! < threshold) nearer++;
-    ties = room - nearer;
+    ties = room - countBelow(nears, m, threshold);
   }
-  const shown: Finding[] = [];
-  const by: number[] = [];
+  // Exactly `budget` are taken: every finding of the tiers before `cut`, and `room` of it.
+  // Born holey with any element, a kind no store changes: a literal [] became another kind at its
+  // first push, which the open's pass had made before it had type feedback ("wrong map" at the first keystroke).
+  const shown = new Array<Finding | undefined>(budget).fill(undefined) as Finding[];
+  const by = new Array<number>(budget).fill(0);
+  const taken = pick(stored, shifts, spans, n, near, cut, threshold, ties, shown, by);
+  shown.length = by.length = taken;
+  return chosen(shown, by, n - taken);
+}
+
+/**
+ * Each finding's tier into `tiers`, counted in `counts`. `inView` is read, not `focus.length`:
+ * the open (no focus) never reached that read, and its code threw away at the first keystroke's
+ * findings in view ("insufficient type feedback"); a boolean needs none.
+ */
+function tierEach(spans: Int32Array, codes: ArrayLike<number>, n: number, near: readonly Span[], inView: boolean, counts: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const tier = distance(spans[2 * i]!, spans[2 * i + 1]!, near) === 0 && inView ? 0 : 1 + tierOf(codes[i]!);
+    tiers[i] = tier;
+    counts[tier]!++;
+  }
+}
+
+/** The distances of tier `cut`'s findings into `nears`, in document order. */
+function distancesOf(spans: Int32Array, n: number, near: readonly Span[], cut: number): void {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (tiers[i] === cut) nears[k++] = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
+}
+
+/** How many of `values[0..length)` are below `threshold` (added every time: no step the open may have skipped). */
+function countBelow(values: Int32Array, length: number, threshold: number): number {
+  let below = 0;
+  for (let j = 0; j < length; j++) below += values[j]! < threshold ? 1 : 0;
+  return below;
+}
+
+/**
+ * Writes the chosen findings (tiers before `cut`, and of `cut` those nearer than `threshold` and
+ * the first `ties` at it) into `shown` and `by`; returns how many. `ties` is counted down at every
+ * finding of the tier, not only at a tie: the open's pass may meet its one tie before it has type
+ * feedback, and a keystroke's would then throw its code away.
+ */
+function pick(stored: readonly Finding[], shifts: ArrayLike<number>, spans: Int32Array, n: number, near: readonly Span[], cut: number, threshold: number, ties: number, shown: Finding[], by: number[]): number {
+  let taken = 0;
   for (let i = 0; i < n; i++) {
     const tier = tiers[i]!;
-    if (tier > cut || (tier === cut && threshold < 0)) continue;
+    if (tier > cut) continue;
     if (tier === cut) {
       const d = distance(spans[2 * i]!, spans[2 * i + 1]!, near);
-      if (d > threshold || (d === threshold && ties-- <= 0)) continue;
+      const tie = d === threshold;
+      ties -= tie ? 1 : 0;
+      if (d > threshold || (ties < 0 && tie)) continue;
     }
-    shown.push(stored[i]!);
-    by.push(shifts[i]!);
+    shown[taken] = stored[i]!;
+    by[taken] = shifts[i]!;
+    taken++;
   }
-  return chosen(shown, by, n - shown.length);
+  return taken;
 }
 
 /** The value that would be at `index` if `values[0..length)` were sorted (they are reordered: Hoare's selection). */
