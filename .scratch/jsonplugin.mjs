@@ -1,6 +1,0 @@
-import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
-const jsonParse = { name: 'json-parse', setup(build) { build.onLoad({ filter: /\.json$/ }, (args) => { const text = readFileSync(args.path, 'utf8'); if (text.length < 10000) return undefined; return { contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' }; }); } };
-const desktopServerParts = { name: 'parts', setup(build) { build.onResolve({ filter: /^vscode-languageserver(\/node)?$/ }, () => ({ path: './lsp.js', external: true })); } };
-await esbuild.build({ entryPoints: ['server/src/serverSession.ts'], outfile: '/tmp/exp/vB/serverSession.js', bundle: true, format: 'cjs', platform: 'node', target: 'node20', mainFields: ['module', 'main'], supported: { 'regexp-unicode-property-escapes': true }, define: { COPYDESK_VERSION: '"x"' }, plugins: [jsonParse, desktopServerParts], logLevel: 'warning', charset: 'ascii' });
-await esbuild.build({ entryPoints: ['server/src/serverSession.ts'], outfile: '/tmp/exp/vA/serverSession.js', bundle: true, format: 'cjs', platform: 'node', target: 'node20', mainFields: ['module', 'main'], supported: { 'regexp-unicode-property-escapes': true }, define: { COPYDESK_VERSION: '"x"' }, plugins: [desktopServerParts], logLevel: 'warning', charset: 'ascii' });
