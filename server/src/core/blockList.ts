@@ -5,7 +5,7 @@
  * few hundred blocks the document-scope rules read, not the ~5,000 after the edit, each of which
  * lived until the next keystroke (~600 KB promoted a keystroke).
  */
-import { lastAtOrBefore, lastIndexAtOrBefore } from './spans';
+import { lastAtOrBefore, lastIndexAtOrBefore, shiftSpan } from './spans';
 import type { Block, BlockKind, Span } from './types';
 
 /** Runs of blocks past this many (edits at many places) and the list is placed once, whole. */
@@ -85,9 +85,7 @@ export class BlockList {
   spanAt(k: number): Span {
     const placed = this.placed?.[k] ?? this.moved?.get(k);
     if (placed) return placed.span;
-    const by = this.deltas[this.runOf(k)]!;
-    const { span } = this.block(k);
-    return by ? { start: span.start + by, end: span.end + by } : span;
+    return shiftSpan(this.block(k).span, this.deltas[this.runOf(k)]!);
   }
 
   /** at(k).line, without placing it. */
@@ -188,8 +186,8 @@ export class BlockList {
 }
 
 function movedBlock(b: Block, delta: number, lineDelta: number): Block {
-  const span = { start: b.span.start + delta, end: b.span.end + delta };
-  return { span, outer: b.outer === b.span ? span : { start: b.outer.start + delta, end: b.outer.end + delta }, line: b.line + lineDelta, text: b.text, kind: b.kind };
+  const span = shiftSpan(b.span, delta);
+  return { span, outer: b.outer === b.span ? span : shiftSpan(b.outer, delta), line: b.line + lineDelta, text: b.text, kind: b.kind };
 }
 
 const ZERO: readonly number[] = [0];

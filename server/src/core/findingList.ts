@@ -6,6 +6,7 @@
  * (lsp/diagnosticBudget.ts), and the whole array only when something asks for it.
  */
 import { BlockFindings } from './blockFindings';
+import { shiftSpan } from './spans';
 import type { Finding, Fix, RelatedLocation, Severity, Span } from './types';
 
 export interface FindingList {
@@ -376,10 +377,6 @@ export function shiftRelated(related: readonly RelatedLocation[], by: number): R
   return out;
 }
 
-/** `s` moved `by`; itself when `by` is 0 (spans are never changed in place). Also the engine's detach. */
-export function shiftSpan(s: Span, by: number): Span {
-  return by ? { start: s.start + by, end: s.end + by } : s;
-}
 
 function shiftFix(x: Fix, by: number): Fix {
   return { title: x.title, edit: { span: shiftSpan(x.edit.span, by), newText: x.edit.newText } };

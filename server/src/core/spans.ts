@@ -43,6 +43,11 @@ export class SpanSet {
   }
 }
 
+/** `s` moved `by`; itself when `by` is 0 (spans are never changed in place): findings, related places and blocks placed by a shift. */
+export function shiftSpan(s: Span, by: number): Span {
+  return by ? { start: s.start + by, end: s.end + by } : s;
+}
+
 /** Of indexes 0 to `length` - 1, whose `keyAt` ascends, the last whose key is ≤ `target`, or -1: for lists read through an accessor. */
 export function lastIndexAtOrBefore(length: number, target: number, keyAt: (index: number) => number): number {
   let lo = 0;
