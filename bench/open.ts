@@ -7,26 +7,16 @@
  *
  * --idle-ms waits that long between `initialized` and didOpen, as an editor usually does.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { SIZES, type SizeLabel } from './corpus';
-import { open_, startServer } from './server';
+import { cpuMs, open_, startServer } from './server';
 import { median } from './timing';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '1mb' }, runs: { type: 'string', default: '5' }, 'idle-ms': { type: 'string', default: '0' } } });
 const label = (Object.keys(SIZES) as SizeLabel[]).find((l) => l.replace(' ', '').toLowerCase() === values.size.toLowerCase());
 if (!label) throw new Error(`--size must be one of ${Object.keys(SIZES).map((l) => l.replace(' ', '').toLowerCase()).join(', ')}`);
 
-/**
- * User + system CPU time of a process in ms, from /proc/<pid>/stat (fields 14 and 15, in clock
- * ticks); with `thread`, of its main thread alone (/proc/<pid>/task/<pid>/stat), without V8's
- * compiler and collector threads, which run on the other core.
- */
-function cpuMs(pid: number, thread = false): number {
-  const fields = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 async function main(): Promise<void> {
   const init: number[] = [];

@@ -179,9 +179,13 @@ function memoryMB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   return kB / 1024;
 }
 
-/** CPU time (user + system, all threads) the process has used so far, in ms (Linux only). */
-function cpuMs(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+/**
+ * CPU time (user + system) the process has used so far, in ms, from /proc/<pid>/stat (fields 14
+ * and 15, in clock ticks; Linux only): all its threads, or with `thread` its main thread alone
+ * (/proc/<pid>/task/<pid>/stat), without V8's compiler and collector threads, which run on the other core.
+ */
+export function cpuMs(pid: number | undefined, thread = false): number {
+  const fields = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
